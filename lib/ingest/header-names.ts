@@ -1,0 +1,53 @@
+// Column names as exports write them, reduced to a comparable form, and the
+// year some exports put inside them (`pop_2013`, `DISP_TP60_A21`,
+// `Taux de pauvreté (%) 2019`).
+
+/** "Taux de pauvreté (%) 2019" → "taux de pauvrete 2019" */
+export function normalizeName(name: string): string {
+  return name
+    .replace(/^\ufeff/, '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’']/g, ' ')
+    .replace(/\(\s*%\s*\)|%|\(\s*en\s*%\s*\)/g, ' ')
+    .replace(/[^a-z0-9+]+/g, ' ')
+    .trim()
+    .replace(/\s+/g, ' ');
+}
+
+export interface NameWithYear {
+  base: string;
+  year?: number;
+}
+
+/** Split a normalised column name into its base and the year it carries, if any. */
+export function splitYear(normalized: string): NameWithYear {
+  // Trailing full year: "pop 2013", "taux de pauvrete 2019"
+  let m = /^(.*\S)\s+((?:19|20)\d\d)$/.exec(normalized);
+  if (m) return { base: m[1]!, year: Number(m[2]) };
+  // INSEE vintage suffix: "disp tp60 a21"
+  m = /^(.*\S)\s+a(\d\d)$/.exec(normalized);
+  if (m) return { base: m[1]!, year: 2000 + Number(m[2]) };
+  // INSEE census prefix: "p21 pop", "c19 men"
+  m = /^[pc](\d\d)\s+(.+)$/.exec(normalized);
+  if (m) return { base: m[2]!, year: 2000 + Number(m[1]) };
+  return { base: normalized };
+}
+
+/** A 4-digit year in a file name: "rpls_qpv_2022.csv" → 2022. The last one wins. */
+export function yearFromFileName(file: string): number | undefined {
+  const base = file.split('/').pop() ?? file;
+  const years = [...base.matchAll(/(?:^|[^0-9])((?:19|20)\d\d)(?![0-9])/g)].map((m) => Number(m[1]));
+  return years.length ? years[years.length - 1] : undefined;
+}
+
+/** "2022-2023" (school year) → 2022, the year the ministry's file is published for; "2021" → 2021. */
+export function parseYear(text: string): number | undefined {
+  const t = text.trim();
+  let m = /^((?:19|20)\d\d)(?:\.0+)?$/.exec(t);
+  if (m) return Number(m[1]);
+  m = /^((?:19|20)\d\d)\s*[-/]\s*((?:19|20)?\d\d)$/.exec(t);
+  if (m) return Number(m[1]);
+  return undefined;
+}

@@ -1,0 +1,46 @@
+// Long panels: a code column, a year column, indicator columns
+// (INSEE Filosofi by QPV 2012-2021).
+
+import type { Figure } from '../../model/types.ts';
+import { DataError } from '../../errors.ts';
+import { msg } from '../../messages/index.ts';
+import { CODE_COLUMNS, YEAR_COLUMNS, columnIndex } from '../columns.ts';
+import { parseYear } from '../header-names.ts';
+import { producerFromPreamble, territoryOf, type ReadContext, type ReadResult } from '../source-context.ts';
+import { NAME_COLUMNS, defaultProducer, indicatorColumns, rowFigures } from './wide-export.ts';
+
+export function isLongPanel(header: string[], ctx: Pick<ReadContext, 'aliases'>): boolean {
+  return columnIndex(header, ...CODE_COLUMNS) >= 0 && columnIndex(header, ...YEAR_COLUMNS) >= 0 && indicatorColumns(header, ctx).length > 0;
+}
+
+export function readLongPanel(ctx: ReadContext, options: { empty?: 'secret' | 'absent' } = {}): ReadResult {
+  const { table, file } = ctx;
+  const codeCol = columnIndex(table.header, ...CODE_COLUMNS);
+  const yearCol = columnIndex(table.header, ...YEAR_COLUMNS);
+  const nameCol = columnIndex(table.header, ...NAME_COLUMNS);
+  const cols = indicatorColumns(table.header, ctx);
+  const producer = producerFromPreamble(table.preamble, defaultProducer(file));
+  // INSEE panels mask secrets with empty cells.
+  const empty = options.empty ?? (/filosofi|insee/i.test(file) ? 'secret' : 'absent');
+  const figures: Figure[] = [];
+  let minYear = Infinity;
+  let maxYear = -Infinity;
+  table.rows.forEach((row, r) => {
+    const line = table.lines[r]!;
+    const code = (row[codeCol] ?? '').trim();
+    if (!code) throw new DataError(msg.noCode(file, line, table.header[codeCol]!), { file, line, column: table.header[codeCol] });
+    const yearText = row[yearCol] ?? '';
+    const year = parseYear(yearText);
+    if (year === undefined) throw new DataError(msg.badYear(file, line, table.header[yearCol]!, yearText), { file, line, column: table.header[yearCol] });
+    minYear = Math.min(minYear, year);
+    maxYear = Math.max(maxYear, year);
+    const territory = territoryOf(code, ctx);
+    if (!territory) {
+      throw new DataError(msg.badEnum(file, line, table.header[codeCol]!, code, ['un code de quartier, de commune, d\'EPCI, de département ou « FRM »']), { file, line, column: table.header[codeCol] });
+    }
+    const territoryName = nameCol >= 0 ? (row[nameCol] ?? '').trim() : '';
+    figures.push(...rowFigures(ctx, row, line, cols, { territory: code, territoryName, kind: territory, year: () => year, sourceLabel: `${producer} ${year}`, empty }));
+  });
+  const vintage = minYear === maxYear ? String(minYear) : `${minYear}-${maxYear}`;
+  return { figures, warnings: [], producer, vintage };
+}

@@ -1,0 +1,44 @@
+// The same territory × indicator × year read from two files: equal figures
+// are one figure (the first file keeps the provenance), different ones are a
+// conflict unless a precedence rule says which source wins.
+
+import type { Figure } from '../model/types.ts';
+import { DataError } from '../errors.ts';
+import { msg, where } from '../messages/index.ts';
+
+export interface MergeResult {
+  figures: Figure[];
+  errors: DataError[];
+}
+
+/** `precedence`: path prefixes, the earliest listed wins a conflict. */
+export function mergeFigures(figures: Figure[], precedence: string[]): MergeResult {
+  const byKey = new Map<string, Figure>();
+  const errors: DataError[] = [];
+  const rank = (f: Figure) => {
+    const i = precedence.findIndex((p) => f.at.file.startsWith(p));
+    return i < 0 ? Infinity : i;
+  };
+  for (const f of figures) {
+    const key = `${f.territory}\u0000${f.indicator}\u0000${f.year}`;
+    const prev = byKey.get(key);
+    if (!prev) {
+      byKey.set(key, f);
+      continue;
+    }
+    if (prev.value === f.value && prev.bound === f.bound && prev.state === f.state) continue;
+    if (prev.at.file === f.at.file && prev.at.line === f.at.line) continue;
+    const [rp, rf] = [rank(prev), rank(f)];
+    if (rp !== rf) {
+      if (rf < rp) byKey.set(key, f);
+      continue;
+    }
+    errors.push(
+      new DataError(
+        msg.conflict(f.indicator, f.territory, f.year, where(prev.at.file, prev.at.line, prev.at.column), prev.sourceText, where(f.at.file, f.at.line, f.at.column), f.sourceText),
+        { file: f.at.file, line: f.at.line, column: f.at.column },
+      ),
+    );
+  }
+  return { figures: [...byKey.values()], errors };
+}

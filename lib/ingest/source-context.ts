@@ -1,0 +1,45 @@
+// What every reader of a data file receives: the catalogue, the registry and
+// the file's own facts (name, preamble), and what it returns.
+
+import type { Catalogue, Figure, Indicator, Quartier, Warning } from '../model/types.ts';
+import type { AliasIndex } from './catalogue.ts';
+import type { CsvTable } from './csv-table.ts';
+import { classifyTerritoryCode, type TerritoryKind } from './territory-code.ts';
+import { normalizeName } from './header-names.ts';
+
+export interface ReadContext {
+  file: string;
+  table: CsvTable;
+  catalogue: Catalogue;
+  indicators: Map<string, Indicator>;
+  aliases: AliasIndex;
+  quartiers: Quartier[];
+  /** Registry codes (2024 and 2015) for territory recognition. */
+  quartierCodes: ReadonlySet<string>;
+}
+
+export interface ReadResult {
+  figures: Figure[];
+  warnings: Warning[];
+  producer: string;
+  vintage: string;
+}
+
+export function territoryOf(code: string, ctx: ReadContext): TerritoryKind | undefined {
+  return classifyTerritoryCode(code, ctx.quartierCodes);
+}
+
+/** "Cité de Marles – Gambetta" and "Cité de Marles - Gambetta" are one quartier. */
+export function findQuartierByName(name: string, quartiers: Quartier[]): Quartier | undefined {
+  const n = normalizeName(name);
+  return quartiers.find((q) => normalizeName(q.name) === n || q.code === name.trim() || q.code2015 === name.trim());
+}
+
+/** Producer named in the preamble (« Source : Préfecture du Pas-de-Calais »), else the default. */
+export function producerFromPreamble(preamble: string[], fallback: string): string {
+  for (const line of preamble) {
+    const m = /^\s*sources?\s*:\s*(.+)$/i.exec(line);
+    if (m) return m[1]!.replace(/[;,\s]+$/, '').trim();
+  }
+  return fallback;
+}

@@ -1,0 +1,9 @@
+// Every user-facing sentence is built here, one module per area, so that
+// tests can compare with the same builders.
+
+import { ingest } from './ingest.ts';
+import { cli, runMessages } from './cli.ts';
+
+export { where, frenchList, plural } from './place.ts';
+
+export const msg = { ...ingest, ...cli, ...runMessages };

@@ -1,0 +1,20 @@
+// How a place in a file is written in every message: « fichier:ligne, colonne « X » ».
+
+export function where(file: string, line?: number, column?: string | number): string {
+  let s = file;
+  if (line !== undefined) s += `:${line}`;
+  if (column !== undefined) {
+    s += typeof column === 'number' ? `, colonne ${column}` : `, colonne « ${column} »`;
+  }
+  return s;
+}
+
+/** « a, b et c » */
+export function frenchList(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
+}
+
+export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${n.toLocaleString('fr-FR').replace(/\u202f|\u00a0/g, ' ')} ${n > 1 ? pluralForm : singular}`;
+}

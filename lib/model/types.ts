@@ -1,0 +1,120 @@
+// The tidy model: every figure read from a source, with its provenance.
+
+/** How a value relates to the true figure: exact, a bound, or an approximation. */
+export type Bound = '=' | '>' | '>=' | '<' | '<=' | '~';
+
+/** Whether a cell holds a value, a value masked by statistical secrecy, or nothing. */
+export type CellState = 'valeur' | 'secret' | 'absent';
+
+export type Level = 'quartier' | 'commune' | 'epci' | 'departement' | 'france';
+
+export type Perimeter = '2015' | '2024' | '';
+
+/** A number as a source wrote it, parsed without losing its bound or its precision. */
+export interface ParsedNumber {
+  state: CellState;
+  value: number | null;
+  bound: Bound;
+  /** Decimals written in the source ("40,2" → 1, "33" → 0), to print it back as written. */
+  decimals: number;
+  /** True when the source wrote a percent sign. */
+  percent: boolean;
+  text: string;
+}
+
+/** Where a figure comes from, down to the cell. */
+export interface Provenance {
+  /** Path relative to the sources folder, with forward slashes. */
+  file: string;
+  line: number;
+  column: string;
+}
+
+/** One figure of one territory for one indicator and one year. */
+export interface Figure {
+  territory: string;
+  level: Level;
+  /** Name of the territory as the source wrote it (may be empty). */
+  territoryName: string;
+  indicator: string;
+  year: number;
+  value: number | null;
+  bound: Bound;
+  state: CellState;
+  decimals: number;
+  sourceText: string;
+  perimeter: Perimeter;
+  /** Human label of the source (producer and vintage), e.g. « SIG Ville 2022 ». */
+  sourceLabel: string;
+  at: Provenance;
+}
+
+export type Polarity = 'hausse_favorable' | 'baisse_favorable' | 'neutre';
+
+export type Unit = 'pct' | 'habitants' | 'hectares' | 'indice' | 'euros' | 'nombre';
+
+export interface Indicator {
+  id: string;
+  label: string;
+  /** Label used in the portrait, as the convention words it. */
+  portraitLabel: string;
+  unit: Unit;
+  polarity: Polarity;
+  order: number;
+  /** Column names that designate it in known exports (normalised when matched). */
+  aliases: string[];
+  /** How the portrait names the reference, e.g. « sur l'ensemble de l'agglomération ». */
+  referencePhrase: string;
+  /** Whether the portrait shows it (the convention's portrait statistique). */
+  inPortrait: boolean;
+}
+
+export type QuartierStatus = 'QPV' | 'QIC';
+
+export interface Quartier {
+  code: string;
+  code2015: string;
+  name: string;
+  status: QuartierStatus;
+  communes: { code: string; name: string }[];
+  /** Commune whose convention d'application covers the quartier. */
+  conventionCommune: string;
+  epci: { code: string; name: string; shortName: string };
+}
+
+export interface Registry {
+  quartiers: Quartier[];
+  /** Which source wins when two disagree: file path prefixes, first wins. */
+  precedence: string[];
+}
+
+export interface Catalogue {
+  indicators: Indicator[];
+}
+
+/** Qualitative parts of a convention portrait. */
+export interface PortraitNote {
+  quartier: string;
+  section: 'irritant' | 'opportunite' | 'enjeu_prioritaire';
+  order: number;
+  text: string;
+}
+
+/** A source file once recognised: what it is and the figures it carries. */
+export interface SourceSummary {
+  file: string;
+  kind: string;
+  kindLabel: string;
+  producer: string;
+  vintage: string;
+  encoding: string;
+  delimiter: string;
+  rows: number;
+  figures: number;
+  sha256: string;
+}
+
+export interface Warning {
+  code: string;
+  message: string;
+}

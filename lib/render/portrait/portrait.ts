@@ -1,0 +1,136 @@
+// The convention's « Portrait statistique » of a quartier, regenerated from
+// the tidy table: the same indicators in the same order, the agglomeration's
+// reference beside each, bounds and approximations kept in words.
+
+import type { Catalogue, Indicator, PortraitNote, Quartier } from '../../model/types.ts';
+import type { TidyRow } from '../../model/tidy-row.ts';
+import { difference } from '../../measures/bounded.ts';
+import { NBSP, formatFrenchNumber } from '../../text/french-number.ts';
+import { formatValue } from './format-value.ts';
+
+export const STATUS_LABELS: Record<string, string> = {
+  QPV: 'Quartier prioritaire de la politique de la ville',
+  QIC: "Quartier d'intérêt communautaire – territoire vulnérable",
+};
+
+const SECTION_TITLES: Record<PortraitNote['section'], string> = {
+  irritant: 'Les « irritants » : principales problématiques à traiter sur le quartier',
+  opportunite: 'Les « opportunités » : atouts et ressources sur lesquelles on pourra s’appuyer',
+  enjeu_prioritaire: 'Les enjeux prioritaires pour la commune sur le quartier',
+};
+
+export interface PortraitInput {
+  quartierCode: string;
+  quartier?: Quartier;
+  rows: TidyRow[];
+  catalogue: Catalogue;
+  notes: PortraitNote[];
+  /** The year of the report: the latest figure up to this year is shown. */
+  year: number;
+  /** Year against which the population's change is stated (« +500 par rapport à 2015 »). */
+  populationBaseYear?: number;
+  /** Sentence for the map section (issue 10 fills it when a perimeter exists). */
+  mapNote?: string;
+}
+
+/** The latest figure of each indicator up to `year`, values before secrets, secrets before absences. */
+export function latestRows(rows: TidyRow[], year: number): Map<string, TidyRow> {
+  const out = new Map<string, TidyRow>();
+  const rank = (r: TidyRow) => (r.etat === 'valeur' ? 2 : r.etat === 'secret' ? 1 : 0);
+  for (const r of rows) {
+    if (r.annee > year) continue;
+    const prev = out.get(r.indicateur);
+    if (!prev || r.annee > prev.annee || (r.annee === prev.annee && rank(r) > rank(prev))) out.set(r.indicateur, r);
+  }
+  return out;
+}
+
+export function sourcePhrase(rows: TidyRow[]): string {
+  const parts = new Map<string, string>();
+  for (const r of rows) {
+    const perimeter = r.perimetre === '2015' ? ' basées sur l’ancien périmètre' : '';
+    const key = `${r.source}|${perimeter}`;
+    if (!parts.has(key)) parts.set(key, `données ${r.source}${perimeter}`);
+  }
+  return [...parts.values()].join(' ; ');
+}
+
+export function portraitLine(row: TidyRow, indicator: Indicator, extra = ''): string {
+  const value = formatValue({ state: row.etat, value: row.valeur, bound: row.borne, decimals: row.decimales, unit: row.unite });
+  let ref = '';
+  if (row.valeur_reference !== null && row.etat === 'valeur') {
+    const refText = formatValue({ state: 'valeur', value: row.valeur_reference, bound: row.borne_reference, decimals: row.decimales_reference, unit: row.unite }, { unit: row.unite === 'pct' || row.unite === 'euros' });
+    ref = ` (${refText} ${indicator.referencePhrase})`;
+  }
+  return `${indicator.portraitLabel}${NBSP}: ${value}${extra}${ref}.`;
+}
+
+function populationChange(rows: TidyRow[], current: TidyRow, baseYear: number): string {
+  const base = rows.find((r) => r.indicateur === 'population' && r.annee === baseYear && r.etat === 'valeur');
+  if (!base || current.valeur === null || base.valeur === null || current.annee === baseYear) return '';
+  const d = difference({ value: current.valeur, bound: current.borne }, { value: base.valeur, bound: base.borne });
+  if (d.bound === '?') return '';
+  const decimals = Math.max(current.decimales, base.decimales);
+  return ` (${formatFrenchNumber(d.value, decimals, { sign: true })} par rapport à ${baseYear})`;
+}
+
+export function renderPortrait(input: PortraitInput): string {
+  const { quartier, rows, catalogue, notes, year } = input;
+  const byId = new Map(catalogue.indicators.map((i) => [i.id, i]));
+  const latest = latestRows(rows, year);
+  const name = quartier?.name ?? rows[0]?.quartier ?? input.quartierCode;
+  const out: string[] = [];
+  out.push(`# ${name}`, '');
+  out.push(`Statut${NBSP}: ${quartier ? STATUS_LABELS[quartier.status] : 'quartier absent du référentiel'}`, '');
+  const code2015 = quartier?.code2015 || rows.find((r) => r.quartier_code_2015)?.quartier_code_2015 || '';
+  out.push(`Code quartier${NBSP}: ${input.quartierCode}${code2015 ? ` (code 2015${NBSP}: ${code2015})` : ''}`, '');
+  if (quartier) {
+    const communes = quartier.communes.map((c) => c.name);
+    out.push(`${communes.length > 1 ? 'Communes concernées' : 'Commune concernée'}${NBSP}: ${communes.join(', ')}`, '');
+    out.push(`Agglomération${NBSP}: ${quartier.epci.name} (${quartier.epci.shortName})`, '');
+  }
+  out.push('## Cartographie (périmètre 2024-2030)', '');
+  out.push(input.mapNote ?? 'Périmètre non fourni : aucun contour de ce quartier n’a été déposé dans les sources.', '');
+
+  const portrait = catalogue.indicators.filter((i) => i.inPortrait && latest.has(i.id));
+  const others = catalogue.indicators.filter((i) => !i.inPortrait && latest.has(i.id));
+  out.push('## Portrait statistique', '');
+  if (portrait.length === 0) {
+    out.push('Aucune donnée disponible pour ce quartier.', '');
+  } else {
+    const shown = portrait.map((i) => latest.get(i.id)!);
+    const years = countBy(shown.map((r) => r.annee));
+    const mainYear = [...years.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
+    out.push(`(${sourcePhrase(shown)})`, '');
+    for (const ind of portrait) {
+      const row = latest.get(ind.id)!;
+      let extra = '';
+      if (ind.id === 'population') extra = populationChange(rows, row, input.populationBaseYear ?? 2015);
+      if (row.annee !== mainYear) extra += ` (${row.annee})`;
+      out.push(portraitLine(row, ind, extra), '');
+    }
+  }
+  if (others.length) {
+    out.push('### Autres indicateurs disponibles', '');
+    for (const ind of others) {
+      const row = latest.get(ind.id)!;
+      out.push(`- ${portraitLine(row, ind, ` (${row.annee}, ${row.source})`)}`);
+    }
+    out.push('');
+  }
+  for (const section of ['irritant', 'opportunite', 'enjeu_prioritaire'] as const) {
+    const items = notes.filter((n) => n.quartier === input.quartierCode && n.section === section).sort((a, b) => a.order - b.order);
+    if (!items.length) continue;
+    out.push(`## ${SECTION_TITLES[section]}`, '');
+    for (const n of items) out.push(`- ${n.text}`);
+    out.push('');
+  }
+  void byId;
+  return out.join('\n').replace(/\n+$/, '\n');
+}
+
+function countBy<T>(xs: T[]): Map<T, number> {
+  const m = new Map<T, number>();
+  for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
+  return m;
+}

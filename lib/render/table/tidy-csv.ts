@@ -1,0 +1,33 @@
+// The tidy table as RFC 4180 CSV: UTF-8, `.` decimals, CRLF, every field
+// that needs it quoted, and text that a spreadsheet would run as a formula
+// defused (OWASP CSV injection).
+
+import type { TidyRow } from '../../model/tidy-row.ts';
+import { TIDY_COLUMNS } from '../../model/tidy-row.ts';
+
+/** Columns whose values come from a closed list (`=`, `>`, …): never defused. */
+const CODE_COLUMNS = new Set<string>(['borne', 'borne_reference', 'borne_ecart', 'borne_ratio']);
+
+export function csvField(value: unknown, column = ''): string {
+  if (value === null || value === undefined) return '';
+  let s = typeof value === 'number' ? formatCsvNumber(value) : String(value);
+  if (typeof value === 'string' && !CODE_COLUMNS.has(column) && looksLikeFormula(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** `=…`, `@…`, or `+`/`-` followed by something a spreadsheet would evaluate. */
+export function looksLikeFormula(s: string): boolean {
+  if (/^[=@\t\r]/.test(s)) return true;
+  return /^[+-]/.test(s) && /[(|!=]/.test(s);
+}
+
+export function formatCsvNumber(x: number): string {
+  if (!Number.isFinite(x)) return '';
+  return String(Number(x.toPrecision(12)));
+}
+
+export function tidyCsv(rows: TidyRow[], columns: (keyof TidyRow)[] = TIDY_COLUMNS): string {
+  const lines = [columns.join(',')];
+  for (const r of rows) lines.push(columns.map((c) => csvField(r[c], c)).join(','));
+  return lines.join('\r\n') + '\r\n';
+}

@@ -1,0 +1,70 @@
+// What every renderer (portraits, charts, workbooks, HTML) receives: the
+// measured tidy table and the facts around it. Built once per run.
+
+import type { Catalogue, PortraitNote, Quartier, Registry, SourceSummary, Warning } from '../model/types.ts';
+import type { TidyRow } from '../model/tidy-row.ts';
+import type { Sources } from '../ingest/read-sources.ts';
+
+export interface QuartierReport {
+  code: string;
+  /** Absent when the quartier is not in the registry. */
+  quartier?: Quartier;
+  name: string;
+  /** Every row of this quartier, all indicators and years. */
+  rows: TidyRow[];
+}
+
+export interface ReportModel {
+  /** The report's year: `--annee` or the latest year in the sources. */
+  year: number;
+  /** Rows of the selected quartiers, all years. */
+  rows: TidyRow[];
+  quartiers: QuartierReport[];
+  registry: Registry;
+  catalogue: Catalogue;
+  notes: PortraitNote[];
+  files: SourceSummary[];
+  warnings: Warning[];
+  /** ISO date of the run (fixed by SOURCE_DATE_EPOCH for reproducible builds). */
+  generatedAt: string;
+  toolVersion: string;
+}
+
+export function buildReportModel(args: {
+  sources: Sources;
+  rows: TidyRow[];
+  year: number;
+  only?: string[];
+  generatedAt: string;
+  toolVersion: string;
+}): ReportModel {
+  const { sources, year } = args;
+  const only = args.only ? new Set(args.only) : undefined;
+  const rows = args.rows.filter((r) => !only || only.has(r.quartier_code) || only.has(r.quartier_code_2015));
+  const byCode = new Map<string, TidyRow[]>();
+  for (const r of rows) {
+    const list = byCode.get(r.quartier_code) ?? [];
+    list.push(r);
+    byCode.set(r.quartier_code, list);
+  }
+  const registryByCode = new Map(sources.registry.quartiers.map((q) => [q.code, q]));
+  // Registry quartiers first (in registry order), then the others by code.
+  const codes = [
+    ...sources.registry.quartiers.map((q) => q.code).filter((c) => byCode.has(c)),
+    ...[...byCode.keys()].filter((c) => !registryByCode.has(c)).sort(),
+  ];
+  const quartiers = codes.map((code) => {
+    const q = registryByCode.get(code);
+    const qrows = byCode.get(code)!;
+    return { code, quartier: q, name: q?.name ?? qrows.find((r) => r.quartier)?.quartier ?? code, rows: qrows };
+  });
+  return {
+    year, rows, quartiers, registry: sources.registry, catalogue: sources.catalogue, notes: sources.notes, files: sources.files,
+    warnings: sources.warnings, generatedAt: args.generatedAt, toolVersion: args.toolVersion,
+  };
+}
+
+/** Years present in the rows, ascending. */
+export function yearsOf(rows: TidyRow[]): number[] {
+  return [...new Set(rows.map((r) => r.annee))].sort((a, b) => a - b);
+}

@@ -1,0 +1,39 @@
+// Writes the outputs of a run into its temporary folder, keeping every
+// relative path inside it and recording each file's sha256 for the manifest.
+
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+export interface OutputWriter {
+  write(relativePath: string, bytes: Uint8Array | string): Promise<void>;
+  readonly written: Map<string, { sha256: string; bytes: number }>;
+}
+
+/** Refuses any path that would leave the folder (`..`, absolute paths, NUL). */
+export function safeJoin(root: string, relativePath: string): string {
+  if (relativePath.includes('\0') || path.isAbsolute(relativePath)) throw new Error(`chemin de sortie refusé : ${relativePath}`);
+  const full = path.resolve(root, relativePath);
+  const rootResolved = path.resolve(root);
+  if (full !== rootResolved && !full.startsWith(rootResolved + path.sep)) throw new Error(`chemin de sortie refusé : ${relativePath}`);
+  return full;
+}
+
+export function createOutputWriter(root: string): OutputWriter {
+  const written = new Map<string, { sha256: string; bytes: number }>();
+  const made = new Set<string>();
+  return {
+    written,
+    async write(relativePath, content) {
+      const full = safeJoin(root, relativePath);
+      const dir = path.dirname(full);
+      if (!made.has(dir)) {
+        await fs.mkdir(dir, { recursive: true });
+        made.add(dir);
+      }
+      const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+      await fs.writeFile(full, bytes);
+      written.set(relativePath.split(path.sep).join('/'), { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
+    },
+  };
+}

@@ -1,0 +1,7 @@
+// The output phases, in the order they run.
+
+import type { OutputPhase } from './phase.ts';
+import { tidyTablePhase } from './tidy-table.ts';
+import { portraitsPhase } from './portraits.ts';
+
+export const PHASES: OutputPhase[] = [tidyTablePhase, portraitsPhase];

@@ -1,0 +1,21 @@
+import { renderPortrait } from '../../lib/render/portrait/portrait.ts';
+import type { OutputPhase } from './phase.ts';
+
+export const portraitsPhase: OutputPhase = {
+  name: 'portraits',
+  formats: ['md'],
+  async run(model, out, _formats, effects) {
+    for (const q of model.quartiers) {
+      effects.checkpoint();
+      const text = renderPortrait({ quartierCode: q.code, quartier: q.quartier, rows: q.rows, catalogue: model.catalogue, notes: model.notes, year: model.year });
+      await out.write(`portraits/${safeFileName(q.code)}.md`, text);
+    }
+    return { count: model.quartiers.length };
+  },
+};
+
+/** A code from the sources as a file name: no separators, no dots at the start. */
+export function safeFileName(code: string): string {
+  const s = code.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').slice(0, 80);
+  return s || '_';
+}
