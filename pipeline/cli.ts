@@ -7,7 +7,8 @@ import { QuartiersError, DataErrors } from '../lib/errors.ts';
 import { msg } from '../lib/messages/index.ts';
 import { HELP, parseArgs, type RunOptions } from './args.ts';
 import { createLogger, type Logger } from './log.ts';
-import { runCommand, validateCommand } from './run.ts';
+import { runCommand } from './run.ts';
+import { validateCommand } from './validate.ts';
 
 export function toolVersion(): string {
   const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { version: string };

@@ -7,6 +7,8 @@ import path from 'node:path';
 
 export interface OutputWriter {
   write(relativePath: string, bytes: Uint8Array | string): Promise<void>;
+  /** Reads back a file this run has written (e.g. a chart's PNG for a workbook). */
+  read(relativePath: string): Promise<Buffer>;
   readonly written: Map<string, { sha256: string; bytes: number }>;
 }
 
@@ -24,6 +26,9 @@ export function createOutputWriter(root: string): OutputWriter {
   const made = new Set<string>();
   return {
     written,
+    async read(relativePath) {
+      return fs.readFile(safeJoin(root, relativePath));
+    },
     async write(relativePath, content) {
       const full = safeJoin(root, relativePath);
       const dir = path.dirname(full);

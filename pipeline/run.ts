@@ -37,16 +37,6 @@ export async function loadSources(dir: string, log: Logger): Promise<Sources> {
   return sources;
 }
 
-export async function validateCommand(opts: RunOptions, fx: RunEffects): Promise<number> {
-  const sources = await loadSources(opts.sources, fx.log);
-  for (const f of sources.files) {
-    fx.log.info(`  ${f.file} : ${f.kindLabel}${f.producer ? ` (${f.producer} ${f.vintage})` : ''}, ${f.rows} lignes, ${f.figures} valeurs, ${f.encoding}, séparateur ${f.delimiter}`);
-  }
-  for (const w of sources.warnings) fx.log.warn(msg.warningPrefix + w.message, { event: 'avertissement', code: w.code });
-  fx.log.info(msg.validateSummary(sources.files.length, sources.figures.length, sources.warnings.length));
-  return 0;
-}
-
 export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<number> {
   const t0 = fx.clock();
   const out = opts.out;

@@ -1,0 +1,104 @@
+// Vega-Lite spec → SVG → PNG, headless and deterministic: text measured with
+// the glyph widths of the shipped font (no canvas), the same font given to
+// resvg, SVG definition ids reset before each render, French locale.
+// The font bytes and paths are handed in by the pipeline.
+
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { Resvg } from '@resvg/resvg-js';
+import opentype from 'opentype.js';
+import { FR_FORMAT_LOCALE, FR_TIME_LOCALE } from './locale-fr.ts';
+
+export interface ChartFonts {
+  family: string;
+  regular: { bytes: Uint8Array; path: string };
+  bold: { bytes: Uint8Array; path: string };
+}
+
+export interface ChartRenderer {
+  /** Compiles a Vega-Lite spec; throws on compiler warnings when `strict`. */
+  toVega(spec: TopLevelSpec): vega.Spec;
+  svg(spec: TopLevelSpec): Promise<string>;
+  /** Renders an already compiled Vega spec (compile once, swap data, render many). */
+  svgFromVega(spec: vega.Spec): Promise<string>;
+  png(svg: string, options?: { scale?: number }): Uint8Array;
+  /** Width in pixels of a text in the shipped font. */
+  textWidth(text: string, fontSize: number, bold?: boolean): number;
+}
+
+type Font = ReturnType<typeof opentype.parse>;
+
+function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+function advanceWidthMeter(font: Font): (text: string, size: number) => number {
+  const cache = new Map<string, number>();
+  const scale = 1 / font.unitsPerEm;
+  return (text, size) => {
+    let units = 0;
+    for (const ch of text) {
+      let w = cache.get(ch);
+      if (w === undefined) {
+        w = font.charToGlyph(ch).advanceWidth ?? font.unitsPerEm * 0.6;
+        cache.set(ch, w);
+      }
+      units += w;
+    }
+    return units * scale * size;
+  };
+}
+
+let localeSet = false;
+
+export function createChartRenderer(fonts: ChartFonts): ChartRenderer {
+  const regular = advanceWidthMeter(opentype.parse(toArrayBuffer(fonts.regular.bytes)));
+  const bold = advanceWidthMeter(opentype.parse(toArrayBuffer(fonts.bold.bytes)));
+  const textWidth = (text: string, size: number, isBold = false) => (isBold ? bold : regular)(text, size);
+
+  // Vega measures text through a module-level hook: point it at the font.
+  const metrics = (vega as unknown as { textMetrics: { width: (item: Record<string, unknown>, text: string) => number } }).textMetrics;
+  metrics.width = (item, text) => {
+    const size = typeof item.fontSize === 'number' ? item.fontSize : 11;
+    const weight = item.fontWeight;
+    const isBold = weight === 'bold' || (typeof weight === 'number' && weight >= 600);
+    return textWidth(String(text ?? ''), size, isBold);
+  };
+  if (!localeSet) {
+    vega.formatLocale(FR_FORMAT_LOCALE);
+    vega.timeFormatLocale(FR_TIME_LOCALE);
+    localeSet = true;
+  }
+
+  const toVega = (spec: TopLevelSpec): vega.Spec => compile(spec).spec;
+
+  const svgFromVega = async (spec: vega.Spec): Promise<string> => {
+    (vega as unknown as { resetSVGDefIds: () => void }).resetSVGDefIds();
+    const view = new vega.View(vega.parse(spec), { renderer: 'none' });
+    try {
+      return await view.toSVG();
+    } finally {
+      view.finalize();
+    }
+  };
+
+  return {
+    toVega,
+    svgFromVega,
+    svg: (spec) => svgFromVega(toVega(spec)),
+    png(svg, options = {}) {
+      const r = new Resvg(svg, {
+        fitTo: { mode: 'zoom', value: options.scale ?? 2 },
+        background: '#ffffff',
+        font: {
+          loadSystemFonts: false,
+          fontFiles: [fonts.regular.path, fonts.bold.path],
+          defaultFontFamily: fonts.family,
+          sansSerifFamily: fonts.family,
+        },
+      });
+      return r.render().asPng();
+    },
+    textWidth,
+  };
+}
