@@ -4,7 +4,7 @@
 // `quartiers validate` lists them all.
 
 import { createHash } from 'node:crypto';
-import type { Catalogue, Figure, Indicator, PortraitNote, Quartier, Registry, SourceSummary, Warning } from '../model/types.ts';
+import type { Catalogue, EnjeuLink, Figure, Indicator, PortraitNote, Quartier, Registry, SchoolIps, SchoolLink, SourceSummary, Target, Warning } from '../model/types.ts';
 import { DataError, DataErrors } from '../errors.ts';
 import { msg } from '../messages/index.ts';
 import { buildAliasIndex, isCatalogueHeader, readCatalogue } from './catalogue.ts';
@@ -33,6 +33,14 @@ export interface Sources {
   figures: Figure[];
   files: SourceSummary[];
   warnings: Warning[];
+  /** Per-school IPS (Education ministry files), for the derived IPS of quartiers. */
+  schools: SchoolIps[];
+  /** Which schools the children of each quartier attend. */
+  schoolLinks: SchoolLink[];
+  /** 2030 targets of the contract. */
+  targets: Target[];
+  /** The contract's enjeux and objectives, indicator by indicator. */
+  enjeux: EnjeuLink[];
 }
 
 /** Files that are data tables (the rest of sources/ — README, sidecars — is not read as data). */
@@ -140,7 +148,7 @@ export function readSources(files: SourceFile[]): Sources {
   }
   if (merged.figures.length === 0) throw new DataError(msg.noFigures('sources'));
   summaries.sort((a, b) => (a.file < b.file ? -1 : 1));
-  return { registry: { quartiers, precedence: [] }, catalogue, notes, figures: merged.figures, files: summaries, warnings };
+  return { registry: { quartiers, precedence: [] }, catalogue, notes, figures: merged.figures, files: summaries, warnings, schools: [], schoolLinks: [], targets: [], enjeux: [] };
 }
 
 export function sha256(bytes: Uint8Array | string): string {

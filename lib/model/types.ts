@@ -118,3 +118,50 @@ export interface Warning {
   code: string;
   message: string;
 }
+
+/** One school's IPS from the Education ministry's files (écoles, collèges). */
+export interface SchoolIps {
+  uai: string;
+  name: string;
+  communeCode: string;
+  communeName: string;
+  sector: string;
+  /** Year of the school year's start (« 2022-2023 » → 2022). */
+  year: number;
+  schoolYear: string;
+  level: 'ecole' | 'college' | 'lycee';
+  /** Pupils (effectifs) when the file gives them. */
+  pupils: number | null;
+  ips: number | null;
+  state: CellState;
+  at: Provenance;
+}
+
+/** A school attended by the children of a quartier, with the share of the quartier's pupils in it. */
+export interface SchoolLink {
+  quartier: string;
+  uai: string;
+  /** Share (0–1) of the quartier's pupils in this school, when known. */
+  share: number | null;
+  at: Provenance;
+}
+
+/** A 2030 target of the contract for a quartier × indicator: a value or a gap to the reference. */
+export interface Target {
+  quartier: string;
+  indicator: string;
+  year: number;
+  kind: 'valeur' | 'ecart';
+  value: number;
+  at: Provenance;
+}
+
+/** An indicator read under one of the contract's enjeux and strategic objectives. */
+export interface EnjeuLink {
+  /** « Enjeu 1 », « Enjeu 2 »… */
+  enjeu: string;
+  /** « Des quartiers attentifs aux habitants les plus fragiles » */
+  enjeuLabel: string;
+  objective: string;
+  indicator: string;
+}

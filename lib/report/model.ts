@@ -1,7 +1,7 @@
 // What every renderer (portraits, charts, workbooks, HTML) receives: the
 // measured tidy table and the facts around it. Built once per run.
 
-import type { Catalogue, PortraitNote, Quartier, Registry, SourceSummary, Warning } from '../model/types.ts';
+import type { Catalogue, EnjeuLink, PortraitNote, Quartier, Registry, SourceSummary, Target, Warning } from '../model/types.ts';
 import type { TidyRow } from '../model/tidy-row.ts';
 import type { Sources } from '../ingest/read-sources.ts';
 
@@ -23,6 +23,8 @@ export interface ReportModel {
   registry: Registry;
   catalogue: Catalogue;
   notes: PortraitNote[];
+  enjeux: EnjeuLink[];
+  targets: Target[];
   files: SourceSummary[];
   warnings: Warning[];
   /** ISO date of the run (fixed by SOURCE_DATE_EPOCH for reproducible builds). */
@@ -59,7 +61,7 @@ export function buildReportModel(args: {
     return { code, quartier: q, name: q?.name ?? qrows.find((r) => r.quartier)?.quartier ?? code, rows: qrows };
   });
   return {
-    year, rows, quartiers, registry: sources.registry, catalogue: sources.catalogue, notes: sources.notes, files: sources.files,
+    year, rows, quartiers, registry: sources.registry, catalogue: sources.catalogue, notes: sources.notes, enjeux: sources.enjeux, targets: sources.targets, files: sources.files,
     warnings: sources.warnings, generatedAt: args.generatedAt, toolVersion: args.toolVersion,
   };
 }
