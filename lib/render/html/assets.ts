@@ -77,7 +77,7 @@ td.nombre { text-align: right; white-space: nowrap; }
 .sens-defavorable { color: var(--defavorable); }
 .sens-neutre, .sens-indetermine { color: var(--neutre); }
 .annee-autre { color: var(--doux); font-size: 0.85rem; }
-.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 1.5rem; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 30rem), 1fr)); gap: 1.5rem; }
 figure.chart { margin: 0; border: 1px solid var(--trait); padding: 0.75rem; background: var(--fond); }
 .chart-view { min-height: 4rem; overflow-x: auto; }
 .chart-view svg { max-width: 100%; height: auto; }
