@@ -9,7 +9,8 @@ export function frenchDateTime(iso: string): string {
   if (Number.isNaN(d.getTime())) return iso;
   const hh = String(d.getUTCHours()).padStart(2, '0');
   const mm = String(d.getUTCMinutes()).padStart(2, '0');
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} à ${hh} h ${mm} (UTC)`;
+  const day = d.getUTCDate() === 1 ? '1er' : String(d.getUTCDate());
+  return `${day} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} à ${hh} h ${mm} (UTC)`;
 }
 
 const READINGS: Record<string, string> = {

@@ -133,7 +133,8 @@ describe('report pages', () => {
       const changed = before.filter((line, i) => line !== after[i]);
       expect(changed).toEqual([`<p class="date-du-rapport">${escapeHtml(msg.html.generated(FIXED_DATE, '0.0.0-test'))}</p>`]);
     }
-    expect(msg.html.generated(FIXED_DATE, '1.2.3')).toBe('Rapport produit le 1 mars 2026 à 09 h 30 (UTC) par l’outil quartiers 1.2.3.');
+    expect(msg.html.generated(FIXED_DATE, '1.2.3')).toBe('Rapport produit le 1er mars 2026 à 09 h 30 (UTC) par l’outil quartiers 1.2.3.');
+    expect(msg.html.generated('2026-11-25T20:05:00Z', '1.2.3')).toBe('Rapport produit le 25 novembre 2026 à 20 h 05 (UTC) par l’outil quartiers 1.2.3.');
   });
 });
 
