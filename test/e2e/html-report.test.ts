@@ -67,7 +67,7 @@ if (!existsSync(CHROMIUM)) {
       watched.requests.length = 0;
       watched.dialogs.length = 0;
       await watched.page.goto(pathToFileURL(file).href);
-      await watched.page.waitForFunction(() => [...document.querySelectorAll('.chart-view')].every((v) => v.hasAttribute('data-rendu')), null, { timeout: 15_000 });
+      await watched.page.waitForFunction(() => Array.from(document.querySelectorAll('.chart-view')).every((v) => v.hasAttribute('data-rendu')), null, { timeout: 15_000 });
       return watched;
     }
 
@@ -170,8 +170,8 @@ if (!existsSync(CHROMIUM)) {
         };
         const out: string[] = [];
         let n = 0;
-        for (const el of document.querySelectorAll('body *')) {
-          if (!(el instanceof HTMLElement) || !el.offsetParent || ![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim())) continue;
+        for (const el of Array.from(document.querySelectorAll('body *'))) {
+          if (!(el instanceof HTMLElement) || !el.offsetParent || !Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim())) continue;
           n++;
           const a = lum(rgb(getComputedStyle(el).color));
           const b = lum(background(el));
