@@ -9,6 +9,7 @@ import type { ReportChart } from '../../lib/render/html/chart-figure.ts';
 import { VENDOR_SCRIPTS } from '../../lib/render/html/assets.ts';
 import { classifyReportFiles } from '../../lib/render/html/report-files.ts';
 import { renderReportSite } from '../../lib/render/html/site.ts';
+import { msg } from '../../lib/messages/index.ts';
 import type { OutputPhase } from './phase.ts';
 import { safeFileName } from './portraits.ts';
 
@@ -34,7 +35,8 @@ export const htmlPhase: OutputPhase = {
   formats: ['html'],
   async run(model, out, _formats, effects) {
     const codeOfFileName = new Map(model.quartiers.map((q) => [safeFileName(q.code), q.code]));
-    const { charts: refs, ...files } = classifyReportFiles(out.written.keys(), codeOfFileName);
+    const { charts: refs, unplacedCharts, ...files } = classifyReportFiles(out.written.keys(), codeOfFileName);
+    for (const p of unplacedCharts) effects.log.warn(msg.warningPrefix + msg.html.unplacedChart(p), { event: 'avertissement', code: 'graphique_sans_quartier' });
     const charts: ReportChart[] = [];
     for (const ref of refs) {
       effects.checkpoint();

@@ -17,6 +17,8 @@ export interface ReportFileRefs {
   tidyCsv: string | null;
   /** Quartier code → its portrait file. */
   portraits: Map<string, string>;
+  /** Chart specs in a folder that names no quartier of the report. */
+  unplacedCharts: string[];
 }
 
 const SPEC_SUFFIX = '.vl.json';
@@ -31,11 +33,15 @@ export function classifyReportFiles(written: Iterable<string>, codeOfFileName: M
   const charts: ChartRef[] = [];
   const workbooks: string[] = [];
   const portraits = new Map<string, string>();
+  const unplacedCharts: string[] = [];
   for (const p of paths) {
     const parts = p.split('/');
     if (parts[0] === 'graphiques' && p.endsWith(SPEC_SUFFIX) && (parts.length === 2 || parts.length === 3)) {
       const quartier = parts.length === 3 ? codeOfFileName.get(parts[1]!) : null;
-      if (quartier === undefined) continue;
+      if (quartier === undefined) {
+        unplacedCharts.push(p);
+        continue;
+      }
       const stem = p.slice(0, -SPEC_SUFFIX.length);
       const renderings = ['.svg', '.png'].map((ext) => stem + ext).filter((r) => present.has(r));
       charts.push({ specPath: p, quartier, renderings });
@@ -46,7 +52,7 @@ export function classifyReportFiles(written: Iterable<string>, codeOfFileName: M
       if (code !== undefined) portraits.set(code, p);
     }
   }
-  return { charts, workbooks, tidyCsv: present.has('indicateurs.csv') ? 'indicateurs.csv' : null, portraits };
+  return { charts, workbooks, tidyCsv: present.has('indicateurs.csv') ? 'indicateurs.csv' : null, portraits, unplacedCharts };
 }
 
 /** Folds case, accents and punctuation so that « Marles-les-Mines » matches `classeurs/marles_les_mines.xlsx`. */

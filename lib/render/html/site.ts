@@ -13,7 +13,7 @@ export interface SiteInput {
   model: ReportModel;
   /** Every chart spec of the run, already read. */
   charts: ReportChart[];
-  files: Omit<ReportFileRefs, 'charts'>;
+  files: Omit<ReportFileRefs, 'charts' | 'unplacedCharts'>;
   /** Path of a quartier's page from the report's root, e.g. `quartiers/QN06205M.html`. */
   quartierPage: (code: string) => string;
 }

@@ -23,6 +23,7 @@ describe('classifyReportFiles', () => {
     expect(refs.workbooks).toEqual(['classeurs/Marles-les-Mines.xlsx']);
     expect(refs.tidyCsv).toBe('indicateurs.csv');
     expect([...refs.portraits]).toEqual([['QN06205M', 'portraits/QN06205M.md'], ['QP/1', 'portraits/QP_1.md']]);
+    expect(refs.unplacedCharts).toEqual(['graphiques/inconnu/x.vl.json']);
     expect(classifyReportFiles([], codes).tidyCsv).toBeNull();
   });
 });
