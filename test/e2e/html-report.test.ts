@@ -91,6 +91,9 @@ if (!existsSync(CHROMIUM)) {
         const tip = await page.waitForSelector('#vg-tooltip-element.visible', { timeout: 5_000 });
         texts.push((await tip.textContent()) ?? '');
         expect(await tip.$$('script, img')).toEqual([]);
+        const tipContrast = await contrast(page, '#vg-tooltip-element');
+        expect(tipContrast.checked).toBeGreaterThan(1);
+        expect(tipContrast.low).toEqual([]);
         await page.mouse.move(0, 0);
       }
       return texts;
@@ -170,33 +173,40 @@ if (!existsSync(CHROMIUM)) {
 
     it('keeps text contrast at 4.5:1 or more against its background', async () => {
       const w = await open(path.join(chartsOut, 'quartiers/QN06205M.html'));
-      const { checked, low } = await w.page.evaluate(() => {
-        const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
-        const lum = ([r, g, b]: number[]) => {
-          const f = (v: number) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
-          return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
-        };
-        const background = (el: Element | null): number[] => {
-          for (; el; el = el.parentElement) {
-            const c = rgb(getComputedStyle(el).backgroundColor);
-            if (c.length === 3 || (c.length === 4 && c[3]! > 0)) return c.slice(0, 3);
-          }
-          return [255, 255, 255];
-        };
-        const out: string[] = [];
-        let n = 0;
-        for (const el of Array.from(document.querySelectorAll('body *'))) {
-          if (!(el instanceof HTMLElement) || !el.offsetParent || !Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim())) continue;
-          n++;
-          const a = lum(rgb(getComputedStyle(el).color));
-          const b = lum(background(el));
-          const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-          if (ratio < 4.5) out.push(`${el.tagName}.${el.className}: ${ratio.toFixed(2)}`);
-        }
-        return { checked: n, low: out };
-      });
+      const { checked, low } = await contrast(w.page, 'body');
       expect(checked).toBeGreaterThan(50);
       expect(low).toEqual([]);
     });
+  });
+}
+
+/** Text elements under `root` whose colour contrasts less than 4.5:1 with their background (WCAG 2 formula). */
+async function contrast(page: Page, root: string): Promise<{ checked: number; low: string[] }> {
+  return page.$eval(root, (top) => {
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
+      return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+    };
+    const background = (el: Element | null): number[] => {
+      for (; el; el = el.parentElement) {
+        const c = rgb(getComputedStyle(el).backgroundColor);
+        if (c.length === 3 || (c.length === 4 && c[3]! > 0)) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const low: string[] = [];
+    let checked = 0;
+    for (const el of [top, ...Array.from(top.querySelectorAll('*'))]) {
+      const style = getComputedStyle(el);
+      if (!(el instanceof HTMLElement) || !el.getClientRects().length || style.visibility === 'hidden') continue;
+      if (!Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim())) continue;
+      checked++;
+      const a = lum(rgb(style.color));
+      const b = lum(background(el));
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      if (ratio < 4.5) low.push(`${el.tagName}.${el.className} « ${el.textContent!.trim().slice(0, 30)} »: ${ratio.toFixed(2)}`);
+    }
+    return { checked, low };
   });
 }

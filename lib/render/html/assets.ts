@@ -84,6 +84,10 @@ figure.chart { margin: 0; border: 1px solid var(--trait); padding: 0.75rem; back
 figcaption { font-size: 0.9rem; margin-top: 0.5rem; }
 .chart-title { font-weight: 600; display: block; }
 .chart-description, .chart-files { display: block; color: var(--doux); }
+/* vega-embed's tooltip: darker keys than its default grey (3,9:1), none of the report's table borders. */
+#vg-tooltip-element.vg-tooltip { font-size: 13px; color: var(--texte); }
+#vg-tooltip-element.vg-tooltip table tr td { border: none; padding: 2px 4px; }
+#vg-tooltip-element.vg-tooltip table tr td.key { color: var(--doux); }
 .vide { font-style: italic; color: var(--doux); }
 footer.site-footer { border-top: 1px solid var(--trait); color: var(--doux); padding: 1rem 1.5rem; font-size: 0.9rem; max-width: 72rem; margin: 0 auto; }
 @media print {
