@@ -4,6 +4,7 @@
 
 import type { Indicator } from '../../model/types.ts';
 import type { QuartierReport } from '../../report/model.ts';
+import type { TidyRow } from '../../model/tidy-row.ts';
 import { msg, frenchList } from '../../messages/index.ts';
 import { STATUS_LABELS, latestRows } from '../portrait/portrait.ts';
 import { chartFigure } from './chart-figure.ts';
@@ -34,8 +35,8 @@ function statusCell(q: QuartierReport): Markup {
   return label ? html`<abbr title="${label}">${status}</abbr>` : html`${status || msg.html.statusUnknown}`;
 }
 
-function figureCell(q: QuartierReport, id: string, year: number, numeric: boolean): Markup {
-  const row = latestRows(q.rows, year).get(id);
+function figureCell(latest: Map<string, TidyRow>, id: string, year: number, numeric: boolean): Markup {
+  const row = latest.get(id);
   if (!row) return html`<td${numeric ? html` class="nombre"` : ''}>${msg.html.notAvailable}</td>`;
   const other = row.annee !== year ? html` <span class="annee-autre">${msg.html.yearNote(row.annee)}</span>` : '';
   return html`<td${numeric ? html` class="nombre"` : ''}>${valueText(row)}${other}${readingMarkup(row)}</td>`;
@@ -51,7 +52,7 @@ function quartiersTable(input: SiteInput): Markup {
 <caption>${caption}</caption>
 <thead><tr><th scope="col">${msg.html.columnQuartier}</th><th scope="col">${msg.html.columnCode}</th><th scope="col">${msg.html.columnStatus}</th><th scope="col">${msg.html.columnCommunes}</th><th scope="col">${msg.html.columnPopulation}</th>${headline.map((i) => html`<th scope="col">${i.label}</th>`)}</tr></thead>
 <tbody>
-${model.quartiers.map((q) => html`<tr><th scope="row"><a href="${hrefOf('', input.quartierPage(q.code))}">${q.name}</a></th><td>${q.code}</td><td>${statusCell(q)}</td><td>${(q.quartier?.communes.map((c) => c.name) ?? [q.rows.find((r) => r.communes)?.communes ?? '']).join(', ')}</td>${figureCell(q, 'population', model.year, true)}${headline.map((i) => figureCell(q, i.id, model.year, false))}</tr>
+${model.quartiers.map((q) => [q, latestRows(q.rows, model.year)] as const).map(([q, latest]) => html`<tr><th scope="row"><a href="${hrefOf('', input.quartierPage(q.code))}">${q.name}</a></th><td>${q.code}</td><td>${statusCell(q)}</td><td>${(q.quartier?.communes.map((c) => c.name) ?? [q.rows.find((r) => r.communes)?.communes ?? '']).join(', ')}</td>${figureCell(latest, 'population', model.year, true)}${headline.map((i) => figureCell(latest, i.id, model.year, false))}</tr>
 `)}</tbody>
 </table>
 </div>

@@ -5,6 +5,7 @@
 import type { QuartierReport } from '../../report/model.ts';
 import type { TidyRow } from '../../model/tidy-row.ts';
 import { msg } from '../../messages/index.ts';
+import { NBSP } from '../../text/french-number.ts';
 import { SECTION_TITLES, STATUS_LABELS, latestRows, portraitLine, sourcePhrase } from '../portrait/portrait.ts';
 import { chartFigure } from './chart-figure.ts';
 import { gapText, readingMarkup, referenceText, valueText } from './cells.ts';
@@ -84,7 +85,7 @@ function enjeux(input: SiteInput, q: QuartierReport): Markup {
 ${[...g.objectives.entries()].map(([objective, ids]) => html`<dt>${objective}</dt>
 ${ids.map((id) => {
   const row = latest.get(id);
-  return html`<dd>${labels.get(id) ?? id} : ${row ? html`${valueText(row)} (${row.annee})${readingMarkup(row)}` : msg.html.enjeuIndicatorMissing}</dd>\n`;
+  return html`<dd>${labels.get(id) ?? id}${NBSP}: ${row ? html`${valueText(row)} (${row.annee})${readingMarkup(row)}` : msg.html.enjeuIndicatorMissing}</dd>\n`;
 })}`)}</dl>
 `);
   };

@@ -108,8 +108,8 @@ describe('report pages', () => {
     };
     const page = pages(siteInput(withEnjeux)).get('quartiers/QN06205M.html')!;
     expect(page).toContain('<h3>Enjeu 1 – Des quartiers attentifs aux habitants les plus fragiles</h3>');
-    expect(page).toMatch(/<dt>Lutter contre la pauvreté<\/dt>\n<dd>Taux de pauvreté : 40,2\u00a0% \(2022\) <span class="sens sens-defavorable">écart défavorable<\/span><\/dd>/);
-    expect(page).toContain(`<dd>indicateur_inconnu : ${msg.html.enjeuIndicatorMissing}</dd>`);
+    expect(page).toMatch(/<dt>Lutter contre la pauvreté<\/dt>\n<dd>Taux de pauvreté\u00a0: 40,2\u00a0% \(2022\) <span class="sens sens-defavorable">écart défavorable<\/span><\/dd>/);
+    expect(page).toContain(`<dd>indicateur_inconnu\u00a0: ${msg.html.enjeuIndicatorMissing}</dd>`);
   });
 
   it('give every year of every indicator in the quartier table, and the headline readings on the index', () => {
