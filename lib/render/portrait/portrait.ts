@@ -13,7 +13,7 @@ export const STATUS_LABELS: Record<string, string> = {
   QIC: "Quartier d'intérêt communautaire – territoire vulnérable",
 };
 
-const SECTION_TITLES: Record<PortraitNote['section'], string> = {
+export const SECTION_TITLES: Record<PortraitNote['section'], string> = {
   irritant: 'Les « irritants » : principales problématiques à traiter sur le quartier',
   opportunite: 'Les « opportunités » : atouts et ressources sur lesquelles on pourra s’appuyer',
   enjeu_prioritaire: 'Les enjeux prioritaires pour la commune sur le quartier',

@@ -1,0 +1,74 @@
+// Which files of the run the report links to, found among the paths the
+// earlier phases wrote: chart specs and their renderings, workbooks, the
+// tidy CSV, portraits. Pure: paths in, a classification out.
+
+export interface ChartRef {
+  /** `graphiques/<dir>/<chart>.vl.json` or `graphiques/<chart>.vl.json`. */
+  specPath: string;
+  /** Quartier code, or null for an agglomeration chart. */
+  quartier: string | null;
+  /** The `.svg` / `.png` written beside the spec, sorted. */
+  renderings: string[];
+}
+
+export interface ReportFileRefs {
+  charts: ChartRef[];
+  workbooks: string[];
+  tidyCsv: string | null;
+  /** Quartier code → its portrait file. */
+  portraits: Map<string, string>;
+  /** Chart specs in a folder that names no quartier of the report. */
+  unplacedCharts: string[];
+}
+
+const SPEC_SUFFIX = '.vl.json';
+
+/**
+ * @param written every path the run has written so far (forward slashes)
+ * @param codeOfFileName quartier code for each file/folder name used in outputs (`safeFileName(code)` → code)
+ */
+export function classifyReportFiles(written: Iterable<string>, codeOfFileName: Map<string, string>): ReportFileRefs {
+  const paths = [...written].sort();
+  const present = new Set(paths);
+  const charts: ChartRef[] = [];
+  const workbooks: string[] = [];
+  const portraits = new Map<string, string>();
+  const unplacedCharts: string[] = [];
+  for (const p of paths) {
+    const parts = p.split('/');
+    if (parts[0] === 'graphiques' && p.endsWith(SPEC_SUFFIX) && (parts.length === 2 || parts.length === 3)) {
+      const quartier = parts.length === 3 ? codeOfFileName.get(parts[1]!) : null;
+      if (quartier === undefined) {
+        unplacedCharts.push(p);
+        continue;
+      }
+      const stem = p.slice(0, -SPEC_SUFFIX.length);
+      const renderings = ['.svg', '.png'].map((ext) => stem + ext).filter((r) => present.has(r));
+      charts.push({ specPath: p, quartier, renderings });
+    } else if (parts[0] === 'classeurs' && parts.length === 2 && p.endsWith('.xlsx')) {
+      workbooks.push(p);
+    } else if (parts[0] === 'portraits' && parts.length === 2 && p.endsWith('.md')) {
+      const code = codeOfFileName.get(parts[1]!.slice(0, -3));
+      if (code !== undefined) portraits.set(code, p);
+    }
+  }
+  return { charts, workbooks, tidyCsv: present.has('indicateurs.csv') ? 'indicateurs.csv' : null, portraits, unplacedCharts };
+}
+
+/** Folds case, accents and punctuation so that « Marles-les-Mines » matches `classeurs/marles_les_mines.xlsx`. */
+export function nameKey(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+/**
+ * The workbooks of a quartier: those named after its commune convention or
+ * its agglomeration; all of them when none is recognisable by name.
+ */
+export function workbooksOf(workbooks: string[], names: string[]): string[] {
+  const keys = names.map(nameKey).filter((k) => k.length >= 3);
+  const mine = workbooks.filter((w) => {
+    const base = nameKey(w.slice('classeurs/'.length, -'.xlsx'.length));
+    return keys.some((k) => base.includes(k));
+  });
+  return mine.length ? mine : workbooks;
+}

@@ -1,0 +1,31 @@
+// The whole static report: the index, one page per quartier, and the
+// report's own stylesheet and script. Pure: the model and the list of
+// files of the run in, page texts out; the pipeline writes them.
+
+import type { ReportModel } from '../../report/model.ts';
+import type { ReportChart } from './chart-figure.ts';
+import type { ReportFileRefs } from './report-files.ts';
+import { REPORT_CSS, REPORT_CSS_PATH, REPORT_SCRIPT, REPORT_SCRIPT_PATH } from './assets.ts';
+import { renderIndexPage } from './index-page.ts';
+import { renderQuartierPage } from './quartier-page.ts';
+
+export interface SiteInput {
+  model: ReportModel;
+  /** Every chart spec of the run, already read. */
+  charts: ReportChart[];
+  files: Omit<ReportFileRefs, 'charts' | 'unplacedCharts'>;
+  /** Path of a quartier's page from the report's root, e.g. `quartiers/QN06205M.html`. */
+  quartierPage: (code: string) => string;
+}
+
+export interface SiteFile {
+  path: string;
+  content: string;
+}
+
+export function renderReportSite(input: SiteInput): SiteFile[] {
+  const files: SiteFile[] = [{ path: 'index.html', content: renderIndexPage(input) }];
+  for (const q of input.model.quartiers) files.push({ path: input.quartierPage(q.code), content: renderQuartierPage(input, q) });
+  files.push({ path: REPORT_CSS_PATH, content: REPORT_CSS }, { path: REPORT_SCRIPT_PATH, content: REPORT_SCRIPT });
+  return files;
+}

@@ -1,0 +1,53 @@
+// The static HTML report: reads the chart specs the earlier phases wrote,
+// renders the pages, and copies the Vega libraries beside them so that the
+// report opens from the file system with no network.
+
+import { promises as fs } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { ReportChart } from '../../lib/render/html/chart-figure.ts';
+import { VENDOR_SCRIPTS } from '../../lib/render/html/assets.ts';
+import { classifyReportFiles } from '../../lib/render/html/report-files.ts';
+import { renderReportSite } from '../../lib/render/html/site.ts';
+import { msg } from '../../lib/messages/index.ts';
+import type { OutputPhase } from './phase.ts';
+import { safeFileName } from './portraits.ts';
+
+const require = createRequire(import.meta.url);
+
+/** Where each copied library comes from: the package's own minified browser build. */
+const VENDOR_SOURCES: Record<(typeof VENDOR_SCRIPTS)[number], string> = {
+  'assets/vega.min.js': 'vega/build/vega.min.js',
+  'assets/vega-lite.min.js': 'vega-lite/build/vega-lite.min.js',
+  'assets/vega-embed.min.js': 'vega-embed/build/vega-embed.min.js',
+};
+
+/** A file inside an installed package, found through the package's entry point (its `exports` hide `build/`). */
+function packageFile(spec: string): string {
+  const [pkg, ...rest] = spec.split('/');
+  let dir = path.dirname(require.resolve(pkg!));
+  while (path.basename(dir) !== pkg && dir !== path.dirname(dir)) dir = path.dirname(dir);
+  return path.join(dir, ...rest);
+}
+
+export const htmlPhase: OutputPhase = {
+  name: 'html',
+  formats: ['html'],
+  async run(model, out, _formats, effects) {
+    const codeOfFileName = new Map(model.quartiers.map((q) => [safeFileName(q.code), q.code]));
+    const { charts: refs, unplacedCharts, ...files } = classifyReportFiles(out.written.keys(), codeOfFileName);
+    for (const p of unplacedCharts) effects.log.warn(msg.warningPrefix + msg.html.unplacedChart(p), { event: 'avertissement', code: 'graphique_sans_quartier' });
+    const charts: ReportChart[] = [];
+    for (const ref of refs) {
+      effects.checkpoint();
+      charts.push({ ...ref, spec: JSON.parse((await out.read(ref.specPath)).toString('utf8')) as unknown });
+    }
+    const site = renderReportSite({ model, charts, files, quartierPage: (code) => `quartiers/${safeFileName(code)}.html` });
+    for (const f of site) {
+      effects.checkpoint();
+      await out.write(f.path, f.content);
+    }
+    for (const target of VENDOR_SCRIPTS) await out.write(target, await fs.readFile(packageFile(VENDOR_SOURCES[target])));
+    return { count: site.length + VENDOR_SCRIPTS.length };
+  },
+};
