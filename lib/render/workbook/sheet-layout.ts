@@ -18,7 +18,7 @@ export class SheetWriter {
   /** `shown`: the text the reader will see, when it differs from the value (numbers). */
   put(row: number, col: number, value: CellValue, options: { numFmt?: string; shown?: string; overflow?: boolean; bold?: boolean; wrap?: boolean } = {}): ExcelJS.Cell {
     const cell = this.ws.getCell(row, col);
-    cell.value = value;
+    cell.value = value === '' ? null : value;
     if (options.numFmt) cell.numFmt = options.numFmt;
     if (options.bold) cell.font = { bold: true };
     if (options.wrap) cell.alignment = { vertical: 'top', wrapText: true };
