@@ -19,10 +19,16 @@ export type { ChartImage } from './quartier-sheet.ts';
  * The document's date: 1 January of the latest year in the data, so that
  * two runs on the same sources give the same bytes (the run date would not).
  */
+const DATES = new WeakMap<object, Date>();
+
 export function documentDate(model: Pick<ReportModel, 'rows' | 'year'>): Date {
+  const known = DATES.get(model.rows);
+  if (known && known.getUTCFullYear() >= model.year) return new Date(known);
   let year = model.year;
   for (const r of model.rows) if (r.annee > year) year = r.annee;
-  return new Date(Date.UTC(Math.min(2099, Math.max(1980, year)), 0, 1));
+  const date = new Date(Date.UTC(Math.min(2099, Math.max(1980, year)), 0, 1));
+  DATES.set(model.rows, date);
+  return new Date(date);
 }
 
 export async function buildWorkbook(plan: WorkbookPlan, model: ReportModel, charts: ReadonlyMap<string, ChartImage[]>): Promise<Uint8Array> {
@@ -49,6 +55,7 @@ export async function buildWorkbook(plan: WorkbookPlan, model: ReportModel, char
   for (const q of plan.quartiers) addQuartierSheet(wb, sheetName(q.name), plan.title, q, model, charts.get(q.code) ?? []);
   addDonneesSheet(wb, names.donnees, plan.title, rows, 'Donnees');
   addSourcesSheet(wb, names.sources, plan.title, model, rows);
-  const bytes = await wb.xlsx.writeBuffer();
+  // Stored, not deflated: stableZip compresses once, when it re-packs.
+  const bytes = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
   return stableZip(new Uint8Array(bytes as ArrayBuffer), date);
 }

@@ -10,38 +10,69 @@ export type CellValue = string | number | null;
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF8EA9DB' } };
 
+export interface CellOptions {
+  numFmt?: string;
+  /** The text the reader will see, when it differs from the value (numbers). */
+  shown?: string;
+  /** Text that may spill over the empty cells to its right: does not widen its column. */
+  overflow?: boolean;
+  bold?: boolean;
+  size?: number;
+  wrap?: boolean;
+  fill?: string;
+  header?: boolean;
+}
+
+// One style object per look and per workbook: exceljs recognises a style
+// object it has already seen and skips re-serialising it, which makes the
+// workbook several times faster to write. Never change a cell's style in
+// place (cell.font = …) after this: the object is shared.
+const STYLE_CACHES = new WeakMap<ExcelJS.Workbook, Map<string, Partial<ExcelJS.Style>>>();
+
+function sharedStyle(wb: ExcelJS.Workbook, o: CellOptions): Partial<ExcelJS.Style> {
+  let cache = STYLE_CACHES.get(wb);
+  if (!cache) STYLE_CACHES.set(wb, (cache = new Map()));
+  const key = `${o.numFmt ?? ''}|${o.bold ? 1 : 0}|${o.size ?? ''}|${o.wrap ? 1 : 0}|${o.fill ?? ''}|${o.header ? 1 : 0}`;
+  let style = cache.get(key);
+  if (!style) {
+    style = {};
+    if (o.numFmt) style.numFmt = o.numFmt;
+    if (o.bold || o.header || o.size) style.font = { ...(o.bold || o.header ? { bold: true } : {}), ...(o.size ? { size: o.size } : {}) };
+    if (o.wrap || o.header) style.alignment = { vertical: 'top', wrapText: true };
+    if (o.header) {
+      style.fill = HEADER_FILL;
+      style.border = { bottom: THIN };
+    } else if (o.fill) {
+      style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: o.fill } };
+    }
+    cache.set(key, style);
+  }
+  return style;
+}
+
 /** Writes cells and remembers the widest text of each column. */
 export class SheetWriter {
   private widths: number[] = [];
   constructor(readonly ws: ExcelJS.Worksheet) {}
 
-  /** `shown`: the text the reader will see, when it differs from the value (numbers). */
-  put(row: number, col: number, value: CellValue, options: { numFmt?: string; shown?: string; overflow?: boolean; bold?: boolean; wrap?: boolean } = {}): ExcelJS.Cell {
+  put(row: number, col: number, value: CellValue, options: CellOptions = {}): void {
+    const v = value === '' ? null : value;
+    if (v === null && !options.header && !options.fill) return;
     const cell = this.ws.getCell(row, col);
-    cell.value = value === '' ? null : value;
-    if (options.numFmt) cell.numFmt = options.numFmt;
-    if (options.bold) cell.font = { bold: true };
-    if (options.wrap) cell.alignment = { vertical: 'top', wrapText: true };
+    cell.style = sharedStyle(this.ws.workbook, options);
+    cell.value = v;
     if (!options.overflow) {
-      const text = options.shown ?? (value === null ? '' : String(value));
-      this.widths[col] = Math.max(this.widths[col] ?? 0, text.length);
+      const text = options.shown ?? (v === null ? '' : String(v));
+      if (text.length > (this.widths[col] ?? 0)) this.widths[col] = text.length;
     }
-    return cell;
   }
 
   title(row: number, text: string, size = 14): void {
-    const cell = this.put(row, 1, text, { overflow: true });
-    cell.font = { bold: true, size };
+    this.put(row, 1, text, { overflow: true, bold: true, size });
   }
 
   header(row: number, labels: string[], firstCol = 1): void {
-    labels.forEach((label, k) => {
-      const cell = this.put(row, firstCol + k, label);
-      cell.font = { bold: true };
-      cell.fill = HEADER_FILL;
-      cell.border = { bottom: THIN };
-      cell.alignment = { vertical: 'top', wrapText: true };
-    });
+    labels.forEach((label, k) => this.put(row, firstCol + k, label, { header: true }));
   }
 
   /** Column widths from the widest text, between 6 and 60 characters. */

@@ -79,8 +79,7 @@ export function addSyntheseSheet(wb: ExcelJS.Workbook, name: string, title: stri
   const legend: [string, string][] = [[t.legendFavorable, READING_FILLS.favorable], [t.legendDefavorable, READING_FILLS.defavorable], [t.legendNeutre, READING_FILLS.neutre]];
   // The legend sits right of the first column, whose text overflows into an empty cell.
   legend.forEach(([label, argb], k) => {
-    const cell = w.put(6, 1 + 2 * k, label, { overflow: true });
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+    w.put(6, 1 + 2 * k, label, { overflow: true, fill: argb });
   });
 
   const headers = [...(withEnjeux ? [t.syntheseHeaders[0]!, t.objectiveHeader] : []), ...t.syntheseHeaders.slice(1)];
