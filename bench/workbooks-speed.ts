@@ -57,9 +57,15 @@ async function measure(label: string, model: ReportModel): Promise<void> {
   const c0 = process.cpuUsage();
   let bytes = 0;
   let sheets = 0;
+  const perKind = new Map<string, { n: number; ms: number }>();
   for (const plan of plans) {
+    const t = performance.now();
     bytes += (await buildWorkbook(plan, model, charts)).length;
     sheets += plan.quartiers.length;
+    const k = perKind.get(plan.kind) ?? { n: 0, ms: 0 };
+    k.n++;
+    k.ms += performance.now() - t;
+    perKind.set(plan.kind, k);
   }
   const s = (performance.now() - t0) / 1000;
   const c = process.cpuUsage(c0);
@@ -67,6 +73,7 @@ async function measure(label: string, model: ReportModel): Promise<void> {
   const kinds = plans.reduce<Record<string, number>>((m, p) => ((m[p.kind] = (m[p.kind] ?? 0) + 1), m), {});
   console.log(
     `${label}: ${model.quartiers.length} quartiers, ${model.rows.length} lignes, ${plans.length} classeurs (${Object.entries(kinds).map(([k, v]) => `${v} ${k}`).join(', ')}), ` +
+      `${[...perKind].map(([kind, k]) => `${kind} ${(k.ms / k.n).toFixed(0)} ms/classeur`).join(', ')}; ` +
       `${sheets} feuilles quartier${withImages ? ', 3 images par quartier' : ''} : ${s.toFixed(2)} s écoulées (${cpu.toFixed(2)} s CPU), ${(plans.length / s).toFixed(1)} classeurs/s (${(plans.length / cpu).toFixed(1)} par s CPU), ${(bytes / 1e6).toFixed(1)} Mo`,
   );
 }

@@ -38,7 +38,8 @@ export function addDonneesSheet(wb: ExcelJS.Workbook, name: string, title: strin
       if (c === valueCol) {
         const v = { state: row.etat, value: row.valeur, bound: row.borne, decimals: row.decimales, unit: row.unite };
         const exact = row.etat === 'valeur' && row.valeur !== null && row.borne === '=';
-        w.put(r, c, exact ? row.valeur : readableValue(v) || null, exact ? { numFmt: valueFormat(row.unite, row.decimales), shown: readableValue(v) } : {});
+        const text = readableValue(v);
+        w.put(r, c, exact ? row.valeur : text || null, exact ? { numFmt: valueFormat(row.unite, row.decimales), shown: text } : {});
       } else if (c === numericCol) {
         w.put(r, c, row.etat === 'valeur' ? row.valeur : null, { numFmt: valueFormat(row.unite, row.decimales) });
       } else if (c === refCol) {

@@ -8,9 +8,11 @@
 import type { Unit } from '../../model/types.ts';
 import type { DerivedBound } from '../../measures/bounded.ts';
 
-const BOUND_PREFIX: Record<string, string> = { '=': '', '': '', '>': '> ', '>=': '≥ ', '<': '< ', '<=': '≤ ', '~': '≈ ', '?': '' };
+/** How a bound or an approximation is written before a number. */
+export const BOUND_PREFIX: Record<string, string> = { '=': '', '': '', '>': '> ', '>=': '≥ ', '<': '< ', '<=': '≤ ', '~': '≈ ', '?': '' };
 
-const VALUE_SUFFIX: Record<Unit, string> = { pct: ' %', euros: ' €', habitants: '', hectares: '', indice: '', nombre: '' };
+/** The unit written after a value (other units are named in the column or the label). */
+export const VALUE_SUFFIX: Record<Unit, string> = { pct: ' %', euros: ' €', habitants: '', hectares: '', indice: '', nombre: '' };
 
 function digits(decimals: number): string {
   const d = Math.max(0, Math.min(decimals, 6));

@@ -58,7 +58,7 @@ export class SheetWriter {
   put(row: number, col: number, value: CellValue, options: CellOptions = {}): void {
     const v = value === '' ? null : value;
     if (v === null && !options.header && !options.fill) return;
-    const cell = this.ws.getCell(row, col);
+    const cell = this.ws.getRow(row).getCell(col);
     cell.style = sharedStyle(this.ws.workbook, options);
     cell.value = v;
     if (!options.overflow) {

@@ -58,7 +58,7 @@ export function writeZip(entries: ZipEntry[], date: Date): Uint8Array {
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
-    const deflated = zlib.deflateRawSync(e.data, { level: 4 });
+    const deflated = zlib.deflateRawSync(e.data, { level: 1 });
     const stored = deflated.length >= e.data.length;
     const body = stored ? Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength) : deflated;
     const crc = crc32(e.data);

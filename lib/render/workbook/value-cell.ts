@@ -6,7 +6,7 @@ import type { Bound, CellState, Unit } from '../../model/types.ts';
 import type { DerivedBound } from '../../measures/bounded.ts';
 import { formatFrenchNumber } from '../../text/french-number.ts';
 import { workbookText as t } from '../../messages/workbook.ts';
-import { gapFormat, indexFormat, valueFormat } from './number-format.ts';
+import { BOUND_PREFIX, VALUE_SUFFIX, gapFormat, indexFormat, valueFormat } from './number-format.ts';
 import type { CellValue } from './sheet-layout.ts';
 
 export interface ShownCell {
@@ -15,8 +15,8 @@ export interface ShownCell {
   shown: string;
 }
 
-const SYMBOL: Record<string, string> = { '=': '', '': '', '>': '> ', '>=': '≥ ', '<': '< ', '<=': '≤ ', '~': '≈ ', '?': '' };
-const SUFFIX: Record<Unit, string> = { pct: ' %', euros: ' €', habitants: '', hectares: '', indice: '', nombre: '' };
+const SYMBOL = BOUND_PREFIX;
+const SUFFIX = VALUE_SUFFIX;
 
 export interface TidyValue {
   state: CellState;
