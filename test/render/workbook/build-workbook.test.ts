@@ -147,6 +147,32 @@ describe('buildWorkbook on the convention’s two quartiers', async () => {
   });
 });
 
+describe('enjeux', () => {
+  it('groups the synthesis by the contract’s enjeux and objectives, the other indicators last', async () => {
+    const enjeux = [
+      { enjeu: 'Enjeu 2', enjeuLabel: 'Réussite éducative', objective: 'Objectif 2.1', indicator: 'ips' },
+      { enjeu: 'Enjeu 1', enjeuLabel: 'Des quartiers attentifs aux habitants les plus fragiles', objective: 'Objectif 1.1', indicator: 'taux_pauvrete' },
+      { enjeu: 'Enjeu 1', enjeuLabel: 'Des quartiers attentifs aux habitants les plus fragiles', objective: 'Objectif 1.1', indicator: 'part_familles_monoparentales' },
+    ];
+    const wb = await readWorkbook(await buildWorkbook(convention, { ...model, enjeux }, noCharts));
+    const values = sheetValues(wb.getWorksheet('Synthèse')!);
+    const headerRow = values.findIndex((l) => l[0] === 'Enjeu');
+    expect(values[headerRow]!.slice(0, 3)).toEqual(['Enjeu', 'Objectif', 'Quartier']);
+    const data = values.slice(headerRow + 1).map((l) => [l[0], l[1], l[3], l[4]]);
+    expect(data.slice(0, 4)).toEqual([
+      ['Enjeu 2 – Réussite éducative', 'Objectif 2.1', 'QN06205M', 'Indice de position sociale des établissements scolaires'],
+      ['Enjeu 2 – Réussite éducative', 'Objectif 2.1', 'QIC-62555-01', 'Indice de position sociale des établissements scolaires'],
+      ['Enjeu 1 – Des quartiers attentifs aux habitants les plus fragiles', 'Objectif 1.1', 'QN06205M', 'Taux de pauvreté'],
+      ['Enjeu 1 – Des quartiers attentifs aux habitants les plus fragiles', 'Objectif 1.1', 'QIC-62555-01', 'Taux de pauvreté'],
+    ]);
+    expect(data[4]).toEqual(['Enjeu 1 – Des quartiers attentifs aux habitants les plus fragiles', 'Objectif 1.1', 'QIC-62555-01', 'Part des familles monoparentales']);
+    const rest = data.slice(5);
+    expect(rest.length).toBeGreaterThan(0);
+    for (const l of rest) expect(l[0]).toBe(t.otherIndicators);
+    expect(rest.map((l) => l[3])).not.toContain('Taux de pauvreté');
+  });
+});
+
 describe('charts', () => {
   it('embeds each chart of the quartier as an image under its caption', async () => {
     const png = tinyPng(1800, 600);
