@@ -4,7 +4,8 @@
 import { ingest } from './ingest.ts';
 import { cli, runMessages } from './cli.ts';
 import { htmlMessages } from './html.ts';
+import { workbookMessages } from './workbook.ts';
 
 export { where, frenchList, plural } from './place.ts';
 
-export const msg = { ...ingest, ...cli, ...runMessages, ...htmlMessages };
+export const msg = { ...ingest, ...cli, ...runMessages, ...workbookMessages, ...htmlMessages };

@@ -1,0 +1,79 @@
+// Words of the Excel workbooks (sheet titles, column headers, legends,
+// method notes) and the phase's log lines.
+
+import { frenchList, plural } from './place.ts';
+
+export const workbookText = {
+  sheetSynthese: 'Synthèse',
+  sheetDonnees: 'Données',
+  sheetSources: 'Sources et méthode',
+  conventionTitle: (commune: string) => `Contrat de ville – convention de ${commune}`,
+  agglomerationTitle: (shortName: string, name: string) => `Contrat de ville – ${shortName && shortName !== name ? `${shortName} (${name})` : name}`,
+  outsideRegistryTitle: 'Contrat de ville – quartiers hors référentiel',
+  subject: (year: number) => `Indicateurs des quartiers de la politique de la ville – année ${year}`,
+  keywords: 'politique de la ville; Engagements Quartiers 2030; indicateurs',
+  reportYear: (year: number) => `Année du rapport : ${year} (dernière valeur disponible jusqu’à cette année)`,
+  sourcesLine: (labels: string[]) => `Sources : ${labels.length ? labels.join(' ; ') : 'aucune'}`,
+  perimetersLine: (parts: string[]) => `Périmètres : ${parts.length ? parts.join(' ; ') : 'non précisés'}`,
+  perimeterPart: (perimeter: string, quartiers: string[]) =>
+    `${perimeter === '2015' ? 'ancien périmètre (2015)' : perimeter === '2024' ? 'périmètre 2024' : 'périmètre non précisé'} pour ${frenchList(quartiers)}`,
+  legendTitle: 'Lecture de l’écart à la référence (l’agglomération) et de l’évolution :',
+  readings: { favorable: 'favorable', defavorable: 'défavorable', neutre: 'neutre', indetermine: 'indéterminé', '': '' } as Record<string, string>,
+  legendFavorable: 'favorable au quartier',
+  legendDefavorable: 'défavorable au quartier',
+  legendNeutre: 'neutre ou sans polarité',
+  otherIndicators: 'Autres indicateurs',
+  objectiveHeader: 'Objectif',
+  readingHeader: 'Lecture',
+  syntheseHeaders: [
+    'Enjeu', 'Quartier', 'Code', 'Indicateur', 'Année', 'Valeur', 'Référence', 'Valeur de référence',
+    'Écart', 'Indice (réf. = 100)', 'Lecture', 'Année de base', 'Évolution depuis la base', 'Sens de l’évolution', 'Source',
+  ],
+  // Quartier sheet
+  status: 'Statut',
+  code: 'Code quartier',
+  code2015: 'Code 2015',
+  communes: (n: number) => (n > 1 ? 'Communes concernées' : 'Commune concernée'),
+  agglomeration: 'Agglomération',
+  outsideRegistry: 'quartier absent du référentiel',
+  portraitTitle: 'Portrait statistique',
+  portraitHeaders: ['Indicateur', 'Année', 'Valeur', 'Référence', 'Écart', 'Lecture', 'Dans les termes de la convention', 'Source'],
+  noData: 'Aucune donnée disponible pour ce quartier.',
+  allYearsTitle: 'Tous les indicateurs, toutes les années',
+  allYearsFirstHeaders: ['Indicateur', 'Unité'],
+  chartsTitle: 'Graphiques',
+  noCharts: 'Aucun graphique produit pour ce quartier.',
+  notesTitles: {
+    irritant: 'Les « irritants » : principales problématiques à traiter sur le quartier',
+    opportunite: 'Les « opportunités » : atouts et ressources sur lesquelles on pourra s’appuyer',
+    enjeu_prioritaire: 'Les enjeux prioritaires pour la commune sur le quartier',
+  },
+  units: { pct: '%', habitants: 'habitants', hectares: 'hectares', indice: 'indice', euros: '€', nombre: 'nombre' } as Record<string, string>,
+  secret: 'secret',
+  // Données
+  readableValue: 'valeur_lisible',
+  numericValue: 'valeur_numerique',
+  // Sources et méthode
+  filesTitle: 'Fichiers sources',
+  filesHeaders: ['Fichier', 'Type', 'Producteur', 'Millésime', 'Périmètre', 'Encodage', 'Lignes', 'Valeurs lues', 'SHA-256'],
+  methodTitle: 'Méthode',
+  method: [
+    ['Écart', 'valeur du quartier − valeur de la référence (l’agglomération, EPCI), en points pour les pourcentages, dans l’unité de l’indicateur sinon.'],
+    ['Indice', '100 × valeur du quartier ÷ valeur de la référence : 100 = même niveau que l’agglomération.'],
+    ['Lecture', 'le sens de l’écart est favorable ou défavorable au quartier selon la polarité de l’indicateur (hausse favorable, baisse favorable ou neutre) ; « indéterminé » quand les bornes ne permettent pas de conclure.'],
+    ['Évolution', 'valeur de la dernière année − valeur de la première année disponible sur le même périmètre (année de base) ; même lecture que l’écart.'],
+    ['Bornes', 'une valeur écrite « + de 30 % » est une borne (> 30) et « environ 990 » une approximation (≈ 990) : les écarts qui en découlent gardent la borne et ne deviennent jamais des égalités.'],
+    ['Secret', 'une valeur masquée par le secret statistique est écrite « secret » et n’entre dans aucun calcul.'],
+  ] as [string, string][],
+  warningsTitle: 'Avertissements de la validation',
+  noWarnings: 'Aucun avertissement.',
+  generatedBy: (version: string) => `Produit par l’outil « quartiers » ${version}.`,
+  headerCenter: (title: string) => title,
+  footerPage: 'Page &P / &N',
+};
+
+export const workbookMessages = {
+  workbooksOutsideRegistry: (codes: string[]) =>
+    `${plural(codes.length, 'quartier')} absent${codes.length > 1 ? 's' : ''} du référentiel (${codes.join(', ')}) : regroupé${codes.length > 1 ? 's' : ''} dans le classeur « hors référentiel ».`,
+  chartCaptionUnreadable: (file: string) => `Classeurs : la description du graphique ${file} est illisible ; l’image est insérée sans légende.`,
+};
