@@ -31,7 +31,10 @@ export function shortUrl(url: string, root: string): string {
   return u.replace(/^\/+/, '') || '(natif)';
 }
 
-export function summarizeProfiles(profiles: CpuProfile[], root: string): ProfileSummary {
+/** Maps a V8 position (0-based line and column) to a 0-based source line, when it can. */
+export type PositionMapper = (url: string, line: number, column: number) => number | undefined;
+
+export function summarizeProfiles(profiles: CpuProfile[], root: string, toSource: PositionMapper = () => undefined): ProfileSummary {
   const functions = new Map<string, SelfTime>();
   const files = new Map<string, SelfTime>();
   let totalMs = 0;
@@ -54,7 +57,8 @@ export function summarizeProfiles(profiles: CpuProfile[], root: string): Profile
       totalMs += ms;
       const name = f.functionName || (f.url ? '(anonyme)' : '(natif)');
       const file = shortUrl(f.url, root);
-      const where = f.url ? `${file}:${f.lineNumber + 1}:${(f.columnNumber ?? 0) + 1}` : '';
+      const sourceLine = f.url ? toSource(f.url, f.lineNumber, f.columnNumber ?? 0) : undefined;
+      const where = !f.url ? '' : sourceLine !== undefined ? `${file}:${sourceLine + 1}` : `${file}:${f.lineNumber + 1}:${(f.columnNumber ?? 0) + 1}`;
       const key = `${name}\u0000${where}`;
       const fn = functions.get(key) ?? { name, where, ms: 0 };
       fn.ms += ms;

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runNodeChild, type ChildRun } from './child-run.ts';
 import { formatSummary, summarizeProfiles, type CpuProfile } from './cpuprofile-summary.ts';
+import { createPositionMapper } from './profile-positions.ts';
 import { REPO_ROOT, bundledCatalogue, generateNationalSources, loadRealTexts, typicalCommune, writeSources } from './generate.ts';
 import { countFiles, measureOutput } from './output-size.ts';
 import { integer, perSecond, phaseCount, phaseLines, phaseMs, seconds, targetLine, timingsOf } from './phase-report.ts';
@@ -141,7 +142,7 @@ async function main(): Promise<void> {
       const profiles = await Promise.all(names.map(async (n) => JSON.parse(await fs.readFile(path.join(dir, n), 'utf8')) as CpuProfile));
       say();
       say(`exécution sous profilage : ${seconds(profiled.wallMs)} au mur, ${names.length} profil(s) dans ${opts.keep ? dir : '(dossier temporaire)'}`);
-      for (const l of formatSummary(summarizeProfiles(profiles, REPO_ROOT))) say(l);
+      for (const l of formatSummary(summarizeProfiles(profiles, REPO_ROOT, await createPositionMapper()))) say(l);
     }
   } finally {
     if (opts.keep) say(`\ndossier gardé : ${tmp}`);
