@@ -18,6 +18,8 @@ export interface ChildRun {
   /** Peak resident set size in kB, null when it could not be measured. */
   peakRssKb: number | null;
   rssMethod: string;
+  /** User + system CPU seconds of the child: steadier than wall time on a busy machine. Null without GNU time. */
+  cpuSeconds: number | null;
   events: LogEvent[];
   stderr: string;
 }
@@ -74,13 +76,17 @@ export async function runNodeChild(script: string, args: string[], options: { no
   clearTimeout(timer);
   if (poll) clearInterval(poll);
   let peakRssKb: number | null = polled;
+  let cpuSeconds: number | null = null;
   let rssMethod = poll ? '/proc/<pid>/status VmHWM (relevé toutes les 25 ms)' : 'indisponible';
   if (useTime) {
     const report = await fs.readFile(timeFile, 'utf8').catch(() => '');
     await fs.rm(timeFile, { force: true });
     const m = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(report);
     peakRssKb = m ? Number(m[1]) : null;
+    const user = /User time \(seconds\):\s*([\d.]+)/.exec(report);
+    const sys = /System time \(seconds\):\s*([\d.]+)/.exec(report);
+    cpuSeconds = user && sys ? Number(user[1]) + Number(sys[1]) : null;
     rssMethod = '/usr/bin/time -v';
   }
-  return { code, wallMs, peakRssKb, rssMethod, events: parseJsonLines(stdout), stderr };
+  return { code, wallMs, peakRssKb, rssMethod, cpuSeconds, events: parseJsonLines(stdout), stderr };
 }

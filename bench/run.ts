@@ -58,7 +58,12 @@ export function machineLine(): string {
 /** Other work on the machine skews every figure: say how loaded it was. */
 export function loadLine(when: string): string {
   const [a, b, c] = os.loadavg().map((x) => x.toFixed(2).replace('.', ','));
-  return `charge de la machine ${when} (moyenne 1/5/15 min) : ${a} / ${b} / ${c} pour ${os.availableParallelism()} cœurs`;
+  const busy = os.loadavg()[0]! > os.availableParallelism();
+  return `charge de la machine ${when} (moyenne 1/5/15 min) : ${a} / ${b} / ${c} pour ${os.availableParallelism()} cœurs${busy ? ' — machine occupée : les temps au mur sont gonflés, comparer plutôt le temps CPU' : ''}`;
+}
+
+function cpu(run: ChildRun): string {
+  return run.cpuSeconds === null ? '' : `, CPU ${seconds(run.cpuSeconds * 1000)} (utilisateur + système)`;
 }
 
 function mib(kb: number): string {
@@ -96,7 +101,7 @@ async function main(): Promise<void> {
     failIfBroken('exécution complète', national);
     const t = timingsOf(national.events, national.wallMs);
     say();
-    say(`exécution complète, tous formats : ${seconds(national.wallMs)} au mur`);
+    say(`exécution complète, tous formats : ${seconds(national.wallMs)} au mur${cpu(national)}`);
     for (const l of phaseLines(t, national.wallMs)) say(l);
     const charts = (await countFiles(path.join(reports, 'graphiques'), '.vl.json')) || phaseCount(t, 'graphiques', 'fichiers');
     const workbooks = (await countFiles(path.join(reports, 'classeurs'), '.xlsx')) || phaseCount(t, 'classeurs', 'fichiers');
@@ -113,7 +118,7 @@ async function main(): Promise<void> {
     failIfBroken('--if-changed', unchanged);
     const skipped = unchanged.events.some((e) => e.event === 'inchange');
     say();
-    say(`--if-changed sans changement : ${seconds(unchanged.wallMs, 2)} au mur${skipped ? '' : ' — ATTENTION : pas d\'événement « inchange », le travail a été refait'}`);
+    say(`--if-changed sans changement : ${seconds(unchanged.wallMs, 2)} au mur${cpu(unchanged)}${skipped ? '' : ' — ATTENTION : pas d\'événement « inchange », le travail a été refait'}`);
     for (const l of phaseLines(timingsOf(unchanged.events, unchanged.wallMs), unchanged.wallMs).filter((l) => !l.includes('absente'))) say(l);
 
     const { commune, quartiers } = typicalCommune(g, opts.commune);
@@ -121,7 +126,7 @@ async function main(): Promise<void> {
     const communeRun = await runNodeChild(CLI, ['run', '--sources', sources, '--out', path.join(tmp, 'reports-commune'), '--log', 'json', '--quartier', quartiers.map((q) => q.code).join(',')], { cwd: REPO_ROOT, env: ENV });
     failIfBroken('convention communale', communeRun);
     say();
-    say(`convention communale seule : ${commune.name} (${commune.code}, ${quartiers.length} quartiers : ${quartiers.map((q) => q.code).join(', ')}), tous formats : ${seconds(communeRun.wallMs, 2)} au mur, pic RSS ${communeRun.peakRssKb === null ? 'non mesuré' : mib(communeRun.peakRssKb)}`);
+    say(`convention communale seule : ${commune.name} (${commune.code}, ${quartiers.length} quartiers : ${quartiers.map((q) => q.code).join(', ')}), tous formats : ${seconds(communeRun.wallMs, 2)} au mur${cpu(communeRun)}, pic RSS ${communeRun.peakRssKb === null ? 'non mesuré' : mib(communeRun.peakRssKb)}`);
     for (const l of phaseLines(timingsOf(communeRun.events, communeRun.wallMs), communeRun.wallMs).filter((l) => !l.includes('absente'))) say(l);
 
     say();
