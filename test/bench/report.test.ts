@@ -59,3 +59,33 @@ describe('phase timings from log events', () => {
     expect(perSecond(undefined, 500)).toBe('n/a');
   });
 });
+
+describe('profile positions back to TypeScript lines', () => {
+  it('decodes source map segments', async () => {
+    const { decodeMappings, originalLineAt } = await import('../../bench/profile-positions.ts');
+    // Segments are [column, source, line, column] deltas: "KAEA" = column +5, line +2; "KACA" = column +5, line +1.
+    const decoded = decodeMappings('AAAA,KAEA,KACA');
+    expect(decoded).toEqual([[[0, 0], [5, 2], [10, 3]]]);
+    expect(originalLineAt(decoded, 0, 7)).toBe(2);
+    expect(originalLineAt(decoded, 0, 99)).toBe(3);
+    expect(originalLineAt(decoded, 1, 0)).toBeUndefined();
+  });
+
+  it('maps a position in the code tsx runs to the line of the TypeScript file', async () => {
+    const { createPositionMapper } = await import('../../bench/profile-positions.ts');
+    const { transformSync } = (await import('esbuild' as string)) as { transformSync: (c: string, o: object) => { code: string } };
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { pathToFileURL } = await import('node:url');
+    const source = ['// header', 'const a: number = 1;', '', 'export function first(x: number): number {', '  return x + a;', '}', '', 'export function second(s: string): string {', '  return s.trim();', '}', ''].join('\n');
+    const file = join(mkdtempSync(join(tmpdir(), 'bench-positions-')), 'sample.ts');
+    writeFileSync(file, source);
+    const { code } = transformSync(source, { loader: 'ts', target: `node${process.versions.node}`, minifyWhitespace: true, keepNames: true });
+    expect(code.split('\n').filter(Boolean)).toHaveLength(1);
+    const toSource = await createPositionMapper();
+    const url = pathToFileURL(file).href;
+    expect(toSource(url, 0, code.indexOf('function second'))).toBe(7);
+    expect(toSource(url, 0, code.indexOf('function first'))).toBe(3);
+  });
+});
