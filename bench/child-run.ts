@@ -51,8 +51,12 @@ export function parseJsonLines(text: string): LogEvent[] {
  * `node <nodeArgs> <script> <args>`. With GNU time present, it wraps the
  * child and reports the exact maximum RSS; otherwise /proc is polled.
  */
-export async function runNodeChild(script: string, args: string[], options: { nodeArgs?: string[]; cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<ChildRun> {
-  const useTime = existsSync(GNU_TIME);
+export async function runNodeChild(
+  script: string,
+  args: string[],
+  options: { nodeArgs?: string[]; cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; memory?: 'gnu-time' | 'proc' },
+): Promise<ChildRun> {
+  const useTime = options.memory !== 'proc' && existsSync(GNU_TIME);
   const timeFile = path.join(os.tmpdir(), `quartiers-bench-time-${process.pid}-${Date.now()}.txt`);
   const nodeCmd = [process.execPath, ...(options.nodeArgs ?? []), script, ...args];
   const [cmd, ...cmdArgs] = useTime ? [GNU_TIME, '-v', '-o', timeFile, ...nodeCmd] : nodeCmd;
