@@ -1,14 +1,15 @@
 // The benchmark's outside view of a child: exit code, JSON events on stdout,
 // and a peak memory that sees what the child really allocated.
 
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runNodeChild } from '../../bench/child-run.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-child-'));
 const script = join(dir, 'allocate.mjs');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // Touches 96 MB so that the pages are resident, prints one event, waits a little.
 writeFileSync(script, "const b = Buffer.alloc(96 * 1024 * 1024, 1); console.log(JSON.stringify({ event: 'phase', phase: 'x', duree_ms: b.length > 0 ? 1 : 0 })); setTimeout(() => {}, 300);\n");
 

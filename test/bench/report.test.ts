@@ -74,12 +74,13 @@ describe('profile positions back to TypeScript lines', () => {
   it('maps a position in the code tsx runs to the line of the TypeScript file', async () => {
     const { createPositionMapper } = await import('../../bench/profile-positions.ts');
     const { transformSync } = (await import('esbuild' as string)) as { transformSync: (c: string, o: object) => { code: string } };
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const { pathToFileURL } = await import('node:url');
     const source = ['// header', 'const a: number = 1;', '', 'export function first(x: number): number {', '  return x + a;', '}', '', 'export function second(s: string): string {', '  return s.trim();', '}', ''].join('\n');
-    const file = join(mkdtempSync(join(tmpdir(), 'bench-positions-')), 'sample.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'bench-positions-'));
+    const file = join(dir, 'sample.ts');
     writeFileSync(file, source);
     const { code } = transformSync(source, { loader: 'ts', target: `node${process.versions.node}`, minifyWhitespace: true, keepNames: true });
     expect(code.split('\n').filter(Boolean)).toHaveLength(1);
@@ -87,5 +88,6 @@ describe('profile positions back to TypeScript lines', () => {
     const url = pathToFileURL(file).href;
     expect(toSource(url, 0, code.indexOf('function second'))).toBe(7);
     expect(toSource(url, 0, code.indexOf('function first'))).toBe(3);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
