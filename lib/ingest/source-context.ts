@@ -29,10 +29,38 @@ export function territoryOf(code: string, ctx: ReadContext): TerritoryKind | und
   return classifyTerritoryCode(code, ctx.quartierCodes);
 }
 
-/** "Cité de Marles – Gambetta" and "Cité de Marles - Gambetta" are one quartier. */
+/** Normalised name, code and code 2015 → position of the first quartier that has it. */
+const quartierKeys = new WeakMap<Quartier[], { length: number; keys: Map<string, number> }>();
+
+function keysOf(quartiers: Quartier[]): Map<string, number> {
+  const cached = quartierKeys.get(quartiers);
+  let keys = cached?.length === quartiers.length ? cached.keys : undefined;
+  if (!keys) {
+    keys = new Map();
+    const first = (k: string, i: number) => {
+      if (!keys!.has(k)) keys!.set(k, i);
+    };
+    // Prefixes keep names and codes apart; the earliest quartier wins, as a linear search would.
+    quartiers.forEach((q, i) => {
+      first(`n:${normalizeName(q.name)}`, i);
+      first(`c:${q.code}`, i);
+      first(`c:${q.code2015}`, i);
+    });
+    quartierKeys.set(quartiers, { length: quartiers.length, keys });
+  }
+  return keys;
+}
+
+/**
+ * "Cité de Marles – Gambetta" and "Cité de Marles - Gambetta" are one quartier.
+ * Indexed once per registry: a linear search normalising every registry name
+ * for every row cost 16 % of a national run (1 574 quartiers × 2 780 rows).
+ */
 export function findQuartierByName(name: string, quartiers: Quartier[]): Quartier | undefined {
-  const n = normalizeName(name);
-  return quartiers.find((q) => normalizeName(q.name) === n || q.code === name.trim() || q.code2015 === name.trim());
+  const keys = keysOf(quartiers);
+  const t = name.trim();
+  const hits = [keys.get(`n:${normalizeName(name)}`), keys.get(`c:${t}`)].filter((i): i is number => i !== undefined);
+  return hits.length ? quartiers[Math.min(...hits)] : undefined;
 }
 
 /** Producer named in the preamble (« Source : Préfecture du Pas-de-Calais »), else the default. */

@@ -42,22 +42,37 @@ export function normalizeAgainstBaseline(input: BaselineInput): TidyRow[] {
   const indicators = new Map(catalogue.indicators.map((i) => [i.id, i]));
   const order = new Map(catalogue.indicators.map((i, k) => [i.id, k]));
 
+  // The registry's fields of a quartier, computed once per quartier rather than once per figure.
+  const quartierFields = new Map<Quartier, ReturnType<typeof fieldsOf>>();
   const quartierFigures = figures
     .filter((f) => f.level === 'quartier')
     .map((f) => {
       const q = quartiers.get(f.territory);
+      let fields = q && quartierFields.get(q);
+      if (q && !fields) quartierFields.set(q, (fields = fieldsOf(q)));
       return {
-        ...flat(f),
+        indicateur: f.indicator,
+        annee: f.year,
+        etat: f.state,
+        valeur: f.value,
+        borne: f.bound,
+        decimales: f.decimals,
+        valeur_source: f.sourceText,
+        perimetre: f.perimeter,
+        source: f.sourceLabel,
+        fichier: f.at.file,
+        ligne: f.at.line,
+        colonne: f.at.column,
         quartier_code: q?.code ?? f.territory,
         quartier_code_2015: q?.code2015 ?? (f.perimeter === '2015' ? f.territory : ''),
         quartier: q?.name ?? f.territoryName,
         statut: q?.status ?? '',
-        communes: q ? q.communes.map((c) => c.name).join(', ') : '',
+        communes: fields?.communes ?? '',
         commune_convention: q?.conventionCommune ?? '',
         epci_code: q?.epci.code ?? '',
         epci: q?.epci.name ?? '',
         reference_code: q?.epci.code ?? '',
-        reference: q ? `${q.epci.shortName} (EPCI ${q.epci.code})` : '',
+        reference: fields?.reference ?? '',
       };
     });
   const references = figures
@@ -154,19 +169,6 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function flat(f: Figure) {
-  return {
-    indicateur: f.indicator,
-    annee: f.year,
-    etat: f.state,
-    valeur: f.value,
-    borne: f.bound,
-    decimales: f.decimals,
-    valeur_source: f.sourceText,
-    perimetre: f.perimeter,
-    source: f.sourceLabel,
-    fichier: f.at.file,
-    ligne: f.at.line,
-    colonne: f.at.column,
-  };
+function fieldsOf(q: Quartier) {
+  return { communes: q.communes.map((c) => c.name).join(', '), reference: `${q.epci.shortName} (EPCI ${q.epci.code})` };
 }

@@ -23,6 +23,10 @@ export function looksLikeFormula(s: string): boolean {
 
 export function formatCsvNumber(x: number): string {
   if (!Number.isFinite(x)) return '';
+  // Fast path (most cells): a shortest form of at most 12 characters has at
+  // most 12 significant digits, which toPrecision(12) would give back unchanged.
+  const s = String(x);
+  if (s.length <= 12 && !s.includes('e')) return s;
   return String(Number(x.toPrecision(12)));
 }
 

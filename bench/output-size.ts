@@ -1,0 +1,53 @@
+// What a run published: number of files, bytes (apparent and on disk, like
+// `du`), and files per kind of output.
+
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+export interface OutputSize {
+  files: number;
+  bytes: number;
+  diskBytes: number;
+  byKind: Map<string, number>;
+}
+
+/** `graphiques/x/taux.vl.json` → `.vl.json`, `classeurs/a.xlsx` → `.xlsx`. */
+export function kindOf(file: string): string {
+  const base = path.basename(file);
+  const m = /(\.vl\.json|\.[^.]+)$/.exec(base);
+  return m ? m[1]!.toLowerCase() : '(sans extension)';
+}
+
+export async function measureOutput(dir: string): Promise<OutputSize> {
+  const size: OutputSize = { files: 0, bytes: 0, diskBytes: 0, byKind: new Map() };
+  async function walk(d: string): Promise<void> {
+    for (const e of await fs.readdir(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) await walk(full);
+      else if (e.isFile()) {
+        const st = await fs.stat(full);
+        size.files++;
+        size.bytes += st.size;
+        size.diskBytes += st.blocks * 512;
+        const k = kindOf(e.name);
+        size.byKind.set(k, (size.byKind.get(k) ?? 0) + 1);
+      }
+    }
+  }
+  await walk(dir);
+  return size;
+}
+
+/** Files under a sub-folder of the output whose name ends with `suffix`. */
+export async function countFiles(dir: string, suffix: string): Promise<number> {
+  let n = 0;
+  async function walk(d: string): Promise<void> {
+    const entries = await fs.readdir(d, { withFileTypes: true }).catch(() => []);
+    for (const e of entries) {
+      if (e.isDirectory()) await walk(path.join(d, e.name));
+      else if (e.name.endsWith(suffix)) n++;
+    }
+  }
+  await walk(dir);
+  return n;
+}

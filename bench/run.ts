@@ -1,0 +1,161 @@
+// `npm run bench [-- --quartiers N] [--commune CODE] [--garder] [--profil]`
+// Generates the national sources into a temporary folder, runs the real
+// command line on them (all formats), and prints plain lines: time per
+// phase, throughput, peak memory, output size, one commune convention alone,
+// `--if-changed` with nothing changed, and each target met or not.
+
+import { promises as fs, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runNodeChild, type ChildRun } from './child-run.ts';
+import { formatSummary, summarizeProfiles, type CpuProfile } from './cpuprofile-summary.ts';
+import { createPositionMapper } from './profile-positions.ts';
+import { REPO_ROOT, bundledCatalogue, generateNationalSources, loadRealTexts, typicalCommune, writeSources } from './generate.ts';
+import { countFiles, measureOutput } from './output-size.ts';
+import { integer, perSecond, phaseCount, phaseLines, phaseMs, seconds, targetLine, timingsOf } from './phase-report.ts';
+
+interface BenchOptions {
+  quartiers?: number;
+  commune?: string;
+  keep: boolean;
+  profile: boolean;
+}
+
+const TARGETS = { nationalMs: 60_000, rssKb: 1.5 * 1024 * 1024, communeMs: 3_000, unchangedMs: 1_000 };
+const CLI = path.join(REPO_ROOT, 'bin', 'quartiers.js');
+const ENV = { ...process.env, TZ: 'UTC', NO_COLOR: '1', SOURCE_DATE_EPOCH: '1767225600' };
+
+function parseOptions(argv: string[]): BenchOptions {
+  const o: BenchOptions = { keep: false, profile: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--quartiers') o.quartiers = Number(argv[++i]);
+    else if (a === '--commune') o.commune = argv[++i];
+    else if (a === '--garder') o.keep = true;
+    else if (a === '--profil') o.profile = true;
+    else throw new Error(`option inconnue : ${a} (options : --quartiers N, --commune CODE_INSEE, --garder, --profil)`);
+  }
+  if (o.quartiers !== undefined && !(Number.isInteger(o.quartiers) && o.quartiers > 0)) throw new Error('--quartiers attend un entier positif');
+  return o;
+}
+
+const say = (line = '') => process.stdout.write(line + '\n');
+const progress = (line: string) => process.stderr.write(`… ${line}\n`);
+
+export function machineLine(): string {
+  const cpuinfo = (() => {
+    try {
+      return readFileSync('/proc/cpuinfo', 'utf8');
+    } catch {
+      return '';
+    }
+  })();
+  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'inconnu';
+  const ram = (os.totalmem() / 1024 ** 3).toFixed(1).replace('.', ',');
+  return `machine : ${os.availableParallelism()} cœurs (nproc), ${model}, ${ram} Gio de mémoire, Node ${process.version}, ${os.platform()} ${os.release()}`;
+}
+
+/** Other work on the machine skews every figure: say how loaded it was. */
+export function loadLine(when: string): string {
+  const [a, b, c] = os.loadavg().map((x) => x.toFixed(2).replace('.', ','));
+  const busy = os.loadavg()[0]! > os.availableParallelism();
+  return `charge de la machine ${when} (moyenne 1/5/15 min) : ${a} / ${b} / ${c} pour ${os.availableParallelism()} cœurs${busy ? ' — machine occupée : les temps au mur sont gonflés, comparer plutôt le temps CPU' : ''}`;
+}
+
+function cpu(run: ChildRun): string {
+  return run.cpuSeconds === null ? '' : `, CPU ${seconds(run.cpuSeconds * 1000)} (utilisateur + système)`;
+}
+
+function mib(kb: number): string {
+  return `${integer(kb / 1024)} Mio`;
+}
+
+function failIfBroken(label: string, run: ChildRun): void {
+  if (run.code === 0) return;
+  throw new Error(`${label} : la commande a échoué (code ${run.code})\n${run.stderr.split('\n').slice(-20).join('\n')}`);
+}
+
+async function main(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(2));
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'quartiers-bench-'));
+  const sources = path.join(tmp, 'sources');
+  const reports = path.join(tmp, 'reports');
+  try {
+    say(machineLine());
+    say(loadLine('au départ'));
+    progress('génération du jeu national');
+    const t0 = performance.now();
+    const generated = generateNationalSources({ texts: loadRealTexts(), catalogue: bundledCatalogue(), maxQpv: opts.quartiers });
+    const bytes = await writeSources(sources, generated.files);
+    const g = generated.geography;
+    const nQpv = g.quartiers.filter((q) => q.status === 'QPV').length;
+    say(
+      `jeu ${opts.quartiers ? `réduit (--quartiers ${opts.quartiers})` : 'national'} : ${integer(g.quartiers.length)} quartiers (${integer(nQpv)} QPV, ${integer(g.quartiers.length - nQpv)} QIC), ` +
+        `${integer(g.communes.length)} communes, ${integer(g.epcis.length)} EPCI, 2012-2021, ${generated.files.length} fichiers, ${(bytes / 1e6).toFixed(1).replace('.', ',')} Mo, ` +
+        `${integer(generated.cells)} cellules de valeurs — généré en ${seconds(performance.now() - t0)}`,
+    );
+
+    const runArgs = ['run', '--sources', sources, '--out', reports, '--log', 'json'];
+    progress('exécution complète (tous formats)');
+    const national = await runNodeChild(CLI, runArgs, { cwd: REPO_ROOT, env: ENV });
+    failIfBroken('exécution complète', national);
+    const t = timingsOf(national.events, national.wallMs);
+    say();
+    say(`exécution complète, tous formats : ${seconds(national.wallMs)} au mur${cpu(national)}`);
+    for (const l of phaseLines(t, national.wallMs)) say(l);
+    const charts = (await countFiles(path.join(reports, 'graphiques'), '.vl.json')) || phaseCount(t, 'graphiques', 'fichiers');
+    const workbooks = (await countFiles(path.join(reports, 'classeurs'), '.xlsx')) || phaseCount(t, 'classeurs', 'fichiers');
+    const rows = phaseCount(t, 'mesures', 'lignes');
+    say(`  débit : valeurs lues ${perSecond(phaseCount(t, 'lecture', 'valeurs'), phaseMs(t, 'lecture'))}, lignes mesurées ${perSecond(rows, phaseMs(t, 'mesures'))}, lignes de bout en bout ${perSecond(rows, national.wallMs)}`);
+    say(`  débit : portraits ${perSecond(phaseCount(t, 'portraits', 'fichiers'), phaseMs(t, 'portraits'))}, graphiques ${perSecond(charts, phaseMs(t, 'graphiques'))} (${integer(charts ?? 0)} graphiques), classeurs ${perSecond(workbooks, phaseMs(t, 'classeurs'))} (${integer(workbooks ?? 0)} classeurs)`);
+    say(`  mémoire : pic RSS ${national.peakRssKb === null ? 'non mesuré' : mib(national.peakRssKb)} (${national.rssMethod})`);
+    const size = await measureOutput(reports);
+    const kinds = [...size.byKind].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `${integer(n)} ${k}`).join(', ');
+    say(`  sortie : ${integer(size.files)} fichiers, ${(size.bytes / 1e6).toFixed(1).replace('.', ',')} Mo (${(size.diskBytes / 1e6).toFixed(1).replace('.', ',')} Mo sur disque) — ${kinds}`);
+
+    progress('--if-changed sans changement');
+    const unchanged = await runNodeChild(CLI, [...runArgs, '--if-changed'], { cwd: REPO_ROOT, env: ENV });
+    failIfBroken('--if-changed', unchanged);
+    const skipped = unchanged.events.some((e) => e.event === 'inchange');
+    say();
+    say(`--if-changed sans changement : ${seconds(unchanged.wallMs, 2)} au mur${cpu(unchanged)}${skipped ? '' : ' — ATTENTION : pas d\'événement « inchange », le travail a été refait'}`);
+    for (const l of phaseLines(timingsOf(unchanged.events, unchanged.wallMs), unchanged.wallMs).filter((l) => !l.includes('absente'))) say(l);
+
+    const { commune, quartiers } = typicalCommune(g, opts.commune);
+    progress(`convention communale seule (${commune.name})`);
+    const communeRun = await runNodeChild(CLI, ['run', '--sources', sources, '--out', path.join(tmp, 'reports-commune'), '--log', 'json', '--quartier', quartiers.map((q) => q.code).join(',')], { cwd: REPO_ROOT, env: ENV });
+    failIfBroken('convention communale', communeRun);
+    say();
+    say(`convention communale seule : ${commune.name} (${commune.code}, ${quartiers.length} quartiers : ${quartiers.map((q) => q.code).join(', ')}), tous formats : ${seconds(communeRun.wallMs, 2)} au mur${cpu(communeRun)}, pic RSS ${communeRun.peakRssKb === null ? 'non mesuré' : mib(communeRun.peakRssKb)}`);
+    for (const l of phaseLines(timingsOf(communeRun.events, communeRun.wallMs), communeRun.wallMs).filter((l) => !l.includes('absente'))) say(l);
+
+    say();
+    const scale = opts.quartiers ? ' (jeu réduit : comparer avec prudence)' : '';
+    say(targetLine(`national${scale}`, seconds(national.wallMs), '< 60 s', national.wallMs < TARGETS.nationalMs));
+    say(targetLine('mémoire nationale', national.peakRssKb === null ? 'non mesuré' : mib(national.peakRssKb), '< 1 536 Mio (1,5 Gio)', national.peakRssKb !== null && national.peakRssKb < TARGETS.rssKb));
+    say(targetLine('convention communale', seconds(communeRun.wallMs, 2), '< 3 s', communeRun.wallMs < TARGETS.communeMs));
+    say(targetLine('--if-changed sans changement', seconds(unchanged.wallMs, 2), '< 1 s', skipped && unchanged.wallMs < TARGETS.unchangedMs));
+
+    say(loadLine('à la fin des mesures'));
+
+    if (opts.profile) {
+      const dir = path.join(tmp, 'profil');
+      progress('exécution complète sous profilage (node --cpu-prof)');
+      const profiled = await runNodeChild(CLI, [...runArgs.slice(0, 4), path.join(tmp, 'reports-profil'), '--log', 'json'], { cwd: REPO_ROOT, env: ENV, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+      failIfBroken('exécution sous profilage', profiled);
+      const names = (await fs.readdir(dir)).filter((n) => n.endsWith('.cpuprofile')).sort();
+      const profiles = await Promise.all(names.map(async (n) => JSON.parse(await fs.readFile(path.join(dir, n), 'utf8')) as CpuProfile));
+      say();
+      say(`exécution sous profilage : ${seconds(profiled.wallMs)} au mur, ${names.length} profil(s) dans ${opts.keep ? dir : '(dossier temporaire)'}`);
+      for (const l of formatSummary(summarizeProfiles(profiles, REPO_ROOT, await createPositionMapper()))) say(l);
+    }
+  } finally {
+    if (opts.keep) say(`\ndossier gardé : ${tmp}`);
+    else await fs.rm(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench : ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+});
