@@ -131,21 +131,21 @@ function readGeometry(geometry: unknown, file: string, index: number, code: stri
   const polygons: PolygonRings[] = [];
   let ok = true;
   parts.forEach((part, k) => {
-    const polyLabel = type === 'MultiPolygon' ? `polygone ${k + 1}, ` : '';
+    const polyLabel = type === 'MultiPolygon' ? ` du polygone ${k + 1}` : '';
     if (!Array.isArray(part) || part.length === 0) {
       ok = false;
       return fail(msg.geoEmptyGeometry(file, index, code), 'geometry');
     }
     const rings: Position[][] = [];
     part.forEach((ring: unknown, r) => {
-      const ringLabel = `(${polyLabel}anneau ${r + 1})`;
+      const ringLabel = `${r + 1}${polyLabel}`;
       if (!Array.isArray(ring)) {
         ok = false;
         return fail(msg.geoShortRing(file, index, code, ringLabel, 0), 'geometry');
       }
       const positions: Position[] = [];
       for (let p = 0; p < ring.length; p++) {
-        const at = `(${polyLabel}anneau ${r + 1}, point ${p + 1})`;
+        const at = `(point ${p + 1} de l’anneau ${r + 1}${polyLabel})`;
         const pos = ring[p] as unknown;
         const lon = Array.isArray(pos) ? pos[0] : undefined;
         const lat = Array.isArray(pos) ? pos[1] : undefined;

@@ -49,6 +49,13 @@ export function territoryMode(indicator: Indicator, rows: (TidyRow | undefined)[
   return rows.some((r) => r?.indice !== null && r?.indice !== undefined) ? 'indice' : 'valeur';
 }
 
+/** 100 ± the largest gap, rounded up to ten: the reference sits at the scale's neutral middle colour. */
+function symmetricDomain(quartiers: TerritoryQuartier[]): [number, number] {
+  const gaps = quartiers.map((q) => (q.row?.etat === 'valeur' && q.row.indice !== null ? Math.abs(q.row.indice - 100) : 0));
+  const d = Math.max(10, Math.ceil(Math.max(...gaps) / 10) * 10);
+  return [100 - d, 100 + d];
+}
+
 export function territoryMapSpec(input: TerritoryMapInput): TopLevelSpec {
   const width = input.width ?? 640;
   const height = input.height ?? 520;
@@ -87,7 +94,7 @@ export function territoryMapSpec(input: TerritoryMapInput): TopLevelSpec {
   const dash = { field: 'properties.statut', type: 'nominal', title: msg.mapStatusLegend, scale: { domain: statusDomain, range: statusDomain.map((s) => (s === 'QIC' ? [5, 3] : [1, 0])) } };
   const shape = { field: 'statut', type: 'nominal', title: msg.mapStatusLegend, scale: { domain: statusDomain, range: statusDomain.map((s) => (s === 'QIC' ? 'square' : 'circle')) } };
   const colorScale = mode === 'indice'
-    ? { type: 'linear', domainMid: 100, scheme: indicator.polarity === 'neutre' ? 'purpleorange' : 'redblue', reverse: indicator.polarity === 'baisse_favorable' }
+    ? { type: 'linear', domain: symmetricDomain(quartiers), clamp: true, scheme: indicator.polarity === 'neutre' ? 'purpleorange' : 'redblue', reverse: indicator.polarity === 'baisse_favorable' }
     : { type: 'linear', scheme: 'blues', zero: false };
   const colorTitle = mode === 'indice' ? msg.mapIndexLegend : msg.mapValueLegend(UNIT_LABELS[indicator.unit] ?? '');
   const color = (prefix: string) => ({ field: `${prefix}${field}`, type: 'quantitative', title: colorTitle, scale: colorScale, legend: { format: ',.0f', direction: 'vertical', gradientLength: 140 } });
