@@ -10,7 +10,7 @@ import type { Indicator } from '../../model/types.ts';
 import type { TidyRow } from '../../model/tidy-row.ts';
 import { msg } from '../../messages/index.ts';
 import { formatValue } from '../portrait/format-value.ts';
-import { bbox, fitProjection, projector } from './projection.ts';
+import { bbox, fitProjection, projector, type MapProjection } from './projection.ts';
 import { prepareForD3, projectedAreaAndCentroid, type GeoFeature } from './shapes.ts';
 import { communesMeeting } from './perimeter-of.ts';
 import { placeLabels } from './labels.ts';
@@ -49,6 +49,12 @@ export function territoryMode(indicator: Indicator, rows: (TidyRow | undefined)[
   return rows.some((r) => r?.indice !== null && r?.indice !== undefined) ? 'indice' : 'valeur';
 }
 
+function projectedHeight(p: MapProjection, [minLon, minLat, maxLon, maxLat]: [number, number, number, number]): number {
+  const { project } = projector(p);
+  const ys = [[minLon, minLat], [maxLon, minLat], [minLon, maxLat], [maxLon, maxLat], [(minLon + maxLon) / 2, minLat], [(minLon + maxLon) / 2, maxLat]].map((pt) => project(pt as [number, number])[1]);
+  return Math.max(...ys) - Math.min(...ys);
+}
+
 /** 100 ± the largest gap, rounded up to ten: the reference sits at the scale's neutral middle colour. */
 function symmetricDomain(quartiers: TerritoryQuartier[]): [number, number] {
   const gaps = quartiers.map((q) => (q.row?.etat === 'valeur' && q.row.indice !== null ? Math.abs(q.row.indice - 100) : 0));
@@ -58,12 +64,15 @@ function symmetricDomain(quartiers: TerritoryQuartier[]): [number, number] {
 
 export function territoryMapSpec(input: TerritoryMapInput): TopLevelSpec {
   const width = input.width ?? 640;
-  const height = input.height ?? 520;
+  const maxHeight = input.height ?? 560;
   const { indicator } = input;
   const quartiers = [...input.quartiers].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const mode = territoryMode(indicator, quartiers.map((q) => q.row));
   const all = quartiers.flatMap((q) => q.perimeter.polygons);
   const box = bbox(all);
+  // Fitted to the width; the height shrinks to what the territory needs (no empty band under a wide region).
+  const firstFit = fitProjection(all, width, maxHeight, 24);
+  const height = Math.min(maxHeight, Math.ceil(projectedHeight(firstFit, box) + 48));
   const projection = fitProjection(all, width, height, 24);
   const { project, invert } = projector(projection);
 
