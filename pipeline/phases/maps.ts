@@ -38,7 +38,7 @@ export const mapsPhase: OutputPhase = {
     const text = { font: fontFamily, textWidth: (t: string, size: number) => r.textWidth(t, size) };
     const write = async (base: string, map: PlannedMap) => {
       effects.checkpoint();
-      await out.write(`${base}.vl.json`, JSON.stringify(map.spec, null, 1) + '\n');
+      await out.write(`${base}.vl.json`, JSON.stringify(map.spec) + '\n');
       const svg = await r.svg(map.spec);
       if (formats.has('svg')) await out.write(`${base}.svg`, svg);
       if (formats.has('png')) await out.write(`${base}.png`, r.png(svg));

@@ -45,7 +45,7 @@ export function planQuartierMaps(model: ReportModel, text: MapText): PlannedMap[
     const communeCodes = [...new Set([...(q.quartier?.communes.map((c) => c.code) ?? []), ...perimeter.communeCodes])];
     out.push({
       quartier: q.code,
-      spec: quartierMapSpec({ code: q.code, name: q.name, status: q.quartier?.status ?? q.rows[0]?.statut, perimeter, communes: model.geo.communes, communeCodes, ...text }),
+      spec: quartierMapSpec({ code: q.code, name: q.name, status: statusOf(q), perimeter, communes: model.geo.communes, communeCodes, ...text }),
     });
   }
   return out;
@@ -58,10 +58,15 @@ export function planTerritoryMaps(model: ReportModel, text: MapText): PlannedMap
   for (const indicator of model.catalogue.indicators.filter((i) => i.inPortrait)) {
     if (!drawn.some((d) => d.latest.has(indicator.id))) continue;
     const quartiers: TerritoryQuartier[] = drawn.map(({ q, perimeter, latest }) => ({
-      code: q.code, name: q.name, status: q.quartier?.status ?? q.rows[0]?.statut ?? '', perimeter: perimeter!, row: latest.get(indicator.id),
+      code: q.code, name: q.name, status: statusOf(q), perimeter: perimeter!, row: latest.get(indicator.id),
       commune: q.quartier?.communes[0]?.name ?? perimeter!.communeNames[0] ?? '',
     }));
     out.push({ indicator: indicator.id, spec: territoryMapSpec({ indicator, year: model.year, quartiers, communes: model.geo.communes, ...text }) });
   }
   return out;
+}
+
+/** QPV or QIC: from the registry, the rows, or an official QPV code (QP…, QN…). */
+function statusOf(q: QuartierReport): string {
+  return q.quartier?.status || q.rows.find((r) => r.statut)?.statut || (/^Q[PN]\d/.test(q.code) ? 'QPV' : '');
 }

@@ -100,8 +100,8 @@ export function territoryMapSpec(input: TerritoryMapInput): TopLevelSpec {
   const statuses = ['QPV', 'QIC'].filter((s) => quartiers.some((q) => q.status === s));
   const others = [...new Set(quartiers.map((q) => q.status).filter((s) => s && !statuses.includes(s)))].sort();
   const statusDomain = [...statuses, ...others];
-  const dash = { field: 'properties.statut', type: 'nominal', title: msg.mapStatusLegend, scale: { domain: statusDomain, range: statusDomain.map((s) => (s === 'QIC' ? [5, 3] : [1, 0])) } };
-  const shape = { field: 'statut', type: 'nominal', title: msg.mapStatusLegend, scale: { domain: statusDomain, range: statusDomain.map((s) => (s === 'QIC' ? 'square' : 'circle')) } };
+  const dash = statusDomain.length === 0 ? undefined : { field: 'properties.statut', type: 'nominal', title: msg.mapStatusLegend, scale: { domain: statusDomain, range: statusDomain.map((s) => (s === 'QIC' ? [5, 3] : [1, 0])) } };
+  const shape = statusDomain.length === 0 ? undefined : { field: 'statut', type: 'nominal', title: msg.mapStatusLegend, scale: { domain: statusDomain, range: statusDomain.map((s) => (s === 'QIC' ? 'square' : 'circle')) } };
   const colorScale = mode === 'indice'
     ? { type: 'linear', domain: symmetricDomain(quartiers), clamp: true, scheme: indicator.polarity === 'neutre' ? 'purpleorange' : 'redblue', reverse: indicator.polarity === 'baisse_favorable' }
     : { type: 'linear', scheme: 'blues', zero: false };
@@ -127,14 +127,14 @@ export function territoryMapSpec(input: TerritoryMapInput): TopLevelSpec {
   const valued = polygons.filter((f) => f.properties.manque === null);
   const missing = polygons.filter((f) => f.properties.manque !== null);
   const polyMark = { type: 'geoshape', stroke: '#333333', strokeWidth: 0.8, clip: true };
-  if (valued.length) layers.push({ data: { values: valued }, mark: polyMark, encoding: { color: color('properties.'), strokeDash: dash, tooltip: tooltip('properties.') } });
-  if (missing.length) layers.push({ data: { values: missing }, mark: polyMark, encoding: { fill: missingFill('properties.'), strokeDash: dash, tooltip: tooltip('properties.') } });
+  if (valued.length) layers.push({ data: { values: valued }, mark: polyMark, encoding: { color: color('properties.'), ...(dash && { strokeDash: dash }), tooltip: tooltip('properties.') } });
+  if (missing.length) layers.push({ data: { values: missing }, mark: polyMark, encoding: { fill: missingFill('properties.'), ...(dash && { strokeDash: dash }), tooltip: tooltip('properties.') } });
   const pointMark = { type: 'point', filled: true, size: 55, stroke: '#333333', strokeWidth: 0.8, opacity: 1 };
   const geo = { longitude: { field: 'longitude', type: 'quantitative' }, latitude: { field: 'latitude', type: 'quantitative' } };
   const valuedSymbols = symbols.filter((s) => s.manque === null);
   const missingSymbols = symbols.filter((s) => s.manque !== null);
-  if (valuedSymbols.length) layers.push({ data: { values: valuedSymbols }, mark: pointMark, encoding: { ...geo, color: color(''), shape, tooltip: tooltip('') } });
-  if (missingSymbols.length) layers.push({ data: { values: missingSymbols }, mark: pointMark, encoding: { ...geo, fill: missingFill(''), shape, tooltip: tooltip('') } });
+  if (valuedSymbols.length) layers.push({ data: { values: valuedSymbols }, mark: pointMark, encoding: { ...geo, color: color(''), ...(shape && { shape }), tooltip: tooltip('') } });
+  if (missingSymbols.length) layers.push({ data: { values: missingSymbols }, mark: pointMark, encoding: { ...geo, fill: missingFill(''), ...(shape && { shape }), tooltip: tooltip('') } });
 
   // Place names: one per commune, the communes with most quartiers first.
   const labels = placeLabels(

@@ -142,6 +142,27 @@ describe('territory map (Occitanie choropleth)', () => {
     expect(svg).toContain(msg.mapMissingLegend);
   });
 
+  it('tells QPV and QIC apart: dashed outline and square symbol for a QIC', () => {
+    const encodingsOf = (spec: TopLevelSpec) => layersOf(spec).map((l) => l.encoding ?? {}) as Record<string, { scale?: { domain: string[]; range: unknown[] } }>[];
+    // Region scale: every quartier is a symbol; a QIC is a square.
+    const region = territoryMapSpec({ indicator: POVERTY, year: 2015, quartiers: occitanieQuartiers().map((q) => (q.code === 'QP065003' ? { ...q, status: 'QIC' } : q)), communes: [], ...text });
+    expectSoundSpec(region);
+    const shape = encodingsOf(region).find((e) => e.shape)!.shape!.scale!;
+    expect(shape.range[shape.domain.indexOf('QIC')]).toBe('square');
+    expect(shape.range[shape.domain.indexOf('QPV')]).toBe('circle');
+    // City scale (Toulouse's quartiers): polygons, a QIC has a dashed outline.
+    const inToulouse = occitanieQuartiers().filter((q) => q.perimeter.communeCodes.includes('31555'));
+    expect(inToulouse.length).toBeGreaterThan(5);
+    const toulouse = inToulouse.map((q, i) => (i === 0 ? { ...q, status: 'QIC' } : q));
+    const city = territoryMapSpec({ indicator: POVERTY, year: 2015, quartiers: toulouse, communes: [], ...text });
+    expectSoundSpec(city);
+    const dash = encodingsOf(city).find((e) => e.strokeDash)!.strokeDash!.scale!;
+    expect(dash.range[dash.domain.indexOf('QIC')]).toEqual([5, 3]);
+    expect(dash.range[dash.domain.indexOf('QPV')]).toEqual([1, 0]);
+    const qic = layersOf(city).flatMap((l) => l.data.values).filter((v) => (v.properties as { statut?: string } | undefined)?.statut === 'QIC');
+    expect(qic).toHaveLength(1);
+  });
+
   it('renders the golden SVG, the same twice', async () => {
     const a = await renderer.svg(choroplethSpec());
     expect(await renderer.svg(choroplethSpec())).toBe(a);
