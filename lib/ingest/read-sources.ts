@@ -43,8 +43,8 @@ export interface Sources {
   targets: Target[];
   /** The contract's enjeux and objectives, indicator by indicator. */
   enjeux: EnjeuLink[];
-  /** Quartier perimeters and commune boundaries from GeoJSON files. */
-  geo: GeoSources;
+  /** Quartier perimeters and commune boundaries from GeoJSON files (optional so that hand-built Sources in tests stay valid). */
+  geo?: GeoSources;
 }
 
 /** Files that are data tables (the rest of sources/ — README, sidecars — is not read as data). */

@@ -28,8 +28,8 @@ export interface ReportModel {
   targets: Target[];
   files: SourceSummary[];
   warnings: Warning[];
-  /** Perimeters and commune boundaries (empty when the sources hold no GeoJSON). */
-  geo: GeoSources;
+  /** Perimeters and commune boundaries (absent or empty when the sources hold no GeoJSON). */
+  geo?: GeoSources;
   /** ISO date of the run (fixed by SOURCE_DATE_EPOCH for reproducible builds). */
   generatedAt: string;
   toolVersion: string;

@@ -28,7 +28,7 @@ export const mapsPhase: OutputPhase = {
   name: 'cartes',
   formats: ['svg', 'png'],
   async run(model, out, formats, effects) {
-    if (model.geo.perimeters.length === 0) return { count: 0 };
+    if (!model.geo?.perimeters.length) return { count: 0 };
     if (!renderer) {
       const fonts = loadChartFonts();
       renderer = createChartRenderer(fonts);

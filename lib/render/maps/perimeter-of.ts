@@ -1,8 +1,7 @@
 // Which perimeter draws a quartier: its 2024 perimeter when given, otherwise
 // its 2015 perimeter (the Occitanie files, SIG Ville's « ancien périmètre »).
 
-import type { CommuneBoundary, GeoSources, QuartierPerimeter } from '../../model/geo.ts';
-import type { PolygonRings } from '../../model/geo.ts';
+import type { CommuneBoundary, GeoSources, PolygonRings, QuartierPerimeter } from '../../model/geo.ts';
 import { bbox } from './projection.ts';
 
 export function perimeterFor(geo: GeoSources, code: string, code2015: string): QuartierPerimeter | undefined {

@@ -4,7 +4,7 @@
 // and writes them.
 
 import type { TopLevelSpec } from 'vega-lite';
-import type { QuartierPerimeter } from '../../model/geo.ts';
+import { NO_GEO, type QuartierPerimeter } from '../../model/geo.ts';
 import type { ReportModel, QuartierReport } from '../../report/model.ts';
 import { msg } from '../../messages/index.ts';
 import { latestRows } from '../portrait/portrait.ts';
@@ -27,7 +27,7 @@ export interface PlannedMap {
 
 export function quartierPerimeter(model: ReportModel, q: QuartierReport): QuartierPerimeter | undefined {
   const code2015 = q.quartier?.code2015 || q.rows.find((r) => r.quartier_code_2015)?.quartier_code_2015 || '';
-  return perimeterFor(model.geo, q.code, code2015);
+  return perimeterFor(model.geo ?? NO_GEO, q.code, code2015);
 }
 
 /** The portrait's sentence under « Cartographie »: where the map is, or undefined (the portrait then says « Périmètre non fourni »). */
@@ -45,7 +45,7 @@ export function planQuartierMaps(model: ReportModel, text: MapText): PlannedMap[
     const communeCodes = [...new Set([...(q.quartier?.communes.map((c) => c.code) ?? []), ...perimeter.communeCodes])];
     out.push({
       quartier: q.code,
-      spec: quartierMapSpec({ code: q.code, name: q.name, status: statusOf(q), perimeter, communes: model.geo.communes, communeCodes, ...text }),
+      spec: quartierMapSpec({ code: q.code, name: q.name, status: statusOf(q), perimeter, communes: (model.geo ?? NO_GEO).communes, communeCodes, ...text }),
     });
   }
   return out;
@@ -61,7 +61,7 @@ export function planTerritoryMaps(model: ReportModel, text: MapText): PlannedMap
       code: q.code, name: q.name, status: statusOf(q), perimeter: perimeter!, row: latest.get(indicator.id),
       commune: q.quartier?.communes[0]?.name ?? perimeter!.communeNames[0] ?? '',
     }));
-    out.push({ indicator: indicator.id, spec: territoryMapSpec({ indicator, year: model.year, quartiers, communes: model.geo.communes, ...text }) });
+    out.push({ indicator: indicator.id, spec: territoryMapSpec({ indicator, year: model.year, quartiers, communes: (model.geo ?? NO_GEO).communes, ...text }) });
   }
   return out;
 }
