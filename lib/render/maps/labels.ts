@@ -22,7 +22,11 @@ type Box = [number, number, number, number];
 
 export function placeLabels(
   candidates: LabelCandidate[],
-  options: { width: number; height: number; fontSize: number; textWidth: (text: string, size: number) => number; gap?: number; avoid?: Box[] },
+  options: {
+    width: number; height: number; fontSize: number; textWidth: (text: string, size: number) => number; gap?: number; avoid?: Box[];
+    /** Multiples of the gap tried in turn when the closest positions are taken (a commune's name may sit away from its centre). */
+    reach?: number[];
+  },
 ): PlacedLabel[] {
   const { width, height, fontSize } = options;
   const gap = options.gap ?? 5;
@@ -31,12 +35,12 @@ export function placeLabels(
   const h = fontSize * 1.2;
   for (const c of candidates) {
     const w = options.textWidth(c.text, fontSize);
-    const tries: [number, number][] = [
-      [c.x + gap, c.y],
-      [c.x - gap - w, c.y],
-      [c.x - w / 2, c.y - gap - h / 2],
-      [c.x - w / 2, c.y + gap + h / 2],
-    ];
+    const tries: [number, number][] = (options.reach ?? [1]).flatMap((k) => [
+      [c.x + k * gap, c.y],
+      [c.x - k * gap - w, c.y],
+      [c.x - w / 2, c.y - k * gap - h / 2],
+      [c.x - w / 2, c.y + k * gap + h / 2],
+    ] as [number, number][]);
     for (const [x, y] of tries) {
       const box: Box = [x - 1, y - h / 2, x + w + 1, y + h / 2];
       if (box[0] < 0 || box[1] < 0 || box[2] > width || box[3] > height) continue;

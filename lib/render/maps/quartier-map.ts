@@ -70,7 +70,7 @@ export function quartierMapSpec(input: QuartierMapInput): TopLevelSpec {
       .sort((a, b) => Number(own.has(b.c.code)) - Number(own.has(a.c.code)) || b.area - a.area || (a.c.code < b.c.code ? -1 : 1))
       // A commune larger than the frame has its centre outside: its name is drawn at the nearest point inside.
       .map((x) => ({ text: x.c.name, x: clamp(x.centroid[0], 20, width - 60), y: clamp(x.centroid[1], 20, height - 20) })),
-    { width, height, fontSize: 11, textWidth: input.textWidth, avoid: [pixelBox(p.polygons, project)] },
+    { width, height, fontSize: 11, textWidth: input.textWidth, avoid: [pixelBox(p.polygons, project)], reach: [1, 4, 8, 16, 32] },
   ).map((l) => ({ ...lonLat(invert([l.x, l.y])), texte: l.text }));
 
   const layers: unknown[] = [];

@@ -95,6 +95,15 @@ describe('quartier map', () => {
     expect(seen.size).toBeGreaterThan(5);
   });
 
+  it('names the quartier’s commune on each of the 105 Occitanie quartier maps, clear of the perimeter', () => {
+    const names = new Map(geo.communes.map((c) => [c.code, c.name]));
+    for (const p of geo.perimeters) {
+      const spec = quartierMapSpec({ code: p.code, name: p.name, perimeter: p, communes: geo.communes, communeCodes: p.communeCodes, ...text });
+      const labels = layersOf(spec).filter((l) => l.mark.type === 'text').flatMap((l) => l.data.values.map((v) => v.texte));
+      expect(labels, p.code).toContain(names.get(p.communeCodes[0]!));
+    }
+  });
+
   it('prefers a 2024 perimeter and falls back to the 2015 one by the quartier’s 2015 code', () => {
     const p2015 = geo.perimeters.find((x) => x.code === 'QP065003')!;
     const p2024 = { ...p2015, code: 'QN06599M', year: '2024' as const };
