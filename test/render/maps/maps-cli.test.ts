@@ -55,6 +55,14 @@ describe('maps end to end', () => {
           { type: 'Feature', properties: { code_qp: 'QP062005' }, geometry: { type: 'Polygon', coordinates: [[[2.5, 50.5], [2.6, 50.5], [2.6, 50.6], [2.5, 50.6]]] } },
         ],
       }),
+      'cartes/e_coordonnee_infinie.geojson':
+        '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code_qp":"QP062005"},"geometry":{"type":"MultiPolygon","coordinates":[[[[2.5,50.5],[2.6,1e999],[2.6,50.6],[2.5,50.5]]]]}}]}',
+      'cartes/f_anneau_court.geojson': JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: { code_qp: 'QP062005' }, geometry: { type: 'Polygon', coordinates: [[[2.5, 50.5], [2.6, 50.5], [2.5, 50.5]]] } },
+        ],
+      }),
     });
     const out = path.join(tmp, 'out-bad');
     const r = await runCli(['run', '--sources', sources, '--out', out]);
@@ -64,6 +72,8 @@ describe('maps end to end', () => {
     expect(err).toContain(squash(msg.geoNotFeatureCollection('cartes/b_pas_une_collection.json', 'le type « Feature »')));
     expect(err).toContain(squash(msg.geoNoCodeProperty('cartes/c_sans_code.geojson', 0, ['code_qp', 'code_quartier', 'code_qpv', 'insee_com', 'code_commune'])));
     expect(err).toContain(squash(msg.geoOpenRing('cartes/d_anneau_ouvert.geojson', 0, 'QP062005', '1')));
+    expect(err).toContain(squash(msg.geoBadCoordinate('cartes/e_coordonnee_infinie.geojson', 0, 'QP062005', '(point 2 de l’anneau 1 du polygone 1)', '[2.6, Infinity]')));
+    expect(err).toContain(squash(msg.geoShortRing('cartes/f_anneau_court.geojson', 0, 'QP062005', '1', 3)));
     expect(existsSync(out)).toBe(false);
   });
 });
