@@ -14,10 +14,14 @@ export function perimeterFiles(p: QuartierPerimeter): string[] {
   return [...new Set(p.origins.map((o) => o.file))].sort();
 }
 
+/** Commune boxes, computed once per boundary (every quartier map asks for its neighbours). */
+const BOXES = new WeakMap<CommuneBoundary, [number, number, number, number]>();
+
 /** Communes whose bounding box meets the given box [minLon, minLat, maxLon, maxLat]. */
 export function communesMeeting(communes: CommuneBoundary[], box: [number, number, number, number]): CommuneBoundary[] {
   return communes.filter((c) => {
-    const b = bbox(c.polygons);
+    let b = BOXES.get(c);
+    if (!b) BOXES.set(c, (b = bbox(c.polygons)));
     return b[0] <= box[2] && b[2] >= box[0] && b[1] <= box[3] && b[3] >= box[1];
   });
 }
