@@ -17,6 +17,8 @@ import { isLongPanel, readLongPanel } from './kinds/long-panel.ts';
 import { isWideExport, readWideExport } from './kinds/wide-export.ts';
 import type { ReadContext, ReadResult } from './source-context.ts';
 import { mergeFigures } from './merge-figures.ts';
+import { isGeoFile, mergeGeo, readGeoJson, type GeoFileResult } from './geojson.ts';
+import type { GeoSources } from '../model/geo.ts';
 
 export interface SourceFile {
   /** Path relative to the sources folder, forward slashes. */
@@ -41,6 +43,8 @@ export interface Sources {
   targets: Target[];
   /** The contract's enjeux and objectives, indicator by indicator. */
   enjeux: EnjeuLink[];
+  /** Quartier perimeters and commune boundaries from GeoJSON files (optional so that hand-built Sources in tests stay valid). */
+  geo?: GeoSources;
 }
 
 /** Files that are data tables (the rest of sources/ — README, sidecars — is not read as data). */
@@ -71,7 +75,15 @@ export function readSources(files: SourceFile[]): Sources {
   };
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const parsed: Parsed[] = [];
+  const geoFiles: { file: SourceFile; result: GeoFileResult; encoding: string }[] = [];
   for (const file of sorted) {
+    if (isGeoFile(file.path)) {
+      attempt(() => {
+        const { text, encoding } = decodeText(file.bytes);
+        geoFiles.push({ file, result: readGeoJson(file.path, text), encoding: ENCODING_LABELS[encoding] });
+      });
+      continue;
+    }
     if (!isTableFile(file.path)) continue;
     attempt(() => {
       if (file.bytes.length === 0) throw new DataError(msg.emptyFile(file.path), { file: file.path });
@@ -147,8 +159,13 @@ export function readSources(files: SourceFile[]): Sources {
     warnings.push({ code: 'quartiers-inconnus', message: msg.unknownQuartiers(unknown.length, codes) });
   }
   if (merged.figures.length === 0) throw new DataError(msg.noFigures('sources'));
+  for (const g of geoFiles) {
+    const label = g.result.kind === 'perimetres' ? 'Périmètres des quartiers (GeoJSON)' : 'Contours des communes (GeoJSON)';
+    summaries.push({ file: g.file.path, kind: g.result.kind, kindLabel: label, producer: '', vintage: '', encoding: g.encoding, delimiter: '', rows: g.result.features, figures: 0, sha256: sha256(g.file.bytes) });
+  }
   summaries.sort((a, b) => (a.file < b.file ? -1 : 1));
-  return { registry: { quartiers, precedence: [] }, catalogue, notes, figures: merged.figures, files: summaries, warnings, schools: [], schoolLinks: [], targets: [], enjeux: [] };
+  const geo = mergeGeo(geoFiles.map((g) => g.result));
+  return { registry: { quartiers, precedence: [] }, catalogue, notes, figures: merged.figures, files: summaries, warnings, schools: [], schoolLinks: [], targets: [], enjeux: [], geo };
 }
 
 export function sha256(bytes: Uint8Array | string): string {

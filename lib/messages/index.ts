@@ -3,9 +3,10 @@
 
 import { ingest } from './ingest.ts';
 import { cli, runMessages } from './cli.ts';
+import { maps } from './maps.ts';
 import { htmlMessages } from './html.ts';
 import { workbookMessages } from './workbook.ts';
 
 export { where, frenchList, plural } from './place.ts';
 
-export const msg = { ...ingest, ...cli, ...runMessages, ...workbookMessages, ...htmlMessages };
+export const msg = { ...ingest, ...cli, ...runMessages, ...maps, ...workbookMessages, ...htmlMessages };

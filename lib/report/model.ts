@@ -4,6 +4,7 @@
 import type { Catalogue, EnjeuLink, PortraitNote, Quartier, Registry, SourceSummary, Target, Warning } from '../model/types.ts';
 import type { TidyRow } from '../model/tidy-row.ts';
 import type { Sources } from '../ingest/read-sources.ts';
+import { NO_GEO, type GeoSources } from '../model/geo.ts';
 
 export interface QuartierReport {
   code: string;
@@ -27,6 +28,8 @@ export interface ReportModel {
   targets: Target[];
   files: SourceSummary[];
   warnings: Warning[];
+  /** Perimeters and commune boundaries (absent or empty when the sources hold no GeoJSON). */
+  geo?: GeoSources;
   /** ISO date of the run (fixed by SOURCE_DATE_EPOCH for reproducible builds). */
   generatedAt: string;
   toolVersion: string;
@@ -62,7 +65,7 @@ export function buildReportModel(args: {
   });
   return {
     year, rows, quartiers, registry: sources.registry, catalogue: sources.catalogue, notes: sources.notes, enjeux: sources.enjeux, targets: sources.targets, files: sources.files,
-    warnings: sources.warnings, generatedAt: args.generatedAt, toolVersion: args.toolVersion,
+    warnings: sources.warnings, geo: sources.geo ?? NO_GEO, generatedAt: args.generatedAt, toolVersion: args.toolVersion,
   };
 }
 

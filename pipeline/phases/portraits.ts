@@ -1,13 +1,15 @@
 import { renderPortrait } from '../../lib/render/portrait/portrait.ts';
 import type { OutputPhase } from './phase.ts';
+import { quartierMapNote } from '../../lib/render/maps/report-maps.ts';
+import { quartierMapFile } from './maps.ts';
 
 export const portraitsPhase: OutputPhase = {
   name: 'portraits',
   formats: ['md'],
-  async run(model, out, _formats, effects) {
+  async run(model, out, formats, effects) {
     for (const q of model.quartiers) {
       effects.checkpoint();
-      const text = renderPortrait({ quartierCode: q.code, quartier: q.quartier, rows: q.rows, catalogue: model.catalogue, notes: model.notes, year: model.year });
+      const text = renderPortrait({ quartierCode: q.code, quartier: q.quartier, rows: q.rows, catalogue: model.catalogue, notes: model.notes, year: model.year, mapNote: quartierMapNote(model, q, quartierMapFile(q.code, formats)) });
       await out.write(`portraits/${safeFileName(q.code)}.md`, text);
     }
     return { count: model.quartiers.length };

@@ -1,0 +1,49 @@
+// Messages about GeoJSON perimeters and maps. Each says where: file, feature, property.
+
+import { frenchList } from './place.ts';
+
+/** « fichier, entité n° 12 (code QP031001), propriété « code_qp » » */
+export function featurePlace(file: string, index: number, code?: string, property?: string): string {
+  let s = `${file}, entité n° ${index + 1}`;
+  if (code) s += ` (${code})`;
+  if (property) s += `, propriété « ${property} »`;
+  return s;
+}
+
+export const maps = {
+  geoJsonSyntax: (file: string, line: number, column: number, detail: string) =>
+    `${file}:${line}, colonne ${column} : JSON invalide (${detail}) ; un fichier GeoJSON (FeatureCollection) est attendu.`,
+  geoNotFeatureCollection: (file: string, found: string) =>
+    `${file} : GeoJSON attendu de type « FeatureCollection » avec une liste « features », lu ${found}.`,
+  geoNotFeature: (file: string, index: number) =>
+    `${featurePlace(file, index)} : objet de type « Feature » attendu (avec « properties » et « geometry »).`,
+  geoNoCodeProperty: (file: string, index: number, expected: string[]) =>
+    `${featurePlace(file, index)} : aucune propriété de code ; attendu ${frenchList(expected.map((p) => `« ${p} »`))} (code du quartier, ou code INSEE pour un contour de commune).`,
+  geoEmptyCode: (file: string, index: number, property: string) =>
+    `${featurePlace(file, index, undefined, property)} : code vide ; chaque contour doit désigner un quartier ou une commune.`,
+  geoBadGeometryType: (file: string, index: number, code: string, found: string) =>
+    `${featurePlace(file, index, code, 'geometry')} : géométrie « Polygon » ou « MultiPolygon » attendue, lu ${found}.`,
+  geoBadCoordinate: (file: string, index: number, code: string, path: string, found: string) =>
+    `${featurePlace(file, index, code, 'geometry')} : coordonnée ${path} invalide, lu ${found} ; deux nombres finis (longitude, latitude) sont attendus.`,
+  geoOutOfRange: (file: string, index: number, code: string, path: string, lon: number, lat: number) =>
+    `${featurePlace(file, index, code, 'geometry')} : coordonnée ${path} hors des longitudes/latitudes (${lon}, ${lat}) ; le GeoJSON doit être en WGS84 (degrés). Un fichier en Lambert-93 (mètres) doit être reprojeté, par exemple avec QGIS ou ogr2ogr -t_srs EPSG:4326.`,
+  geoOpenRing: (file: string, index: number, code: string, path: string) =>
+    `${featurePlace(file, index, code, 'geometry')} : anneau ${path} non fermé (le premier et le dernier point diffèrent) ; un polygone GeoJSON se referme sur son premier point.`,
+  geoShortRing: (file: string, index: number, code: string, path: string, count: number) =>
+    `${featurePlace(file, index, code, 'geometry')} : anneau ${path} de ${count} point${count > 1 ? 's' : ''} ; au moins 4 positions (3 sommets et le retour au premier) sont attendues.`,
+  geoEmptyGeometry: (file: string, index: number, code: string) =>
+    `${featurePlace(file, index, code, 'geometry')} : géométrie vide ; le contour du quartier ou de la commune est attendu.`,
+
+  mapNoteWithPerimeter: (mapPath: string, year: string, sources: string[]) =>
+    `Carte : ${mapPath} (périmètre ${year}, source ${frenchList(sources)}).`,
+  mapNoteWithoutMapFile: (year: string, sources: string[]) =>
+    `Périmètre ${year} fourni (source ${frenchList(sources)}) ; la carte est produite avec les formats svg ou png.`,
+  mapTitle: (code: string, name: string, year: string) => `${name} (${code}) — périmètre ${year}`,
+  mapTerritoryTitle: (label: string, year: number) => `${label}, ${year}`,
+  mapIndexLegend: 'Indice (référence = 100)',
+  mapValueLegend: (unitLabel: string) => `Valeur${unitLabel ? ` (${unitLabel})` : ''}`,
+  mapMissingLegend: 'Valeur non diffusée',
+  mapSecret: 'secret statistique',
+  mapAbsent: 'non disponible',
+  mapStatusLegend: 'Statut',
+};

@@ -1,0 +1,57 @@
+// Phase « cartes »: the quartier maps (graphiques/<code>/carte.*) and the
+// territory maps (graphiques/carte-<indicateur>.*), each as its Vega-Lite
+// spec and its SVG and/or PNG renderings.
+
+import { createChartRenderer, type ChartRenderer } from '../../lib/render/charts/render.ts';
+import { planQuartierMaps, planTerritoryMaps, type PlannedMap } from '../../lib/render/maps/report-maps.ts';
+import { loadChartFonts } from '../fonts.ts';
+import type { Format } from '../args.ts';
+import type { OutputPhase } from './phase.ts';
+import { safeFileName } from './portraits.ts';
+
+let renderer: ChartRenderer | undefined;
+let fontFamily = '';
+
+/** Where the map of a quartier is written (without extension). */
+export function quartierMapBase(code: string): string {
+  return `graphiques/${safeFileName(code)}/carte`;
+}
+
+/** The file the portrait points to: the SVG when asked for, else the PNG, else none. */
+export function quartierMapFile(code: string, formats: Set<Format>): string | null {
+  if (formats.has('svg')) return `${quartierMapBase(code)}.svg`;
+  if (formats.has('png')) return `${quartierMapBase(code)}.png`;
+  return null;
+}
+
+export const mapsPhase: OutputPhase = {
+  name: 'cartes',
+  formats: ['svg', 'png'],
+  async run(model, out, formats, effects) {
+    if (!model.geo?.perimeters.length) return { count: 0 };
+    if (!renderer) {
+      const fonts = loadChartFonts();
+      renderer = createChartRenderer(fonts);
+      fontFamily = fonts.family;
+    }
+    const r = renderer;
+    const text = { font: fontFamily, textWidth: (t: string, size: number) => r.textWidth(t, size) };
+    const write = async (base: string, map: PlannedMap) => {
+      effects.checkpoint();
+      await out.write(`${base}.vl.json`, JSON.stringify(map.spec) + '\n');
+      const svg = await r.svg(map.spec);
+      if (formats.has('svg')) await out.write(`${base}.svg`, svg);
+      if (formats.has('png')) await out.write(`${base}.png`, r.png(svg));
+    };
+    let count = 0;
+    for (const map of planQuartierMaps(model, text)) {
+      await write(quartierMapBase(map.quartier!), map);
+      count++;
+    }
+    for (const map of planTerritoryMaps(model, text)) {
+      await write(`graphiques/carte-${safeFileName(map.indicator!)}`, map);
+      count++;
+    }
+    return { count };
+  },
+};
