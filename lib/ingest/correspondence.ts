@@ -56,14 +56,13 @@ function push(m: Map<string, string[]>, k: string, v: string): void {
 }
 
 export interface Reconciled {
-  figures: Figure[];
   warnings: Warning[];
   /** 2015 codes given a 2024 code. */
   mapped: number;
 }
 
 /**
- * Gives quartier figures their 2024 code. Codes of the registry are left to
+ * Gives quartier figures their 2024 code, in place. Codes of the registry are left to
  * the registry (it names both codes of its quartiers).
  */
 export function reconcilePerimeters(figures: Figure[], corr: Correspondence, registryCodes: ReadonlySet<string>): Reconciled {
@@ -88,15 +87,17 @@ export function reconcilePerimeters(figures: Figure[], corr: Correspondence, reg
     cache.set(qp, result);
     return result;
   };
-  const out = figures.map((f) => {
-    if (f.level !== 'quartier' || f.perimeter !== '2015' || registryCodes.has(f.territory)) return f;
+  // The figures were created by this run's readers: setting the code in place
+  // spares a copy of every figure of a national file.
+  for (const f of figures) {
+    if (f.level !== 'quartier' || f.perimeter !== '2015' || registryCodes.has(f.territory)) continue;
     const qn = codeFor(f.territory);
-    return qn ? { ...f, quartierCode: qn } : f;
-  });
+    if (qn) f.quartierCode = qn;
+  }
   const warnings: Warning[] = [];
   if (splits.size) warnings.push({ code: 'quartiers-decoupes', message: msg.quartiersSplit([...splits].sort(byKey)) });
   if (merges.size) warnings.push({ code: 'quartiers-fusionnes', message: msg.quartiersMerged([...merges].sort(byKey)) });
-  return { figures: out, warnings, mapped: mapped.size };
+  return { warnings, mapped: mapped.size };
 }
 
 function byKey(a: [string, string[]], b: [string, string[]]): number {

@@ -217,7 +217,8 @@ export function collectSources(files: SourceFile[]): SourcesCollection {
   const reconciled = reconcilePerimeters(merged.figures, correspondence, quartierCodes);
   stats.reconciled = reconciled.mapped;
   sources.warnings.push(...reconciled.warnings);
-  sources.figures = nameUnknownQuartiers(reconciled.figures, sources.quartierList, quartierCodes);
+  sources.figures = merged.figures;
+  nameUnknownQuartiers(sources.figures, sources.quartierList, quartierCodes);
 
   const unknown = new Map<string, number>();
   for (const f of sources.figures) {
@@ -229,7 +230,7 @@ export function collectSources(files: SourceFile[]): SourcesCollection {
     stats.unknownQuartiers = { codes: unknown.size, figures: count };
     sources.warnings.push({ code: 'quartiers-inconnus', message: msg.unknownQuartiers(count, unknown.size, [...unknown.keys()].sort()) });
   }
-  if (sources.figures.length === 0 && errors.length === 0) errors.push(new DataError(msg.noFigures('sources')));
+  if (sources.figures.length === 0 && sources.schools.length === 0 && errors.length === 0) errors.push(new DataError(msg.noFigures('sources')));
   return { sources: sortSummaries(sources), errors, stats };
 }
 

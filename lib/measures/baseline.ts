@@ -45,10 +45,10 @@ export function normalizeAgainstBaseline(input: BaselineInput): TidyRow[] {
   const quartierFigures = figures
     .filter((f) => f.level === 'quartier')
     .map((f) => {
-      const q = quartiers.get(f.territory);
+      const q = quartiers.get(f.territory) ?? (f.quartierCode ? quartiers.get(f.quartierCode) : undefined);
       return {
         ...flat(f),
-        quartier_code: q?.code ?? f.territory,
+        quartier_code: q?.code ?? f.quartierCode ?? f.territory,
         quartier_code_2015: q?.code2015 ?? (f.perimeter === '2015' ? f.territory : ''),
         quartier: q?.name ?? f.territoryName,
         statut: q?.status ?? '',

@@ -96,8 +96,10 @@ export function readWideExport(ctx: ReadContext, options: WideOptions = {}): Rea
   const fileYear = ctx.sidecarYear ?? yearFromFileName(file);
   if (cols.some((c) => c.year === undefined) && fileYear === undefined) throw new DataError(msg.noYear(file), { file });
   const producer = options.producer ?? producerFromPreamble(table.preamble, defaultProducer(file + ' ' + table.preamble.join(' ')));
-  const columnYears = [...new Set(cols.map((c) => c.year ?? fileYear!))].sort();
-  const vintage = columnYears.length === 1 ? String(columnYears[0]) : `${columnYears[0]}-${columnYears[columnYears.length - 1]}`;
+  // The export's vintage: its file year, else the years its columns carry (`pop_2013`, `pop_2018`).
+  const columnYears = [...new Set(cols.map((c) => c.year ?? 0))].sort();
+  const vintage = columnYears[0] === 0 ? String(fileYear)
+    : columnYears.length === 1 ? String(columnYears[0]) : `${columnYears[0]}-${columnYears[columnYears.length - 1]}`;
   const sourceLabel = `${producer} ${vintage}`;
   const figures: Figure[] = [];
   const empty = options.empty ?? emptyMeaning(file, table.preamble);
