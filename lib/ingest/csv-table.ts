@@ -111,18 +111,18 @@ function parseRecords(text: string, delimiter: Delimiter, file: string): { rowsA
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks++;
     const lineCount = text.endsWith('\n') ? breaks : breaks + 1;
     if (lineCount === rowsAll.length) return { rowsAll, starts: rowsAll.map((_, i) => i + 1) };
-    const records = parse(text, { ...PARSE_OPTIONS, delimiter, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
-    // csv-parse reports the line where a record ends; empty lines are kept as
-    // records, so a record starts on the line after the previous one ended.
+    // A quoted field spans lines: count the line breaks of each record's raw text.
+    const records = parse(text, { ...PARSE_OPTIONS, delimiter, raw: true }) as unknown as { record: string[]; raw: string }[];
     const starts: number[] = [];
-    let previousEnd = 0;
+    let line = 1;
     for (const r of records) {
-      starts.push(previousEnd + 1);
-      previousEnd = r.info.lines;
+      starts.push(line);
+      line += 1;
+      for (let i = r.raw.indexOf('\n'); i >= 0; i = r.raw.indexOf('\n', i + 1)) line++;
     }
     return { rowsAll: records.map((r) => r.record), starts };
   } catch (e) {
-    throw translateCsvError(e, file);
+    throw translateCsvError(e, file, text, delimiter);
   }
 }
 
@@ -178,16 +178,40 @@ interface CsvParseError {
   column?: number | string;
 }
 
-function translateCsvError(e: unknown, file: string): DataError {
+function translateCsvError(e: unknown, file: string, text: string, delimiter: Delimiter): DataError {
   const err = (e ?? {}) as CsvParseError;
   const line = typeof err.lines === 'number' ? err.lines : undefined;
   switch (err.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return new DataError(msg.quoteNotClosed(file, line), { file, line });
+    case 'CSV_QUOTE_NOT_CLOSED': {
+      const at = unclosedQuote(text, delimiter);
+      return new DataError(msg.quoteNotClosed(file, at?.line ?? line, at?.column), { file, line: at?.line ?? line, column: at?.column });
+    }
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
       return new DataError(msg.badClosingQuote(file, line), { file, line });
     default:
       return new DataError(msg.csvUnreadable(file, line, err.message ?? String(e)), { file, line });
   }
+}
+
+/** Line and field where the quote that never closes was opened. */
+function unclosedQuote(text: string, delimiter: Delimiter): { line: number; column: number } | undefined {
+  let line = 1;
+  let field = 1;
+  let quoted = false;
+  let opened: { line: number; column: number } | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      if (quoted && text[i + 1] === '"') i++;
+      else {
+        quoted = !quoted;
+        if (quoted) opened = { line, column: field };
+      }
+    } else if (ch === '\n') {
+      line++;
+      if (!quoted) field = 1;
+    } else if (ch === delimiter && !quoted) field++;
+  }
+  return quoted ? opened : undefined;
 }

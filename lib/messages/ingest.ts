@@ -46,8 +46,8 @@ export const ingest = {
     `${where(file, line, name)} : la colonne « ${name} » apparaît deux fois dans l'en-tête (colonnes ${first} et ${second}) ; chaque nom de colonne doit être unique.`,
   fieldCount: (file: string, line: number, expected: number, got: number) =>
     `${where(file, line)} : ${plural(got, 'champ')} lu${got > 1 ? 's' : ''}, ${expected} attendu${expected > 1 ? 's' : ''} comme dans l'en-tête (séparateur ou guillemet en trop ?).`,
-  quoteNotClosed: (file: string, line?: number) =>
-    `${where(file, line)} : guillemet ouvert jamais refermé ; chaque champ entre guillemets doit se terminer par un guillemet.`,
+  quoteNotClosed: (file: string, line?: number, column?: number) =>
+    `${where(file, line, column)} : guillemet ouvert ici et jamais refermé ; chaque champ entre guillemets doit se terminer par un guillemet.`,
   badClosingQuote: (file: string, line?: number) =>
     `${where(file, line)} : guillemet mal placé ; un guillemet à l'intérieur d'un champ doit être doublé ("").`,
   csvUnreadable: (file: string, line: number | undefined, detail: string) =>
