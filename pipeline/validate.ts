@@ -13,9 +13,8 @@ import { scanSourcesDir } from './read-sources-dir.ts';
 export async function validateCommand(opts: RunOptions, fx: RunEffects): Promise<number> {
   const scan = await scanSourcesDir(opts.sources);
   if (scan.files.length === 0 && scan.errors.length === 0) throw new UsageError(msg.noSources(opts.sources));
-  const collection = collectSources(scan.files);
+  const collection = collectSources(scan.files, scan.errors);
   collection.sources.warnings.unshift(...scan.warnings);
-  collection.errors.unshift(...scan.errors);
   for (const line of qualityReport(collection, opts.sources)) fx.log.info(line, { event: 'controle' });
   const errors: DataError[] = collection.errors;
   if (errors.length) throw new DataErrors(errors);

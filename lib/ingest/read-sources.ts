@@ -14,7 +14,7 @@ import { DataError, DataErrors } from '../errors.ts';
 import { msg } from '../messages/index.ts';
 import { buildAliasIndex, isCatalogueHeader, readCatalogue } from './catalogue.ts';
 import { parseCsvTable, type CsvTable } from './csv-table.ts';
-import { decodeText, looksBinary, ENCODING_LABELS } from './decode.ts';
+import { decodeText, looksBinary, looksUtf16WithoutBom, ENCODING_LABELS } from './decode.ts';
 import { isRegistryHeader, readRegistry } from './registry.ts';
 import { isPortraitNotesHeader, readPortraitNotes } from './portrait-notes.ts';
 import { emptyCorrespondence, isCorrespondenceHeader, readCorrespondence, reconcilePerimeters } from './correspondence.ts';
@@ -111,9 +111,12 @@ export function readSources(files: SourceFile[]): Sources {
   return sources;
 }
 
-/** Reads every source and returns what it could read with every error found. */
-export function collectSources(files: SourceFile[]): SourcesCollection {
-  const errors: DataError[] = [];
+/**
+ * Reads every source and returns what it could read with every error found,
+ * after `folderErrors` (files the folder scan could not read).
+ */
+export function collectSources(files: SourceFile[], folderErrors: DataError[] = []): SourcesCollection {
+  const errors: DataError[] = [...folderErrors];
   const attempt = <T>(fn: () => T): T | undefined => {
     try {
       return fn();
@@ -147,13 +150,16 @@ export function collectSources(files: SourceFile[]): SourcesCollection {
   const correspondence = emptyCorrespondence();
   const rules: PrecedenceRule[] = [];
   const data: Parsed[] = [];
+  const referenceFiles = { registry: 0, catalogue: 0 };
   for (const p of parsed) {
     const h = p.table.header;
     const path = p.file.path;
     if (isRegistryHeader(h)) {
+      referenceFiles.registry++;
       attempt(() => quartiers.push(...readRegistry(p.table, path)));
       summarize(p, 'referentiel', 'Référentiel des quartiers');
     } else if (isCatalogueHeader(h)) {
+      referenceFiles.catalogue++;
       attempt(() => catalogues.push(readCatalogue(p.table, path)));
       summarize(p, 'catalogue', 'Catalogue des indicateurs');
     } else if (isPortraitNotesHeader(h)) {
@@ -169,8 +175,9 @@ export function collectSources(files: SourceFile[]): SourcesCollection {
       data.push(p);
     }
   }
-  if (catalogues.length === 0) errors.push(new DataError(msg.missingCatalogue()));
-  if (quartiers.length === 0 && !errors.some((e) => e.place.file)) errors.push(new DataError(msg.missingRegistry()));
+  // A registry or catalogue that was found but refused has already said why.
+  if (referenceFiles.catalogue === 0) errors.push(new DataError(msg.missingCatalogue()));
+  if (referenceFiles.registry === 0) errors.push(new DataError(msg.missingRegistry()));
 
   const catalogue: Catalogue = { indicators: catalogues.flatMap((c) => c.indicators) };
   const precedence = precedenceOrder(rules);
@@ -178,7 +185,7 @@ export function collectSources(files: SourceFile[]): SourcesCollection {
     registry: { quartiers, precedence }, catalogue, notes, figures: [], files: summaries, warnings: [],
     schools: [], schoolLinks: [], targets: [], enjeux: [], quartierList: [],
   };
-  if (errors.length) {
+  if (errors.length > folderErrors.length) {
     for (const p of data) summarize(p, 'non-lu', msg.notReadKind());
     return { sources: sortSummaries(sources), errors, stats };
   }
@@ -242,6 +249,7 @@ function sortSummaries(s: Sources): Sources {
 /** Bytes → decoded, parsed table, or a DataError that says why not. */
 function parseSourceFile(file: SourceFile): Parsed {
   if (file.bytes.length === 0) throw new DataError(msg.emptyFile(file.path), { file: file.path });
+  if (looksUtf16WithoutBom(file.bytes)) throw new DataError(msg.unknownEncoding(file.path), { file: file.path });
   if (looksBinary(file.bytes)) throw new DataError(msg.binaryFile(file.path), { file: file.path });
   const { text, encoding } = decodeText(file.bytes);
   const table = parseCsvTable(text, file.path);

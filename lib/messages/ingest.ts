@@ -54,6 +54,8 @@ export const ingest = {
     `${where(file, line)} : fichier CSV illisible (${detail}).`,
   binaryFile: (file: string) =>
     `${file} : fichier binaire (image, archive ou classeur ?) ; un fichier texte CSV est attendu. Exportez-le en CSV ou retirez-le de sources/.`,
+  unknownEncoding: (file: string) =>
+    `${file} : encodage non reconnu (UTF-16 sans indicateur d'ordre des octets, BOM) ; un texte en UTF-8 ou Windows-1252 est attendu : enregistrez le fichier en « CSV UTF-8 ».`,
   unreadableFile: (file: string, reason: string) => `${file} : lecture impossible (${reason}).`,
   symlinkLoop: (file: string) =>
     `${file} : lien symbolique qui revient vers un dossier déjà parcouru (boucle) ; un dossier de sources doit être un arbre : supprimez ce lien.`,

@@ -36,3 +36,12 @@ describe('looksBinary', () => {
     expect(looksBinary(iconv.encode('Taux de pauvreté;40,2\r\n', 'win1252'))).toBe(false);
   });
 });
+
+describe('looksUtf16WithoutBom', () => {
+  it('recognises UTF-16 text that lost its BOM, and nothing else', async () => {
+    const { looksUtf16WithoutBom } = await import('../../lib/ingest/decode.ts');
+    expect(looksUtf16WithoutBom(Buffer.from('code;tp60\r\nQP062005;40,2\r\n', 'utf16le'))).toBe(true);
+    expect(looksUtf16WithoutBom(Buffer.from('code;tp60\r\nQP062005;40,2\r\n', 'utf8'))).toBe(false);
+    expect(looksUtf16WithoutBom(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('code;tp60\n', 'utf16le')]))).toBe(false);
+  });
+});
