@@ -5,7 +5,7 @@
 // reported and keeps its 2015 code: no figure is moved onto a perimeter it
 // was not measured on.
 
-import type { Figure, Warning } from '../model/types.ts';
+import type { Figure, Quartier, Warning } from '../model/types.ts';
 import { DataError } from '../errors.ts';
 import { msg } from '../messages/index.ts';
 import type { CsvTable } from './csv-table.ts';
@@ -102,4 +102,15 @@ export function reconcilePerimeters(figures: Figure[], corr: Correspondence, reg
 
 function byKey(a: [string, string[]], b: [string, string[]]): number {
   return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+}
+
+/** Registry quartiers whose 2015 code the correspondence gives to another 2024 quartier: one warning. */
+export function checkRegistryAgainstCorrespondence(quartiers: Quartier[], corr: Correspondence): Warning[] {
+  const disagreements: [string, string, string[]][] = [];
+  for (const q of quartiers) {
+    if (!q.code2015) continue;
+    const successors = corr.by2015.get(q.code2015);
+    if (successors && !successors.includes(q.code)) disagreements.push([q.code, q.code2015, successors]);
+  }
+  return disagreements.length ? [{ code: 'referentiel-correspondance', message: msg.registryDisagrees(disagreements) }] : [];
 }

@@ -17,7 +17,7 @@ import { parseCsvTable, type CsvTable } from './csv-table.ts';
 import { decodeText, looksBinary, looksUtf16WithoutBom, ENCODING_LABELS } from './decode.ts';
 import { isRegistryHeader, readRegistry } from './registry.ts';
 import { isPortraitNotesHeader, readPortraitNotes } from './portrait-notes.ts';
-import { emptyCorrespondence, isCorrespondenceHeader, readCorrespondence, reconcilePerimeters } from './correspondence.ts';
+import { checkRegistryAgainstCorrespondence, emptyCorrespondence, isCorrespondenceHeader, readCorrespondence, reconcilePerimeters } from './correspondence.ts';
 import { isPrecedenceHeader, precedenceOrder, readPrecedence, type PrecedenceRule } from './precedence.ts';
 import { schoolIpsKind } from './kinds/school-ips.ts';
 import { columnDictionaryKind } from './kinds/column-dictionary.ts';
@@ -221,6 +221,7 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
   stats.overridden = merged.overridden;
   stats.conflicts = merged.errors.length;
 
+  sources.warnings.push(...checkRegistryAgainstCorrespondence(quartiers, correspondence));
   const reconciled = reconcilePerimeters(merged.figures, correspondence, quartierCodes);
   stats.reconciled = reconciled.mapped;
   sources.warnings.push(...reconciled.warnings);

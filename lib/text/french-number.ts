@@ -61,7 +61,7 @@ export function parseFrenchNumber(raw: string, options: ParseOptions = {}): Pars
     percent = true;
     s = s.slice(0, pct.index);
   }
-  s = s.replace(/^\+(?=\d)/, '');
+  s = s.replace(/^\+(?=\d)/, '').replace(/^\u2212/, '-');
   const parsed = parseDigits(s.replace(SPACES, ''));
   if (!parsed) return { state: 'invalide', text };
   return { state: 'valeur', value: parsed.value, bound, decimals: parsed.decimals, percent, text };

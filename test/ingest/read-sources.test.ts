@@ -143,3 +143,12 @@ describe('the real slices together', () => {
     expect(() => readSources([textFile('x.csv', 'a;b\n1;2\n')])).toThrow(DataErrors);
   });
 });
+
+describe('registry and correspondence', () => {
+  it('warns once when the registry pairs codes the ANCT pairs otherwise', () => {
+    const registry = textFile('referentiel/quartiers.csv', 'code_2024;code_2015;nom;statut;communes_insee;communes_noms;commune_convention;epci_siren;epci_nom;epci_sigle\nQN06299M;QP062005;Cités;QPV;62555;Marles-les-Mines;Marles-les-Mines;200072460;CABBALR;CABBALR\n');
+    const catalogue = referenceFiles().find((f) => f.path.endsWith('indicateurs.csv'))!;
+    const s = readSources([registry, catalogue, fixture('correspondance_qp2024_qp2015.csv'), textFile('x/export_2022.csv', 'code;tp60\nQN06299M;40,2\n')]);
+    expect(s.warnings.filter((w) => w.code === 'referentiel-correspondance').map((w) => w.message)).toEqual([msg.registryDisagrees([['QN06299M', 'QP062005', ['QN06205M']]])]);
+  });
+});
