@@ -5,7 +5,7 @@ import type { Figure } from '../../model/types.ts';
 import { DataError } from '../../errors.ts';
 import { msg } from '../../messages/index.ts';
 import { CODE_COLUMNS, YEAR_COLUMNS, columnIndex } from '../columns.ts';
-import { parseYear } from '../header-names.ts';
+import { parseYear, vintageOf } from '../header-names.ts';
 import { producerFromPreamble, territoryOf, type DataKind, type ReadContext, type ReadResult } from '../source-context.ts';
 import { NAME_COLUMNS, defaultProducer, emptyMeaning, ignoredColumnsNote, indicatorColumns, rowFigures } from './wide-export.ts';
 
@@ -47,7 +47,7 @@ export function readLongPanel(ctx: ReadContext, options: { empty?: 'secret' | 'a
     const territoryName = nameCol >= 0 ? (row[nameCol] ?? '').trim() : '';
     figures.push(...rowFigures(ctx, row, line, cols, { territory: code, territoryName, kind: territory, year: () => year, sourceLabel: `${producer} ${year}`, empty }));
   });
-  const vintage = minYear === maxYear ? String(minYear) : `${minYear}-${maxYear}`;
+  const vintage = vintageOf([minYear, maxYear]);
   const notes = ignoredColumnsNote(table.header, [codeCol, yearCol, nameCol, ...cols.map((c) => c.index)]);
   return { figures, warnings: [], producer, vintage, notes };
 }

@@ -7,7 +7,7 @@ import { msg } from '../../messages/index.ts';
 import { matchIndicator } from '../catalogue.ts';
 import { YEAR_COLUMNS, columnIndex } from '../columns.ts';
 import { cellToFigure } from '../figure-cell.ts';
-import { normalizeName, parseYear, yearFromFileName } from '../header-names.ts';
+import { normalizeName, parseYear, vintageOf, yearFromFileName } from '../header-names.ts';
 import { findQuartierByName, producerFromPreamble, territoryOf, type DataKind, type ReadContext, type ReadResult } from '../source-context.ts';
 
 const QUARTIER_COLUMNS = ['code quartier', 'code_quartier', 'quartier', 'nom du quartier', 'quartier prioritaire'];
@@ -77,8 +77,7 @@ export function readPrefectureSheet(ctx: ReadContext): ReadResult {
       );
     }
   });
-  const sorted = [...years].sort();
-  const vintage = sorted.length === 1 ? String(sorted[0]) : `${sorted[0]}-${sorted[sorted.length - 1]}`;
+  const vintage = vintageOf(years);
   return { figures, warnings: [], producer, vintage };
 }
 

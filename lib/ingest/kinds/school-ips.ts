@@ -8,7 +8,7 @@ import { DataError } from '../../errors.ts';
 import { msg } from '../../messages/index.ts';
 import { isInvalid, parseFrenchNumber } from '../../text/french-number.ts';
 import { YEAR_COLUMNS, columnIndex } from '../columns.ts';
-import { normalizeName, parseYear, yearFromFileName } from '../header-names.ts';
+import { normalizeName, parseYear, vintageOf, yearFromFileName } from '../header-names.ts';
 import type { DataKind, KindResult, ReadContext } from '../source-context.ts';
 import { ignoredColumnsNote } from './wide-export.ts';
 
@@ -111,8 +111,7 @@ export function readSchoolIps(ctx: ReadContext): KindResult {
       at: { file, line, column: ipsName },
     };
   }
-  const sortedYears = [...new Set(years.values())].sort() as number[];
-  const vintage = sortedYears.length === 1 ? String(sortedYears[0]) : `${sortedYears[0]}-${sortedYears[sortedYears.length - 1]}`;
+  const vintage = vintageOf(years.values() as Iterable<number>);
   const used = [uaiCol, ipsCol, nameCol, communeCodeCol, communeNameCol, sectorCol, pupilsCol, yearCol];
   const known = ['academie', 'code du departement', 'departement', 'ecart type de l ips', 'region academique'];
   h.forEach((name, i) => known.includes(normalizeName(name)) && used.push(i));

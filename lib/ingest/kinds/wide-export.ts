@@ -8,7 +8,7 @@ import { msg } from '../../messages/index.ts';
 import { matchIndicator, type IndicatorColumn } from '../catalogue.ts';
 import { CODE_COLUMNS, YEAR_COLUMNS, columnIndex } from '../columns.ts';
 import { cellToFigure } from '../figure-cell.ts';
-import { yearFromFileName } from '../header-names.ts';
+import { vintageOf, yearFromFileName } from '../header-names.ts';
 import { producerFromPreamble, territoryOf, type DataKind, type ReadContext, type ReadResult } from '../source-context.ts';
 import type { TerritoryKind } from '../territory-code.ts';
 
@@ -97,9 +97,7 @@ export function readWideExport(ctx: ReadContext, options: WideOptions = {}): Rea
   if (cols.some((c) => c.year === undefined) && fileYear === undefined) throw new DataError(msg.noYear(file), { file });
   const producer = options.producer ?? producerFromPreamble(table.preamble, defaultProducer(file + ' ' + table.preamble.join(' ')));
   // The export's vintage: its file year, else the years its columns carry (`pop_2013`, `pop_2018`).
-  const columnYears = [...new Set(cols.map((c) => c.year ?? 0))].sort();
-  const vintage = columnYears[0] === 0 ? String(fileYear)
-    : columnYears.length === 1 ? String(columnYears[0]) : `${columnYears[0]}-${columnYears[columnYears.length - 1]}`;
+  const vintage = cols.every((c) => c.year !== undefined) ? vintageOf(cols.map((c) => c.year!)) : String(fileYear);
   const sourceLabel = `${producer} ${vintage}`;
   const figures: Figure[] = [];
   const empty = options.empty ?? emptyMeaning(file, table.preamble);
