@@ -104,7 +104,8 @@ const PARSE_OPTIONS = { relax_column_count: true, skip_empty_lines: false, bom: 
  * lines: otherwise record i starts on line i + 1.
  */
 function parseRecords(text: string, delimiter: Delimiter, file: string): { rowsAll: string[][]; starts: number[] } {
-  if (!text.includes('"')) return splitUnquoted(text, delimiter);
+  // Old Mac files end lines with a lone CR: csv-parse detects that, the split does not.
+  if (!text.includes('"') && (text.includes('\n') || !text.includes('\r'))) return splitUnquoted(text, delimiter);
   try {
     const rowsAll = parse(text, { ...PARSE_OPTIONS, delimiter }) as string[][];
     let breaks = 0;

@@ -40,6 +40,11 @@ describe('parseCsvTable', () => {
     expect(t.rows).toEqual([['A', 'deux\r\nlignes', '1'], ['B', 'x', '2']]);
     expect(t.lines).toEqual([2, 5]);
   });
+  it('reads lines ended by a lone CR (old Mac exports)', () => {
+    const t = parseCsvTable('code;tp60\rQP062005;40,2\rQN06205M;41\r', 'f.csv');
+    expect(t.rows).toEqual([['QP062005', '40,2'], ['QN06205M', '41']]);
+    expect(t.lines).toEqual([2, 3]);
+  });
   it('drops a trailing delimiter on every line', () => {
     const t = parseCsvTable('a;b;\n1;2;\n', 'f.csv');
     expect(t.header).toEqual(['a', 'b']);
