@@ -238,7 +238,9 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
     stats.unknownQuartiers = { codes: unknown.size, figures: count };
     sources.warnings.push({ code: 'quartiers-inconnus', message: msg.unknownQuartiers(count, unknown.size, [...unknown.keys()].sort()) });
   }
-  if (sources.figures.length === 0 && sources.schools.length === 0 && errors.length === 0) errors.push(new DataError(msg.noFigures('sources')));
+  // Schools alone give figures only with the list of schools each quartier's children attend.
+  const derivable = sources.schools.length > 0 && sources.schoolLinks.length > 0;
+  if (sources.figures.length === 0 && !derivable && errors.length === 0) errors.push(new DataError(msg.noFigures('sources')));
   return { sources: sortSummaries(sources), errors, stats };
 }
 

@@ -14,7 +14,7 @@ const errorsOf = (files: SourceFile[]) => {
 
 describe('IPS files of the Education ministry', () => {
   it('gives one record per school with its level, school year and pupils, and no quartier figure', () => {
-    const s = read(fixture('ips_colleges_lille_2022.csv'), fixture('ips_ecoles_2021.csv'));
+    const s = read(fixture('ips_colleges_lille_2022.csv'), fixture('ips_ecoles_2021.csv'), fixture('filosofi_qpv_extrait.csv'));
     const colleges = s.schools.filter((x) => x.level === 'college');
     expect(colleges).toHaveLength(4);
     expect(colleges[0]).toMatchObject({ uai: '0620068M', year: 2022, schoolYear: '2022-2023', pupils: 378, ips: 84.7, state: 'valeur', communeCode: '62194', sector: 'public' });
@@ -22,12 +22,15 @@ describe('IPS files of the Education ministry', () => {
     const ecoles = s.schools.filter((x) => x.level === 'ecole');
     expect(ecoles).toHaveLength(8);
     expect(ecoles.every((x) => x.year === 2021 && x.pupils === null)).toBe(true);
-    expect(s.figures.filter((f) => f.at.file.startsWith('reel/'))).toHaveLength(0);
+    expect(s.figures.filter((f) => f.at.file.startsWith('reel/ips'))).toHaveLength(0);
     expect(s.files.find((f) => f.file === 'reel/ips_ecoles_2021.csv')?.kind).toBe('ips');
   });
   it('keeps NS as a masked IPS, distinct from an absent one', () => {
-    const s = read(textFile('ips/ips_colleges.csv', 'Rentrée scolaire;UAI;Nom;IPS\n2023-2024;0620068M;COLLEGE A;NS\n2023-2024;0620069N;COLLEGE B;\n'));
+    const s = read(textFile('ips/ips_colleges.csv', 'Rentrée scolaire;UAI;Nom;IPS\n2023-2024;0620068M;COLLEGE A;NS\n2023-2024;0620069N;COLLEGE B;\n'), fixture('filosofi_qpv_extrait.csv'));
     expect(s.schools.map((x) => [x.ips, x.state, x.year, x.level])).toEqual([[null, 'secret', 2023, 'college'], [null, 'absent', 2023, 'college']]);
+  });
+  it('refuses sources whose only data are schools: without the schools of each quartier they give no figure', () => {
+    expect(errorsOf([fixture('ips_colleges_lille_2022.csv')])).toEqual([msg.noFigures('sources')]);
   });
   it('refuses a malformed UAI with the place and what is expected', () => {
     expect(errorsOf([textFile('ips_ecoles_2021.csv', 'Rentrée scolaire;UAI;IPS\n2021-2022;062O068M;84,7\n')])).toEqual([msg.badUai('ips_ecoles_2021.csv', 2, 'UAI', '062O068M')]);
