@@ -1,11 +1,12 @@
 // The only place that reads sources/: walks the folder (symbolic-link loops
-// reported, not followed), reads each file's bytes and its sidecar year.
+// and entries that are not plain files refused, never followed or opened),
+// reads each file's bytes and its sidecar year.
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { DataError } from '../lib/errors.ts';
+import { DataError, DataErrors } from '../lib/errors.ts';
 import { msg } from '../lib/messages/index.ts';
-import type { SourceFile } from '../lib/ingest/read-sources.ts';
+import { isTableFile, type SourceFile } from '../lib/ingest/read-sources.ts';
 import type { Warning } from '../lib/model/types.ts';
 
 export interface SourcesDir {
@@ -13,18 +14,33 @@ export interface SourcesDir {
   warnings: Warning[];
 }
 
+export interface SourcesScan extends SourcesDir {
+  errors: DataError[];
+}
+
+/** Reads the folder; throws every error found at once. */
 export async function readSourcesDir(root: string): Promise<SourcesDir> {
+  const { files, warnings, errors } = await scanSourcesDir(root);
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new DataErrors(errors);
+  return { files, warnings };
+}
+
+/** Reads the folder and returns what it could read with every error found. */
+export async function scanSourcesDir(root: string): Promise<SourcesScan> {
   const stat = await fs.stat(root).catch(() => null);
   if (!stat || !stat.isDirectory()) throw new DataError(msg.sourcesMissing(root), { file: root });
   const files: SourceFile[] = [];
   const warnings: Warning[] = [];
-  const visited = new Set<string>();
   const errors: DataError[] = [];
+  const visited = new Set<string>();
+  const rel = (p: string) => path.relative(root, p).split(path.sep).join('/');
+  const refuse = (p: string, reason: string) => errors.push(new DataError(msg.unreadableFile(rel(p), reason), { file: rel(p) }));
 
   async function walk(dir: string): Promise<void> {
     const real = await fs.realpath(dir);
     if (visited.has(real)) {
-      warnings.push({ code: 'boucle-lien', message: msg.symlinkLoop(rel(dir)) });
+      errors.push(new DataError(msg.symlinkLoop(rel(dir)), { file: rel(dir) }));
       return;
     }
     visited.add(real);
@@ -32,37 +48,44 @@ export async function readSourcesDir(root: string): Promise<SourcesDir> {
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       const full = path.join(dir, e.name);
-      let isDir = e.isDirectory();
-      let isFile = e.isFile();
-      if (e.isSymbolicLink()) {
-        const target = await fs.stat(full).catch(() => null);
-        if (!target) {
-          errors.push(new DataError(msg.unreadableFile(rel(full), 'lien symbolique cassé'), { file: rel(full) }));
-          continue;
-        }
-        isDir = target.isDirectory();
-        isFile = target.isFile();
+      // stat follows links: a dangling link has no target, a FIFO or a device is not a file.
+      const target = await fs.stat(full).catch((err: NodeJS.ErrnoException) => err);
+      if (target instanceof Error) {
+        if (e.isSymbolicLink() && target.code === 'ELOOP') errors.push(new DataError(msg.symlinkLoop(rel(full)), { file: rel(full) }));
+        else refuse(full, e.isSymbolicLink() ? msg.danglingLink() : target.code ?? target.message);
+        continue;
       }
-      if (isDir) await walk(full);
-      else if (isFile) {
+      if (target.isDirectory()) await walk(full);
+      else if (!target.isFile()) {
+        if (isTableFile(e.name)) refuse(full, msg.notAPlainFile());
+      } else {
         try {
-          const bytes = await fs.readFile(full);
-          files.push({ path: rel(full), bytes });
+          files.push({ path: rel(full), bytes: await fs.readFile(full) });
         } catch (err) {
-          errors.push(new DataError(msg.unreadableFile(rel(full), (err as NodeJS.ErrnoException).code ?? String(err)), { file: rel(full) }));
+          refuse(full, (err as NodeJS.ErrnoException).code ?? String(err));
         }
       }
     }
   }
-  const rel = (p: string) => path.relative(root, p).split(path.sep).join('/');
   await walk(root);
-  if (errors.length === 1) throw errors[0];
-  if (errors.length > 1) throw new (await import('../lib/errors.ts')).DataErrors(errors);
-  // Sidecar years: "rpls_qpv.annee" next to "rpls_qpv.csv".
-  const sidecars = new Map(files.filter((f) => f.path.endsWith('.annee')).map((f) => [f.path.replace(/\.annee$/, ''), Buffer.from(f.bytes).toString('utf8').trim()]));
+  attachSidecarYears(files, errors);
+  return { files, warnings, errors };
+}
+
+/** Sidecar years: "rpls_qpv.annee" next to "rpls_qpv.csv" holds the year of its rows. */
+function attachSidecarYears(files: SourceFile[], errors: DataError[]): void {
+  const sidecars = new Map<string, number>();
+  for (const f of files) {
+    if (!f.path.endsWith('.annee')) continue;
+    const text = Buffer.from(f.bytes).toString('utf8').replace(/^\ufeff/, '').trim();
+    if (!/^(?:19|20)\d\d$/.test(text)) {
+      errors.push(new DataError(msg.badSidecarYear(f.path, text), { file: f.path, line: 1 }));
+      continue;
+    }
+    sidecars.set(f.path.replace(/\.annee$/, ''), Number(text));
+  }
   for (const f of files) {
     const y = sidecars.get(f.path.replace(/\.[^./]+$/, ''));
-    if (y && /^\d{4}$/.test(y)) f.sidecarYear = Number(y);
+    if (y !== undefined && !f.path.endsWith('.annee')) f.sidecarYear = y;
   }
-  return { files, warnings };
 }

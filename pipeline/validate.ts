@@ -1,17 +1,22 @@
 // `quartiers validate`: reads every source and prints a French data-quality
-// report; exit 0 when the sources can be published, 1 otherwise.
+// report on stderr; exit 0 when the sources can be published, 1 otherwise
+// (the errors themselves are printed by the CLI's one catch).
 
+import { DataError, DataErrors, UsageError } from '../lib/errors.ts';
 import { msg } from '../lib/messages/index.ts';
+import { collectSources } from '../lib/ingest/read-sources.ts';
+import { qualityReport } from '../lib/ingest/quality-report.ts';
 import type { RunOptions } from './args.ts';
-import { loadSources, type RunEffects } from './run.ts';
+import type { RunEffects } from './run.ts';
+import { scanSourcesDir } from './read-sources-dir.ts';
 
 export async function validateCommand(opts: RunOptions, fx: RunEffects): Promise<number> {
-  const sources = await loadSources(opts.sources, fx.log);
-  for (const f of sources.files) {
-    fx.log.info(`  ${f.file} : ${f.kindLabel}${f.producer ? ` (${f.producer} ${f.vintage})` : ''}, ${f.rows} ${f.delimiter ? 'lignes' : 'entités'}, ${f.figures} valeurs, ${f.encoding}${f.delimiter ? `, séparateur ${f.delimiter}` : ''}`);
-  }
-  for (const w of sources.warnings) fx.log.warn(msg.warningPrefix + w.message, { event: 'avertissement', code: w.code });
-  fx.log.info(msg.validateSummary(sources.files.length, sources.figures.length, sources.warnings.length));
+  const scan = await scanSourcesDir(opts.sources);
+  if (scan.files.length === 0 && scan.errors.length === 0) throw new UsageError(msg.noSources(opts.sources));
+  const collection = collectSources(scan.files, scan.errors);
+  collection.sources.warnings.unshift(...scan.warnings);
+  for (const line of qualityReport(collection, opts.sources)) fx.log.info(line, { event: 'controle' });
+  const errors: DataError[] = collection.errors;
+  if (errors.length) throw new DataErrors(errors);
   return 0;
 }
-

@@ -13,13 +13,31 @@ export interface DecodedText {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * UTF-16 text written without its byte-order mark: every other byte is NUL
+ * (ASCII letters). It is refused rather than guessed, with a message that
+ * says how to save the file.
+ */
+export function looksUtf16WithoutBom(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4 || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const half = n / 2;
+  return (oddZeros > 0.4 * half && evenZeros < 0.05 * half) || (evenZeros > 0.4 * half && oddZeros < 0.05 * half);
+}
+
 /** Is this file binary (an image, a zip, an xlsx) rather than text? */
 export function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 4096);
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!;
-    if (b === 0) return true;
+    if (b === 0) return !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff);
     if (b < 8 || (b > 13 && b < 32 && b !== 27)) control++;
   }
   return n > 0 && control / n > 0.05;

@@ -51,3 +51,15 @@ export function parseYear(text: string): number | undefined {
   if (m) return Number(m[1]);
   return undefined;
 }
+
+/** The years a file covers, as a source label writes them: "2021", "2012-2021". */
+export function vintageOf(years: Iterable<number>): string {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const y of years) {
+    if (y < min) min = y;
+    if (y > max) max = y;
+  }
+  if (min === Infinity) return '';
+  return min === max ? String(min) : `${min}-${max}`;
+}

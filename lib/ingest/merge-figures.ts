@@ -1,20 +1,31 @@
 // The same territory × indicator × year read from two files: equal figures
 // are one figure (the first file keeps the provenance), different ones are a
-// conflict unless a precedence rule says which source wins.
+// conflict unless a precedence rule (priorites.csv) says which source wins.
 
-import type { Figure } from '../model/types.ts';
+import type { Figure, Provenance } from '../model/types.ts';
 import { DataError } from '../errors.ts';
 import { msg, where } from '../messages/index.ts';
+
+export interface Overridden {
+  kept: Provenance;
+  dropped: Provenance;
+}
 
 export interface MergeResult {
   figures: Figure[];
   errors: DataError[];
+  /** Figures given twice with the same value, kept once. */
+  duplicates: number;
+  /** Conflicts settled by the precedence rules. */
+  overridden: Overridden[];
 }
 
 /** `precedence`: path prefixes, the earliest listed wins a conflict. */
 export function mergeFigures(figures: Figure[], precedence: string[]): MergeResult {
   const byKey = new Map<string, Figure>();
   const errors: DataError[] = [];
+  const overridden: Overridden[] = [];
+  let duplicates = 0;
   const rank = (f: Figure) => {
     const i = precedence.findIndex((p) => f.at.file.startsWith(p));
     return i < 0 ? Infinity : i;
@@ -26,11 +37,15 @@ export function mergeFigures(figures: Figure[], precedence: string[]): MergeResu
       byKey.set(key, f);
       continue;
     }
-    if (prev.value === f.value && prev.bound === f.bound && prev.state === f.state) continue;
-    if (prev.at.file === f.at.file && prev.at.line === f.at.line) continue;
+    if (prev.value === f.value && prev.bound === f.bound && prev.state === f.state) {
+      duplicates++;
+      continue;
+    }
     const [rp, rf] = [rank(prev), rank(f)];
     if (rp !== rf) {
-      if (rf < rp) byKey.set(key, f);
+      const [kept, dropped] = rf < rp ? [f, prev] : [prev, f];
+      byKey.set(key, kept);
+      overridden.push({ kept: kept.at, dropped: dropped.at });
       continue;
     }
     errors.push(
@@ -40,5 +55,5 @@ export function mergeFigures(figures: Figure[], precedence: string[]): MergeResu
       ),
     );
   }
-  return { figures: [...byKey.values()], errors };
+  return { figures: [...byKey.values()], errors, duplicates, overridden };
 }

@@ -2,6 +2,11 @@
 // every figure with its provenance. Pure: the pipeline hands in the bytes.
 // Errors of every file are gathered before failing, so that one run of
 // `quartiers validate` lists them all.
+//
+// Two passes: reference files first (registry, catalogue, portrait notes,
+// 2015↔2024 correspondence, precedence rules), then data files, each
+// recognised by the first kind of DATA_KINDS whose `detect` accepts its
+// header. A new kind of file is one module and one line in DATA_KINDS.
 
 import { createHash } from 'node:crypto';
 import type { Catalogue, EnjeuLink, Figure, Indicator, PortraitNote, Quartier, Registry, SchoolIps, SchoolLink, SourceSummary, Target, Warning } from '../model/types.ts';
@@ -9,14 +14,20 @@ import { DataError, DataErrors } from '../errors.ts';
 import { msg } from '../messages/index.ts';
 import { buildAliasIndex, isCatalogueHeader, readCatalogue } from './catalogue.ts';
 import { parseCsvTable, type CsvTable } from './csv-table.ts';
-import { decodeText, looksBinary, ENCODING_LABELS } from './decode.ts';
+import { decodeText, looksBinary, looksUtf16WithoutBom, ENCODING_LABELS } from './decode.ts';
 import { isRegistryHeader, readRegistry } from './registry.ts';
 import { isPortraitNotesHeader, readPortraitNotes } from './portrait-notes.ts';
-import { isPrefectureSheet, readPrefectureSheet } from './kinds/prefecture-sheet.ts';
-import { isLongPanel, readLongPanel } from './kinds/long-panel.ts';
-import { isWideExport, readWideExport } from './kinds/wide-export.ts';
-import type { ReadContext, ReadResult } from './source-context.ts';
-import { mergeFigures } from './merge-figures.ts';
+import { checkRegistryAgainstCorrespondence, emptyCorrespondence, isCorrespondenceHeader, readCorrespondence, reconcilePerimeters } from './correspondence.ts';
+import { isPrecedenceHeader, precedenceOrder, readPrecedence, type PrecedenceRule } from './precedence.ts';
+import { schoolIpsKind } from './kinds/school-ips.ts';
+import { columnDictionaryKind } from './kinds/column-dictionary.ts';
+import { prefectureSheetKind } from './kinds/prefecture-sheet.ts';
+import { longPanelKind } from './kinds/long-panel.ts';
+import { wideExportKind } from './kinds/wide-export.ts';
+import { quartierListKind } from './kinds/quartier-list.ts';
+import type { DataKind, KindResult, QuartierListEntry, ReadContext } from './source-context.ts';
+import { mergeFigures, type Overridden } from './merge-figures.ts';
+import { nameUnknownQuartiers } from './quartier-names.ts';
 import { isGeoFile, mergeGeo, readGeoJson, type GeoFileResult } from './geojson.ts';
 import type { GeoSources } from '../model/geo.ts';
 
@@ -43,11 +54,26 @@ export interface Sources {
   targets: Target[];
   /** The contract's enjeux and objectives, indicator by indicator. */
   enjeux: EnjeuLink[];
+  /** Quartiers named by reference lists (INSEE/ANCT), registry or not. */
+  quartierList: QuartierListEntry[];
   /** Quartier perimeters and commune boundaries from GeoJSON files (optional so that hand-built Sources in tests stay valid). */
   geo?: GeoSources;
 }
 
-/** Files that are data tables (the rest of sources/ — README, sidecars — is not read as data). */
+/**
+ * Data kinds in the order they are tried: the first whose `detect` accepts
+ * a header reads the file. Specific kinds come before generic ones.
+ */
+export const DATA_KINDS: DataKind[] = [
+  schoolIpsKind,
+  columnDictionaryKind,
+  prefectureSheetKind,
+  longPanelKind,
+  wideExportKind,
+  quartierListKind,
+];
+
+/** Files that are data tables (the rest of sources/ — README, sidecars, maps — is not read as data). */
 export function isTableFile(path: string): boolean {
   return /\.(csv|tsv|txt)$/i.test(path);
 }
@@ -59,10 +85,42 @@ interface Parsed {
   sha256: string;
 }
 
+/** What `quartiers validate` reports beside the sources themselves. */
+export interface IngestStats {
+  /** Figures given twice with the same value, kept once. */
+  duplicates: number;
+  /** Conflicts settled by priorites.csv. */
+  overridden: Overridden[];
+  /** Conflicts left unsettled (also among the errors). */
+  conflicts: number;
+  /** 2015 codes given their 2024 code through the correspondence. */
+  reconciled: number;
+  /** Quartier codes absent from the registry, and their figures. */
+  unknownQuartiers: { codes: number; figures: number };
+}
+
+export interface SourcesCollection {
+  /** What could be read; incomplete when there are errors. */
+  sources: Sources;
+  errors: DataError[];
+  stats: IngestStats;
+}
+
 const DELIMITER_LABELS: Record<string, string> = { ';': 'point-virgule', ',': 'virgule', '\t': 'tabulation', '|': 'barre verticale' };
 
+/** Reads every source; throws every error found at once. */
 export function readSources(files: SourceFile[]): Sources {
-  const errors: DataError[] = [];
+  const { sources, errors } = collectSources(files);
+  if (errors.length) throw new DataErrors(errors);
+  return sources;
+}
+
+/**
+ * Reads every source and returns what it could read with every error found,
+ * after `folderErrors` (files the folder scan could not read).
+ */
+export function collectSources(files: SourceFile[], folderErrors: DataError[] = []): SourcesCollection {
+  const errors: DataError[] = [...folderErrors];
   const attempt = <T>(fn: () => T): T | undefined => {
     try {
       return fn();
@@ -73,6 +131,7 @@ export function readSources(files: SourceFile[]): Sources {
       return undefined;
     }
   };
+  const stats: IngestStats = { duplicates: 0, overridden: [], conflicts: 0, reconciled: 0, unknownQuartiers: { codes: 0, figures: 0 } };
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const parsed: Parsed[] = [];
   const geoFiles: { file: SourceFile; result: GeoFileResult; encoding: string }[] = [];
@@ -85,87 +144,137 @@ export function readSources(files: SourceFile[]): Sources {
       continue;
     }
     if (!isTableFile(file.path)) continue;
-    attempt(() => {
-      if (file.bytes.length === 0) throw new DataError(msg.emptyFile(file.path), { file: file.path });
-      if (looksBinary(file.bytes)) throw new DataError(msg.binaryFile(file.path), { file: file.path });
-      const { text, encoding } = decodeText(file.bytes);
-      const table = parseCsvTable(text, file.path);
-      if (table.rows.length === 0) throw new DataError(msg.headerOnly(file.path, table.headerLine), { file: file.path, line: table.headerLine });
-      parsed.push({ file, table, encoding: ENCODING_LABELS[encoding], sha256: sha256(file.bytes) });
-    });
+    attempt(() => parsed.push(parseSourceFile(file)));
   }
 
   const summaries: SourceSummary[] = [];
-  const summarize = (p: Parsed, kind: string, kindLabel: string, r: Partial<ReadResult> = {}) =>
+  const summarize = (p: Parsed, kind: string, kindLabel: string, r: KindResult = {}) =>
     summaries.push({
       file: p.file.path, kind, kindLabel, producer: r.producer ?? '', vintage: r.vintage ?? '', encoding: p.encoding,
       delimiter: DELIMITER_LABELS[p.table.delimiter] ?? p.table.delimiter, rows: p.table.rows.length, figures: r.figures?.length ?? 0, sha256: p.sha256,
+      ...(r.notes?.length ? { notes: r.notes } : {}),
     });
 
   // Reference files first: the data readers need them.
   const quartiers: Quartier[] = [];
   const catalogues: Catalogue[] = [];
   const notes: PortraitNote[] = [];
+  const correspondence = emptyCorrespondence();
+  const rules: PrecedenceRule[] = [];
   const data: Parsed[] = [];
+  const referenceFiles = { registry: 0, catalogue: 0 };
   for (const p of parsed) {
     const h = p.table.header;
+    const path = p.file.path;
     if (isRegistryHeader(h)) {
-      attempt(() => quartiers.push(...readRegistry(p.table, p.file.path)));
+      referenceFiles.registry++;
+      attempt(() => quartiers.push(...readRegistry(p.table, path)));
       summarize(p, 'referentiel', 'Référentiel des quartiers');
     } else if (isCatalogueHeader(h)) {
-      attempt(() => catalogues.push(readCatalogue(p.table, p.file.path)));
+      referenceFiles.catalogue++;
+      attempt(() => catalogues.push(readCatalogue(p.table, path)));
       summarize(p, 'catalogue', 'Catalogue des indicateurs');
     } else if (isPortraitNotesHeader(h)) {
-      attempt(() => notes.push(...readPortraitNotes(p.table, p.file.path)));
+      attempt(() => notes.push(...readPortraitNotes(p.table, path)));
       summarize(p, 'portraits', 'Portraits qualitatifs de la convention');
+    } else if (isCorrespondenceHeader(h)) {
+      attempt(() => readCorrespondence(p.table, path, correspondence));
+      summarize(p, 'correspondance', 'Correspondance des quartiers 2024 ↔ 2015 (ANCT)');
+    } else if (isPrecedenceHeader(h)) {
+      attempt(() => rules.push(...readPrecedence(p.table, path)));
+      summarize(p, 'priorites', 'Priorités entre sources en cas de conflit');
     } else {
       data.push(p);
     }
   }
-  if (catalogues.length === 0) errors.push(new DataError(msg.missingCatalogue()));
-  if (quartiers.length === 0 && !errors.some((e) => e.place.file)) errors.push(new DataError(msg.missingRegistry()));
-  if (errors.length) throw new DataErrors(errors);
+  // A registry or catalogue that was found but refused has already said why.
+  if (referenceFiles.catalogue === 0) errors.push(new DataError(msg.missingCatalogue()));
+  if (referenceFiles.registry === 0) errors.push(new DataError(msg.missingRegistry()));
 
   const catalogue: Catalogue = { indicators: catalogues.flatMap((c) => c.indicators) };
+  const precedence = precedenceOrder(rules);
+  const sources: Sources = {
+    registry: { quartiers, precedence }, catalogue, notes, figures: [], files: summaries, warnings: [],
+    schools: [], schoolLinks: [], targets: [], enjeux: [], quartierList: [],
+  };
+  if (errors.length > folderErrors.length) {
+    for (const p of data) summarize(p, 'non-lu', msg.notReadKind());
+    return { sources: sortSummaries(sources), errors, stats };
+  }
+
   const indicators = new Map<string, Indicator>(catalogue.indicators.map((i) => [i.id, i]));
   const aliases = buildAliasIndex(catalogue);
   const quartierCodes = new Set(quartiers.flatMap((q) => [q.code, q.code2015].filter(Boolean)));
 
   const figures: Figure[] = [];
-  const warnings: Warning[] = [];
   for (const p of data) {
-    const ctx: ReadContext = { file: p.file.path, table: p.table, catalogue, indicators, aliases, quartiers, quartierCodes };
-    const h = p.table.header;
-    const result = attempt((): [string, string, ReadResult] | undefined => {
-      if (isPrefectureSheet(h)) return ['prefecture', 'Chiffres préfecture (une ligne par indicateur)', readPrefectureSheet(ctx, { sidecarYear: p.file.sidecarYear })];
-      if (isLongPanel(h, ctx)) return ['panel', 'Panel long (code, année, indicateurs)', readLongPanel(ctx)];
-      if (isWideExport(h, ctx)) return ['export', 'Export par territoire (SIG Ville, INSEE)', readWideExport(ctx, { sidecarYear: p.file.sidecarYear })];
-      throw new DataError(msg.unknownKind(p.file.path, h), { file: p.file.path, line: p.table.headerLine });
-    });
-    if (!result) continue;
-    const [kind, label, r] = result;
-    figures.push(...r.figures);
-    warnings.push(...r.warnings);
-    summarize(p, kind, label, r);
+    const ctx: ReadContext = { file: p.file.path, table: p.table, catalogue, indicators, aliases, quartiers, quartierCodes, sidecarYear: p.file.sidecarYear };
+    const kind = DATA_KINDS.find((k) => k.detect(p.table.header, ctx));
+    if (!kind) {
+      errors.push(new DataError(msg.unknownKind(p.file.path, p.table.header), { file: p.file.path, line: p.table.headerLine }));
+      summarize(p, 'inconnu', msg.unknownKindLabel());
+      continue;
+    }
+    const r = attempt(() => kind.read(ctx));
+    summarize(p, kind.id, kind.label, r);
+    if (!r) continue;
+    for (const f of r.figures ?? []) figures.push(f);
+    sources.warnings.push(...(r.warnings ?? []));
+    sources.schools.push(...(r.schools ?? []));
+    sources.schoolLinks.push(...(r.schoolLinks ?? []));
+    sources.targets.push(...(r.targets ?? []));
+    sources.enjeux.push(...(r.enjeux ?? []));
+    sources.quartierList.push(...(r.quartierList ?? []));
   }
-  if (errors.length) throw new DataErrors(errors);
 
-  const merged = mergeFigures(figures, []);
-  if (merged.errors.length) throw new DataErrors(merged.errors);
+  const merged = mergeFigures(figures, precedence);
+  errors.push(...merged.errors);
+  stats.duplicates = merged.duplicates;
+  stats.overridden = merged.overridden;
+  stats.conflicts = merged.errors.length;
 
-  const unknown = merged.figures.filter((f) => f.level === 'quartier' && !quartierCodes.has(f.territory));
-  if (unknown.length) {
-    const codes = [...new Set(unknown.map((f) => f.territory))].sort();
-    warnings.push({ code: 'quartiers-inconnus', message: msg.unknownQuartiers(unknown.length, codes) });
+  sources.warnings.push(...checkRegistryAgainstCorrespondence(quartiers, correspondence));
+  const reconciled = reconcilePerimeters(merged.figures, correspondence, quartierCodes);
+  stats.reconciled = reconciled.mapped;
+  sources.warnings.push(...reconciled.warnings);
+  sources.figures = merged.figures;
+  nameUnknownQuartiers(sources.figures, sources.quartierList, quartierCodes);
+
+  const unknown = new Map<string, number>();
+  for (const f of sources.figures) {
+    if (f.level !== 'quartier' || quartierCodes.has(f.territory) || (f.quartierCode && quartierCodes.has(f.quartierCode))) continue;
+    unknown.set(f.territory, (unknown.get(f.territory) ?? 0) + 1);
   }
-  if (merged.figures.length === 0) throw new DataError(msg.noFigures('sources'));
+  if (unknown.size) {
+    const count = [...unknown.values()].reduce((a, b) => a + b, 0);
+    stats.unknownQuartiers = { codes: unknown.size, figures: count };
+    sources.warnings.push({ code: 'quartiers-inconnus', message: msg.unknownQuartiers(count, unknown.size, [...unknown.keys()].sort()) });
+  }
+  // Schools alone give figures only with the list of schools each quartier's children attend.
+  const derivable = sources.schools.length > 0 && sources.schoolLinks.length > 0;
+  if (sources.figures.length === 0 && !derivable && errors.length === 0) errors.push(new DataError(msg.noFigures('sources')));
   for (const g of geoFiles) {
     const label = g.result.kind === 'perimetres' ? 'Périmètres des quartiers (GeoJSON)' : 'Contours des communes (GeoJSON)';
     summaries.push({ file: g.file.path, kind: g.result.kind, kindLabel: label, producer: '', vintage: '', encoding: g.encoding, delimiter: '', rows: g.result.features, figures: 0, sha256: sha256(g.file.bytes) });
   }
-  summaries.sort((a, b) => (a.file < b.file ? -1 : 1));
-  const geo = mergeGeo(geoFiles.map((g) => g.result));
-  return { registry: { quartiers, precedence: [] }, catalogue, notes, figures: merged.figures, files: summaries, warnings, schools: [], schoolLinks: [], targets: [], enjeux: [], geo };
+  sources.geo = mergeGeo(geoFiles.map((g) => g.result));
+  return { sources: sortSummaries(sources), errors, stats };
+}
+
+function sortSummaries(s: Sources): Sources {
+  s.files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return s;
+}
+
+/** Bytes → decoded, parsed table, or a DataError that says why not. */
+function parseSourceFile(file: SourceFile): Parsed {
+  if (file.bytes.length === 0) throw new DataError(msg.emptyFile(file.path), { file: file.path });
+  if (looksUtf16WithoutBom(file.bytes)) throw new DataError(msg.unknownEncoding(file.path), { file: file.path });
+  if (looksBinary(file.bytes)) throw new DataError(msg.binaryFile(file.path), { file: file.path });
+  const { text, encoding } = decodeText(file.bytes);
+  const table = parseCsvTable(text, file.path);
+  if (table.rows.length === 0) throw new DataError(msg.headerOnly(file.path, table.headerLine), { file: file.path, line: table.headerLine });
+  return { file, table, encoding: ENCODING_LABELS[encoding], sha256: sha256(file.bytes) };
 }
 
 export function sha256(bytes: Uint8Array | string): string {

@@ -47,7 +47,7 @@ export function normalizeAgainstBaseline(input: BaselineInput): TidyRow[] {
   const quartierFigures = figures
     .filter((f) => f.level === 'quartier')
     .map((f) => {
-      const q = quartiers.get(f.territory);
+      const q = quartiers.get(f.territory) ?? (f.quartierCode ? quartiers.get(f.quartierCode) : undefined);
       let fields = q && quartierFields.get(q);
       if (q && !fields) quartierFields.set(q, (fields = fieldsOf(q)));
       return {
@@ -63,7 +63,7 @@ export function normalizeAgainstBaseline(input: BaselineInput): TidyRow[] {
         fichier: f.at.file,
         ligne: f.at.line,
         colonne: f.at.column,
-        quartier_code: q?.code ?? f.territory,
+        quartier_code: q?.code ?? f.quartierCode ?? f.territory,
         quartier_code_2015: q?.code2015 ?? (f.perimeter === '2015' ? f.territory : ''),
         quartier: q?.name ?? f.territoryName,
         statut: q?.status ?? '',

@@ -1,8 +1,42 @@
 // Messages about reading sources. Every one says where and what was expected.
 
 import { where, frenchList, plural } from './place.ts';
+import type { Bound, SourceSummary } from '../model/types.ts';
+
+const n = (x: number) => x.toLocaleString('fr-FR').replace(/\u202f|\u00a0/g, ' ');
+const BOUND_NAMES: Record<Bound, string> = { '=': 'exactes', '>': '« plus de »', '>=': '« au moins »', '<': '« moins de »', '<=': '« au plus »', '~': '« environ »' };
+const LEVEL_NAMES = { ecole: 'écoles', college: 'collèges', lycee: 'lycées' } as const;
+
+/** Lines of the data-quality report of `quartiers validate`. */
+const report = {
+  reportTitle: (dir: string) => `Contrôle des sources : ${dir}`,
+  reportFilesTitle: (count: number) => `Fichiers (${count}) :`,
+  reportFile: (f: SourceSummary) =>
+    `  ${f.file} : ${f.kindLabel}${f.producer ? `, ${f.producer}${f.vintage ? ` ${f.vintage}` : ''}` : ''} — ${plural(f.rows, 'ligne')}, ${plural(f.figures, 'valeur')} (${f.encoding}, séparateur ${f.delimiter})`,
+  reportFileNote: (note: string) => `      · ${note}`,
+  reportFiguresTitle: (count: number) => `Valeurs lues par indicateur et par année (${n(count)} en tout ; valeurs / secrets / absentes) :`,
+  reportIndicator: (label: string, id: string, years: { year: number; valeur: number; secret: number; absent: number }[]) =>
+    `  ${label} (${id}) : ${years.map((y) => `${y.year} ${n(y.valeur)}${y.secret || y.absent ? `/${n(y.secret)}/${n(y.absent)}` : ''}`).join(' · ')}`,
+  reportStates: (t: { valeur: number; secret: number; absent: number; bounds: Partial<Record<Bound, number>> }) => {
+    const bounds = Object.entries(t.bounds) as [Bound, number][];
+    const boundCount = bounds.reduce((a, [, k]) => a + k, 0);
+    return `États : ${plural(t.valeur, 'valeur chiffrée', 'valeurs chiffrées')}, ${plural(t.secret, 'secret statistique', 'secrets statistiques')}, ${plural(t.absent, 'valeur absente', 'valeurs absentes')} ; ` +
+      (boundCount ? `${plural(boundCount, 'borne ou approximation', 'bornes ou approximations')} gardée${boundCount > 1 ? 's' : ''} telle${boundCount > 1 ? 's' : ''} quelle${boundCount > 1 ? 's' : ''} (${bounds.map(([b, k]) => `${BOUND_NAMES[b]} : ${n(k)}`).join(', ')}).` : 'aucune borne ni approximation.');
+  },
+  reportSchools: (groups: { level: 'ecole' | 'college' | 'lycee'; year: number; count: number; masked: number }[]) =>
+    `Établissements scolaires (IPS) : ${groups.map((g) => `${n(g.count)} ${LEVEL_NAMES[g.level]} ${g.year}${g.masked ? ` dont ${n(g.masked)} sans IPS publié` : ''}`).join(', ')}.`,
+  reportQuartiers: (withFigures: number, unknown: number, unknownFigures: number, reconciled: number) =>
+    `Quartiers : ${plural(withFigures, 'quartier')} avec des valeurs${unknown ? `, dont ${n(unknown)} absent${unknown > 1 ? 's' : ''} du référentiel (${plural(unknownFigures, 'valeur')})` : ''}${reconciled ? ` ; ${plural(reconciled, 'code')} 2015 rapproché${reconciled > 1 ? 's' : ''} de leur code 2024 par la correspondance ANCT` : ''}.`,
+  reportConflicts: (duplicates: number, conflicts: number, overridden: { kept: { file: string }; dropped: { file: string } }[]) =>
+    `Doublons et conflits : ${plural(duplicates, 'valeur identique donnée', 'valeurs identiques données')} par plusieurs fichiers (gardée${duplicates > 1 ? 's' : ''} une fois) ; ${plural(conflicts, 'conflit')} non réglé${conflicts > 1 ? 's' : ''}` +
+    (overridden.length ? ` ; ${plural(overridden.length, 'conflit')} réglé${overridden.length > 1 ? 's' : ''} par priorites.csv (par exemple ${overridden[0]!.kept.file} l'emporte sur ${overridden[0]!.dropped.file})` : '') + '.',
+  reportWarningsTitle: (count: number) => `Avertissements (${count}) :`,
+  reportWarning: (text: string) => `  - ${text}`,
+  reportInvalid: (errors: number) => `Sources invalides : ${plural(errors, 'erreur')}, détaillée${errors > 1 ? 's' : ''} ci-dessous.`,
+};
 
 export const ingest = {
+  ...report,
   emptyFile: (file: string) => `${file} : fichier vide, un en-tête de colonnes et au moins une ligne de données sont attendus.`,
   noHeader: (file: string) => `${file}:1 : aucune ligne d'en-tête trouvée (au moins deux colonnes nommées sont attendues).`,
   headerOnly: (file: string, line: number) => `${where(file, line)} : le fichier ne contient que l'en-tête, aucune ligne de données.`,
@@ -12,20 +46,26 @@ export const ingest = {
     `${where(file, line, name)} : la colonne « ${name} » apparaît deux fois dans l'en-tête (colonnes ${first} et ${second}) ; chaque nom de colonne doit être unique.`,
   fieldCount: (file: string, line: number, expected: number, got: number) =>
     `${where(file, line)} : ${plural(got, 'champ')} lu${got > 1 ? 's' : ''}, ${expected} attendu${expected > 1 ? 's' : ''} comme dans l'en-tête (séparateur ou guillemet en trop ?).`,
-  quoteNotClosed: (file: string, line?: number) =>
-    `${where(file, line)} : guillemet ouvert jamais refermé ; chaque champ entre guillemets doit se terminer par un guillemet.`,
+  quoteNotClosed: (file: string, line?: number, column?: number) =>
+    `${where(file, line, column)} : guillemet ouvert ici et jamais refermé ; chaque champ entre guillemets doit se terminer par un guillemet.`,
   badClosingQuote: (file: string, line?: number) =>
     `${where(file, line)} : guillemet mal placé ; un guillemet à l'intérieur d'un champ doit être doublé ("").`,
   csvUnreadable: (file: string, line: number | undefined, detail: string) =>
     `${where(file, line)} : fichier CSV illisible (${detail}).`,
   binaryFile: (file: string) =>
     `${file} : fichier binaire (image, archive ou classeur ?) ; un fichier texte CSV est attendu. Exportez-le en CSV ou retirez-le de sources/.`,
+  unknownEncoding: (file: string) =>
+    `${file} : encodage non reconnu (UTF-16 sans indicateur d'ordre des octets, BOM) ; un texte en UTF-8 ou Windows-1252 est attendu : enregistrez le fichier en « CSV UTF-8 ».`,
   unreadableFile: (file: string, reason: string) => `${file} : lecture impossible (${reason}).`,
   symlinkLoop: (file: string) =>
-    `${file} : lien symbolique qui revient vers un dossier déjà parcouru ; il est ignoré.`,
+    `${file} : lien symbolique qui revient vers un dossier déjà parcouru (boucle) ; un dossier de sources doit être un arbre : supprimez ce lien.`,
+  danglingLink: () => 'lien symbolique cassé : sa cible n\'existe pas',
+  notAPlainFile: () => 'ce n\'est pas un fichier ordinaire (tube, périphérique ou socket) ; un fichier CSV est attendu',
+  badSidecarYear: (file: string, text: string) =>
+    `${file}:1 : année attendue sur quatre chiffres (par exemple 2022), lu « ${text} ».`,
   unknownKind: (file: string, header: string[]) =>
     `${file} : type de fichier non reconnu d'après son en-tête (${header.slice(0, 6).map((h) => `« ${h} »`).join(', ')}${header.length > 6 ? '…' : ''}). ` +
-    `Attendu : un export SIG Ville/INSEE (colonne de code quartier et colonnes d'indicateurs du catalogue), un panel (code, année, indicateurs), un fichier préfecture (quartier, indicateur, valeur), un fichier IPS, RPLS, le référentiel ou le catalogue. Ajoutez les noms de colonnes comme alias dans le catalogue.`,
+    `Attendu : un export par territoire (SIG Ville, INSEE, RPLS : une colonne de code et des colonnes d'indicateurs du catalogue), un panel (code, année, indicateurs), un fichier préfecture (quartier, indicateur, valeur), un fichier IPS (UAI, IPS), une liste de quartiers, la correspondance 2024-2015, le référentiel ou le catalogue. Si ce sont des indicateurs, ajoutez leurs noms de colonnes comme alias dans le catalogue (voir docs/sources.md).`,
   noIndicatorColumn: (file: string, line: number, header: string[]) =>
     `${where(file, line)} : aucune colonne ne correspond à un indicateur du catalogue (${header.map((h) => `« ${h} »`).join(', ')}). Ajoutez le nom de colonne dans la colonne « alias » du catalogue.`,
   notANumber: (file: string, line: number, column: string, text: string) =>
@@ -46,8 +86,8 @@ export const ingest = {
     `${where(file, line, column)} : indicateur « ${name} » inconnu du catalogue ; ajoutez ce libellé dans la colonne « alias » du catalogue.`,
   conflict: (indicator: string, territory: string, year: number, a: string, av: string, b: string, bv: string) =>
     `Conflit pour ${indicator}, ${territory}, ${year} : ${a} donne « ${av} » mais ${b} donne « ${bv} ». Corrigez l'un des deux fichiers ou indiquez dans le référentiel (fichier priorites.csv) quelle source prévaut.`,
-  unknownQuartiers: (count: number, examples: string[]) =>
-    `${plural(count, 'figure')} concerne${count > 1 ? 'nt' : ''} des quartiers absents du référentiel (${frenchList(examples.slice(0, 5))}${examples.length > 5 ? '…' : ''}) : ${count > 1 ? 'elles sont gardées' : 'elle est gardée'} dans le tableau sans nom ni statut.`,
+  unknownQuartiers: (figures: number, codes: number, examples: string[]) =>
+    `${plural(figures, 'valeur')} concerne${figures > 1 ? 'nt' : ''} ${plural(codes, 'quartier')} absent${codes > 1 ? 's' : ''} du référentiel (${frenchList(examples.slice(0, 5))}${examples.length > 5 ? '…' : ''}) : ${figures > 1 ? 'elles sont gardées' : 'elle est gardée'} dans le tableau, sans statut ni territoire de référence. Ajoutez ces quartiers au référentiel pour les comparer à leur EPCI.`,
   missingRegistry: () =>
     `Aucun référentiel des quartiers trouvé dans les sources : un fichier CSV avec les colonnes code_2024, code_2015, nom, statut, communes_insee, communes_noms, commune_convention, epci_siren, epci_nom, epci_sigle est attendu (voir README).`,
   missingCatalogue: () =>
@@ -56,6 +96,27 @@ export const ingest = {
     `${where(file, line, column)} : valeur « ${text} » non reconnue ; attendu ${frenchList(allowed.map((a) => `« ${a} »`))}.`,
   missingColumn: (file: string, column: string) => `${file} : colonne « ${column} » attendue dans l'en-tête, absente.`,
   emptyCell: (file: string, line: number, column: string) => `${where(file, line, column)} : valeur attendue, cellule vide.`,
+  ignoredColumns: (columns: string[]) =>
+    `${plural(columns.length, 'colonne')} sans indicateur du catalogue, laissée${columns.length > 1 ? 's' : ''} de côté : ${columns.slice(0, 8).map((c) => `« ${c} »`).join(', ')}${columns.length > 8 ? '…' : ''} (ajoutez un alias au catalogue pour les lire).`,
+  badUai: (file: string, line: number, column: string, text: string) =>
+    `${where(file, line, column)} : code UAI attendu (sept chiffres et une lettre, par exemple 0620123A), lu « ${text} ».`,
+  duplicateSchool: (file: string, line: number, uai: string, first: number) =>
+    `${where(file, line)} : l'établissement ${uai} figure déjà ligne ${first} pour la même rentrée ; une ligne par établissement et par année est attendue.`,
+  outOfRange: (file: string, line: number, column: string, text: string, min: number, max: number) =>
+    `${where(file, line, column)} : valeur hors des bornes possibles, lue « ${text} » ; une valeur entre ${min} et ${max} est attendue.`,
+  schoolsRead: (n: number, level: 'ecole' | 'college' | 'lycee' | undefined) =>
+    `${plural(n, 'établissement')} lu${n > 1 ? 's' : ''}${level ? ` (${{ ecole: 'écoles', college: 'collèges', lycee: 'lycées' }[level]})` : ''} ; l'IPS des quartiers se calcule à partir des établissements fréquentés par leurs enfants.`,
+  dictionarySkipped: (n: number) =>
+    `dictionnaire de ${plural(n, 'colonne')} : il décrit un export et ne contient aucune valeur, il n'est pas lu comme données.`,
+  quartierListRead: (n: number) => `${plural(n, 'quartier')} nommé${n > 1 ? 's' : ''} : ces noms servent aux quartiers absents du référentiel.`,
+  quartiersSplit: (splits: [string, string[]][]) =>
+    `${plural(splits.length, 'quartier')} 2015 découpé${splits.length > 1 ? 's' : ''} en plusieurs quartiers 2024 (${splits.slice(0, 5).map(([qp, qn]) => `${qp} → ${qn.join(', ')}`).join(' ; ')}${splits.length > 5 ? '…' : ''}) : leurs valeurs restent sous le code 2015, mesurées sur l'ancien périmètre, sans être attribuées à l'un des quartiers 2024.`,
+  quartiersMerged: (merges: [string, string[]][]) =>
+    `${plural(merges.length, 'quartier')} 2024 issu${merges.length > 1 ? 's' : ''} de la fusion de plusieurs quartiers 2015 (${merges.slice(0, 5).map(([qn, qp]) => `${qp.join(' + ')} → ${qn}`).join(' ; ')}${merges.length > 5 ? '…' : ''}) : les valeurs des quartiers 2015 restent sous leur code 2015, sans être additionnées.`,
+  registryDisagrees: (rows: [string, string, string[]][]) =>
+    `Le référentiel et la correspondance de l'ANCT ne s'accordent pas pour ${plural(rows.length, 'quartier')} (${rows.slice(0, 5).map(([qn, qp, other]) => `${qn} ↔ ${qp} dans le référentiel, ${qp} → ${other.join(', ')} pour l'ANCT`).join(' ; ')}${rows.length > 5 ? '…' : ''}) : le référentiel fait foi ; vérifiez ses codes.`,
+  notReadKind: () => 'non lu (le référentiel ou le catalogue est en erreur)',
+  unknownKindLabel: () => 'non reconnu',
   noSources: (dir: string) => `${dir} : aucun fichier de données trouvé ; déposez les exports CSV dans ce dossier.`,
   noFigures: (dir: string) => `${dir} : aucune valeur d'indicateur lue dans les sources.`,
   sourcesMissing: (dir: string) => `${dir} : dossier des sources introuvable.`,

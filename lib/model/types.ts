@@ -47,6 +47,13 @@ export interface Figure {
   /** Human label of the source (producer and vintage), e.g. « SIG Ville 2022 ». */
   sourceLabel: string;
   at: Provenance;
+  /**
+   * The quartier's 2024 code when the source wrote another code for it: a
+   * 2015 code that the ANCT correspondence maps one to one (`QP062005` →
+   * `QN06205M`). `territory` keeps the code as written, `perimeter` the
+   * perimeter the figure was measured on.
+   */
+  quartierCode?: string;
 }
 
 export type Polarity = 'hausse_favorable' | 'baisse_favorable' | 'neutre';
@@ -112,6 +119,8 @@ export interface SourceSummary {
   rows: number;
   figures: number;
   sha256: string;
+  /** Informative lines for `quartiers validate` (columns left aside, file skipped and why). */
+  notes?: string[];
 }
 
 export interface Warning {

@@ -34,6 +34,8 @@ export function isInvalid(n: ParsedNumber | InvalidNumber): n is InvalidNumber {
 }
 
 export function parseFrenchNumber(raw: string, options: ParseOptions = {}): ParsedNumber | InvalidNumber {
+  const plain = parsePlainNumber(raw);
+  if (plain) return plain;
   const text = raw;
   let s = raw.trim();
   const missing = (state: Exclude<CellState, 'valeur'>): ParsedNumber => ({
@@ -59,10 +61,56 @@ export function parseFrenchNumber(raw: string, options: ParseOptions = {}): Pars
     percent = true;
     s = s.slice(0, pct.index);
   }
-  s = s.replace(/^\+(?=\d)/, '');
+  s = s.replace(/^\+(?=\d)/, '').replace(/^\u2212/, '-');
   const parsed = parseDigits(s.replace(SPACES, ''));
   if (!parsed) return { state: 'invalide', text };
   return { state: 'valeur', value: parsed.value, bound, decimals: parsed.decimals, percent, text };
+}
+
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+
+/**
+ * Fast path for the cells that make up most of a national file: `-?digits`
+ * with at most one `.` or `,` followed by digits (`40,2`, `13748.0`, `2021`).
+ * A character scan, no regular expression; anything else returns undefined
+ * and goes through the full parser.
+ */
+function parsePlainNumber(text: string): ParsedNumber | undefined {
+  const n = text.length;
+  if (n === 0 || n > 20) return undefined;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0; // '-'
+  const intStart = i;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < DIGIT_0 || c > DIGIT_9) break;
+    i++;
+  }
+  if (i === intStart) return undefined;
+  let mark = -1;
+  let comma = false;
+  if (i < n) {
+    const c = text.charCodeAt(i);
+    if (c !== 46 && c !== 44) return undefined; // '.' or ','
+    comma = c === 44;
+    mark = i++;
+    if (i === n) return undefined;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (d < DIGIT_0 || d > DIGIT_9) return undefined;
+      i++;
+    }
+  }
+  const value = Number(comma ? text.slice(0, mark) + '.' + text.slice(mark + 1) : text);
+  let decimals = mark < 0 ? 0 : n - mark - 1;
+  // "13748.0": a float written by a program, not a precision chosen by a person.
+  if (!comma && decimals > 0 && allZeros(text, mark + 1)) decimals = 0;
+  return { state: 'valeur', value: Object.is(value, -0) ? 0 : value, bound: '=', decimals, percent: false, text };
+}
+
+function allZeros(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) if (text.charCodeAt(i) !== DIGIT_0) return false;
+  return true;
 }
 
 function parseDigits(s: string): { value: number; decimals: number } | null {

@@ -33,6 +33,14 @@ describe('parseFrenchNumber', () => {
     ['1,234.5', 1234.5, '=', 1],
     ['13748.0', 13748, '=', 0],
     ['0.194', 0.194, '=', 3],
+    [' 40,2 ', 40.2, '=', 1],
+    ['12,5 %', 12.5, '=', 1],
+    ['\u22123,5', -3.5, '=', 1],
+    ['2021', 2021, '=', 0],
+    ['-0', 0, '=', 0],
+    ['1e3', 1000, '=', 0],
+    ['au plus 5', 5, '<=', 0],
+    ['~990', 990, '~', 0],
   ])('reads %j', (text, v, bound, decimals) => {
     const p = value(text);
     expect(p.state).toBe('valeur');
@@ -57,13 +65,25 @@ describe('parseFrenchNumber', () => {
     expect(p.value).toBeNull();
   });
 
+  it('reads plain numbers the same through the fast path and the full parser (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.integer({ min: 0, max: 4 }), fc.constantFrom('.', ','), (n, d, mark) => {
+        const plain = (n / 10 ** d).toFixed(d).replace('.', mark);
+        const padded = ` ${plain}`; // a leading space skips the fast path
+        const a = value(plain);
+        const b = value(padded);
+        expect([a.value, a.decimals, a.bound, a.state]).toEqual([b.value, b.decimals, b.bound, b.state]);
+      }),
+    );
+  });
+
   it('lets a file say that an empty cell is a secret', () => {
     expect(value('').state).toBe('absent');
     const p = parseFrenchNumber('', { empty: 'secret' });
     expect(p.state).toBe('secret');
   });
 
-  it.each(['4O,2', 'quarante', '12,3,4', '1 2,5x', '30 %%', '--5'])('refuses %j', (text) => {
+  it.each(['4O,2', 'quarante', '12,3,4', '1 2,5x', '30 %%', '--5', ',5x', '4,0,2', '1.2.3,4,5', 'environ', '+ de'])('refuses %j', (text) => {
     expect(isInvalid(parseFrenchNumber(text))).toBe(true);
   });
 

@@ -7,8 +7,8 @@ import { msg } from '../../messages/index.ts';
 import { matchIndicator } from '../catalogue.ts';
 import { YEAR_COLUMNS, columnIndex } from '../columns.ts';
 import { cellToFigure } from '../figure-cell.ts';
-import { normalizeName, parseYear, yearFromFileName } from '../header-names.ts';
-import { findQuartierByName, producerFromPreamble, territoryOf, type ReadContext, type ReadResult } from '../source-context.ts';
+import { normalizeName, parseYear, vintageOf, yearFromFileName } from '../header-names.ts';
+import { findQuartierByName, producerFromPreamble, territoryOf, type DataKind, type ReadContext, type ReadResult } from '../source-context.ts';
 
 const QUARTIER_COLUMNS = ['code quartier', 'code_quartier', 'quartier', 'nom du quartier', 'quartier prioritaire'];
 const VALUE_COLUMNS = ['valeur quartier', 'valeur du quartier', 'valeur', 'valeur qpv', 'valeur qic', 'donnee', 'donnée'];
@@ -19,7 +19,7 @@ export function isPrefectureSheet(header: string[]): boolean {
   return hasIndicator && columnIndex(header, ...QUARTIER_COLUMNS) >= 0 && columnIndex(header, ...VALUE_COLUMNS) >= 0;
 }
 
-export function readPrefectureSheet(ctx: ReadContext, options: { sidecarYear?: number } = {}): ReadResult {
+export function readPrefectureSheet(ctx: ReadContext): ReadResult {
   const { table, file } = ctx;
   const codeCol = columnIndex(table.header, 'code quartier', 'code_quartier');
   const nameCol = columnIndex(table.header, 'quartier', 'nom du quartier', 'quartier prioritaire');
@@ -27,7 +27,7 @@ export function readPrefectureSheet(ctx: ReadContext, options: { sidecarYear?: n
   const valCol = columnIndex(table.header, ...VALUE_COLUMNS);
   const refCol = columnIndex(table.header, ...REFERENCE_COLUMNS);
   const yearCol = columnIndex(table.header, ...YEAR_COLUMNS);
-  const fileYear = options.sidecarYear ?? yearFromFileName(file);
+  const fileYear = ctx.sidecarYear ?? yearFromFileName(file);
   if (yearCol < 0 && fileYear === undefined) throw new DataError(msg.noYear(file), { file });
   const producer = producerFromPreamble(table.preamble, 'Préfecture');
   const figures: Figure[] = [];
@@ -77,7 +77,13 @@ export function readPrefectureSheet(ctx: ReadContext, options: { sidecarYear?: n
       );
     }
   });
-  const sorted = [...years].sort();
-  const vintage = sorted.length === 1 ? String(sorted[0]) : `${sorted[0]}-${sorted[sorted.length - 1]}`;
+  const vintage = vintageOf(years);
   return { figures, warnings: [], producer, vintage };
 }
+
+export const prefectureSheetKind: DataKind = {
+  id: 'prefecture',
+  label: 'Chiffres préfecture (une ligne par indicateur)',
+  detect: (header) => isPrefectureSheet(header),
+  read: readPrefectureSheet,
+};
