@@ -68,3 +68,9 @@ export function signOf(value: number, bound: DerivedBound): 1 | -1 | 0 | null {
 export function clean(x: number): number {
   return Number.isFinite(x) ? Number(x.toPrecision(12)) : x;
 }
+
+/** Difference of two quantities whose bounds may already be undecided ('?'). */
+export function differenceOfDerived(a: { value: number; bound: DerivedBound }, b: { value: number; bound: DerivedBound }): { value: number; bound: DerivedBound } {
+  if (a.bound === '?' || b.bound === '?') return { value: clean(a.value - b.value), bound: '?' };
+  return difference({ value: a.value, bound: a.bound }, { value: b.value, bound: b.bound });
+}
