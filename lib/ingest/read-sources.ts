@@ -15,6 +15,9 @@ import { isPortraitNotesHeader, readPortraitNotes } from './portrait-notes.ts';
 import { isPrefectureSheet, readPrefectureSheet } from './kinds/prefecture-sheet.ts';
 import { isLongPanel, readLongPanel } from './kinds/long-panel.ts';
 import { isWideExport, readWideExport } from './kinds/wide-export.ts';
+import { isTargetsHeader, readTargets } from './kinds/targets.ts';
+import { isEnjeuxHeader, readEnjeux } from './kinds/enjeux.ts';
+import { isSchoolLinksHeader, readSchoolLinks } from './kinds/school-links.ts';
 import type { ReadContext, ReadResult } from './source-context.ts';
 import { mergeFigures } from './merge-figures.ts';
 
@@ -121,9 +124,13 @@ export function readSources(files: SourceFile[]): Sources {
 
   const figures: Figure[] = [];
   const warnings: Warning[] = [];
+  const [targets, enjeux, schoolLinks]: [Target[], EnjeuLink[], SchoolLink[]] = [[], [], []];
   for (const p of data) {
     const ctx: ReadContext = { file: p.file.path, table: p.table, catalogue, indicators, aliases, quartiers, quartierCodes };
     const h = p.table.header;
+    if (isTargetsHeader(h)) { attempt(() => targets.push(...readTargets(ctx))); summarize(p, 'cibles', 'Cibles du contrat'); continue; }
+    if (isEnjeuxHeader(h)) { attempt(() => enjeux.push(...readEnjeux(ctx))); summarize(p, 'enjeux', 'Enjeux et objectifs du contrat'); continue; }
+    if (isSchoolLinksHeader(h)) { attempt(() => schoolLinks.push(...readSchoolLinks(ctx))); summarize(p, 'ecoles', 'Établissements scolaires des quartiers'); continue; }
     const result = attempt((): [string, string, ReadResult] | undefined => {
       if (isPrefectureSheet(h)) return ['prefecture', 'Chiffres préfecture (une ligne par indicateur)', readPrefectureSheet(ctx, { sidecarYear: p.file.sidecarYear })];
       if (isLongPanel(h, ctx)) return ['panel', 'Panel long (code, année, indicateurs)', readLongPanel(ctx)];
@@ -148,7 +155,7 @@ export function readSources(files: SourceFile[]): Sources {
   }
   if (merged.figures.length === 0) throw new DataError(msg.noFigures('sources'));
   summaries.sort((a, b) => (a.file < b.file ? -1 : 1));
-  return { registry: { quartiers, precedence: [] }, catalogue, notes, figures: merged.figures, files: summaries, warnings, schools: [], schoolLinks: [], targets: [], enjeux: [] };
+  return { registry: { quartiers, precedence: [] }, catalogue, notes, figures: merged.figures, files: summaries, warnings, schools: [], schoolLinks, targets, enjeux };
 }
 
 export function sha256(bytes: Uint8Array | string): string {
