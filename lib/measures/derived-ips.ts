@@ -16,6 +16,7 @@ import * as aq from 'arquero';
 import type { Figure, Indicator, Provenance, Registry, SchoolIps, SchoolLink } from '../model/types.ts';
 import { msg } from '../messages/index.ts';
 import type { IpsWeighting } from '../messages/measures.ts';
+import { clean } from './bounded.ts';
 import { quartierIndex } from './references.ts';
 
 export const DERIVED_IPS = 'ips_calcule';
@@ -89,7 +90,7 @@ function frenchDecimal(x: number): string {
 }
 
 function figure(territory: string, level: 'quartier' | 'epci', year: number, value: number | null, masked: boolean, label: string, at: Provenance): Figure {
-  const v = value === null ? null : Math.round(value * 10) / 10;
+  const v = value === null ? null : Math.round(clean(value * 10)) / 10;
   return {
     territory, level, territoryName: '', indicator: DERIVED_IPS, year, value: v, bound: '=', state: v === null ? (masked ? 'secret' : 'absent') : 'valeur',
     decimals: 1, sourceText: v === null ? (masked ? 'NS' : '') : frenchDecimal(v), perimeter: level === 'quartier' ? '2024' : '', sourceLabel: label, at,
@@ -132,8 +133,8 @@ export function deriveSchoolIps(schools: SchoolIps[], links: SchoolLink[], regis
   for (const e of communeEpci.values()) communesPerEpci.set(e, (communesPerEpci.get(e) ?? 0) + 1);
   const epciT = aq.table({ commune: [...communeEpci.keys()], epci: [...communeEpci.values()] });
   const firstSchool = schools[0]!.at;
-  for (const g of groups(schoolsT.join(epciT, 'commune'), 'epci')) {
-    const { value, weighting } = weightedIps({ ...g, withShare: 0 });
+  for (const g of groups(schoolsT.join(epciT, 'commune').derive({ share: 'd => null' }), 'epci')) {
+    const { value, weighting } = weightedIps(g);
     const label = msg.derivedIpsReferenceLabel(weighting, g.valued, g.masked, communesPerEpci.get(g.code) ?? 0);
     out.push(figure(g.code, 'epci', g.year, value, g.masked > 0, label, { file: firstSchool.file, line: 0, column: 'IPS' }));
   }
