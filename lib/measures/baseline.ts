@@ -4,7 +4,7 @@
 // the contract's enjeux. Each step fills its columns of the rows built here.
 
 import type { Catalogue, EnjeuLink, Figure, Indicator, Registry, SchoolIps, SchoolLink, Target } from '../model/types.ts';
-import { emptyMeasures, type TidyRow } from '../model/tidy-row.ts';
+import type { TidyRow } from '../model/tidy-row.ts';
 import { DERIVED_IPS, deriveSchoolIps, derivedIpsIndicator } from './derived-ips.ts';
 import { addEnjeux } from './enjeux.ts';
 import { addAgglomerationConvergence, addRanks } from './rank.ts';
@@ -38,7 +38,7 @@ export function normalizeAgainstBaseline(input: BaselineInput, options: MeasureO
   const { registry, catalogue } = input;
   const indicators = indicatorsWithDerived(catalogue);
   const figures = [...input.figures, ...deriveSchoolIps(input.schools ?? [], input.schoolLinks ?? [], registry, input.figures)];
-  const rows: TidyRow[] = measureAgainstReferences(figures, registry, indicators).map((r) => Object.assign(r, emptyMeasures()) as TidyRow);
+  const rows = measureAgainstReferences(figures, registry, indicators);
   const order = new Map([...indicators.values()].map((i) => [i.id, i.order]));
   rows.sort((a, b) => cmp(a.quartier_code, b.quartier_code) || order.get(a.indicateur)! - order.get(b.indicateur)! || cmp(a.indicateur, b.indicateur) || a.annee - b.annee || cmp(a.perimetre, b.perimetre));
   addTrajectories(rows, options);

@@ -5,7 +5,7 @@
 
 import * as aq from 'arquero';
 import type { Bound, Figure, Indicator, Quartier, Registry } from '../model/types.ts';
-import type { Reading, TidyRowCore } from '../model/tidy-row.ts';
+import { emptyMeasures, type Reading, type TidyRow } from '../model/tidy-row.ts';
 import { normalizeName } from '../ingest/header-names.ts';
 import { clean, difference, ratio as boundedRatio, signOf, type DerivedBound } from './bounded.ts';
 
@@ -72,32 +72,35 @@ function referenceTable(figures: Figure[], codeColumn: string, prefix: string): 
 }
 
 /** Quartier figures joined to their references, with gaps, ratios, indices and readings. */
-export function measureAgainstReferences(figures: Figure[], registry: Registry, indicators: Map<string, Indicator>): TidyRowCore[] {
+export function measureAgainstReferences(figures: Figure[], registry: Registry, indicators: Map<string, Indicator>): TidyRow[] {
   const quartiers = quartierIndex(registry);
+  const communeOf = new Map(registry.quartiers.map((q) => [q, referenceCommune(q)]));
   const qf = figures.filter((f) => f.level === 'quartier');
   const cols: Record<string, unknown[]> = { i: [], reference_code: [], commune_reference_code: [], france_code: [], indicateur: [], annee: [] };
   qf.forEach((f, i) => {
     const q = quartiers.get(f.territory);
     cols.i!.push(i);
     cols.reference_code!.push(q?.epci.code ?? '');
-    cols.commune_reference_code!.push(q ? referenceCommune(q) : '');
+    cols.commune_reference_code!.push(q ? communeOf.get(q)! : '');
     cols.france_code!.push('FR');
     cols.indicateur!.push(f.indicator);
     cols.annee!.push(f.year);
   });
   // France métropolitaine may be coded FRM, FR, FRANCE…: one figure per indicator × year.
   const france = dedupeFrance(figures.filter((f) => f.level === 'france')).map((f) => ({ ...f, territory: 'FR' }));
-  const keys = (code: string) => [code, 'indicateur', 'annee'];
-  const joined = aq
-    .table(cols)
-    .join_left(referenceTable(figures.filter((f) => f.level === 'epci'), 'reference_code', 'reference'), [keys('reference_code'), keys('reference_code')], [aq.all(), aq.not(keys('reference_code'))])
-    .join_left(referenceTable(figures.filter((f) => f.level === 'commune'), 'commune_reference_code', 'commune'), [keys('commune_reference_code'), keys('commune_reference_code')], [aq.all(), aq.not(keys('commune_reference_code'))])
-    .join_left(referenceTable(france, 'france_code', 'france'), [keys('france_code'), keys('france_code')], [aq.all(), aq.not(keys('france_code'))]);
+  // Reference figures are unique per territory × indicator × year (merged at ingestion): a lookup join.
+  const lookup = (t: Table, level: string, code: string, prefix: string) => {
+    const keys = [code, 'indicateur', 'annee'];
+    return t.lookup(referenceTable(figures.filter((f) => f.level === level), code, prefix), [keys, keys], REF_COLUMNS.map((c) => c.replace('reference', prefix)));
+  };
+  const joined = lookup(lookup(aq.table(cols), 'epci', 'reference_code', 'reference'), 'commune', 'commune_reference_code', 'commune')
+    .lookup(referenceTable(france, 'france_code', 'france'), [['france_code', 'indicateur', 'annee'], ['france_code', 'indicateur', 'annee']], REF_COLUMNS.map((c) => c.replace('reference', 'france')));
   const col = (name: string) => joined.array(name) as unknown[];
   const [idx, refCode, communeCode] = [col('i'), col('reference_code'), col('commune_reference_code')];
   const [refVal, refBound, refDec, refText, refSource] = ['valeur_reference', 'borne_reference', 'decimales_reference', 'valeur_source_reference', 'source_reference'].map(col);
   const [comVal, comBound, franceVal, franceBound] = ['valeur_commune', 'borne_commune', 'valeur_france', 'borne_france'].map(col);
-  const out: TidyRowCore[] = new Array(joined.numRows());
+  const out: TidyRow[] = new Array(joined.numRows());
+  const empty = emptyMeasures();
   for (let k = 0; k < out.length; k++) {
     const f = qf[idx[k] as number]!;
     const q = quartiers.get(f.territory);
@@ -161,6 +164,7 @@ export function measureAgainstReferences(figures: Figure[], registry: Registry, 
       ecart_france: fr.ecart,
       borne_ecart_france: fr.borneEcart,
       indice_france: fr.indice,
+      ...empty,
     };
   }
   return out;

@@ -73,15 +73,16 @@ export function comparisonIndices(rows: TidyRow[], options: TrajectoryOptions = 
   const all = aq.table(cols);
   const series = all.orderby('k', 'annee', 'p').dedupe('k', 'annee');
   const lagged = series.groupby('k').orderby('annee').derive({ prev: op.lag('i') as unknown as string }).ungroup();
-  const earlier = series.select({ k: 'k', annee: 'annee_b', i: 'i_b' });
-  const longStep = series
-    .join(earlier, 'k')
-    .params({ step })
-    .filter('(d, $) => d.annee_b <= d.annee - $.step')
-    .groupby('k', 'annee')
-    .filter('d => d.annee_b === op.max(d.annee_b)')
-    .ungroup()
-    .select('k', 'annee', { i_b: 'long' });
+  // As-of match (latest year at least `step` years earlier), which arquero has no verb for: one pass over the ordered series.
+  const ordered = lagged.orderby('k', 'annee');
+  const [ok, oy, oi] = [ordered.array('k') as string[], ordered.array('annee') as number[], ordered.array('i') as number[]];
+  const longByIndex = new Map<number, number>();
+  for (let n = 0, first = 0; n < ok.length; n++) {
+    if (n > 0 && ok[n] !== ok[n - 1]) first = n;
+    let m = n - 1;
+    while (m >= first && oy[m]! > oy[n]! - step) m--;
+    if (m >= first) longByIndex.set(oi[n]!, oi[m]!);
+  }
   const base = series
     .params({ from })
     .filter('(d, $) => d.annee >= $.from')
@@ -89,12 +90,13 @@ export function comparisonIndices(rows: TidyRow[], options: TrajectoryOptions = 
     .filter('d => d.annee === op.min(d.annee)')
     .ungroup()
     .select('k', { i: 'base' });
+  // Rows of a year read on two perimeters share the comparisons of the row kept.
   const on: [string[], string[]] = [['k', 'annee'], ['k', 'annee']];
-  const joined = all.join_left(lagged.select('k', 'annee', 'prev'), on).join_left(longStep, on);
+  const joined = all.lookup(lagged.rename({ i: 'kept' }), on, 'prev', 'kept');
   const col = (c: string) => joined.array(c) as (number | undefined)[];
-  const [i, prev, long] = [col('i'), col('prev'), col('long')];
+  const [i, prev, kept] = [col('i'), col('prev'), col('kept')];
   const byRow = new Map<number, { prev?: number; long?: number }>();
-  for (let n = 0; n < i.length; n++) byRow.set(i[n]!, { prev: prev[n] ?? undefined, long: long[n] ?? undefined });
+  for (let n = 0; n < i.length; n++) byRow.set(i[n]!, { prev: prev[n] ?? undefined, long: longByIndex.get(kept[n]!) });
   const baseByKey = new Map<string, number>();
   const [bk, bi] = [base.array('k') as string[], base.array('base') as number[]];
   bk.forEach((k, n) => baseByKey.set(k, bi[n]!));
