@@ -15,18 +15,23 @@ const groupKey = (r: TidyRow) => `${r.epci_code}\u0000${r.indicateur}\u0000${r.a
 
 /** Fills `rang`, `rang_sur`, `rang_certain`, `ordre_rang` of the given rows (in place) and returns them. */
 export function addRanks(rows: TidyRow[], indicators: Map<string, Indicator>): TidyRow[] {
-  const cols = { i: [] as number[], g: [] as string[], key: [] as number[], bounded: [] as number[] };
+  const cols = { i: [] as number[], g: [] as string[], q: [] as string[], p: [] as number[], key: [] as number[], bounded: [] as number[] };
   rows.forEach((r, i) => {
     if (r.etat !== 'valeur' || r.valeur === null || !r.epci_code) return;
     const polarity = indicators.get(r.indicateur)?.polarity ?? 'neutre';
     cols.i.push(i);
     cols.g.push(groupKey(r));
+    cols.q.push(r.quartier_code);
+    cols.p.push(r.perimetre === '2024' ? 0 : 1);
     cols.key.push(polarity === 'baisse_favorable' ? r.valeur : -r.valeur);
     cols.bounded.push(r.borne === '=' || r.borne === '~' ? 0 : 1);
   });
   if (cols.i.length === 0) return rows;
   const ranked = aq
     .table(cols)
+    // A quartier read on both perimeters the same year is ranked once, on the 2024 one.
+    .orderby('g', 'q', 'p')
+    .dedupe('g', 'q')
     .groupby('g')
     .derive({ n: op.count() as unknown as string, bounded_in_group: op.sum('bounded') as unknown as string })
     .orderby('key')
@@ -71,9 +76,11 @@ export interface AgglomerationConvergence {
 
 /** Per agglomeration × indicator × year: how many quartiers were compared, how many saw their gap narrow. */
 export function agglomerationConvergence(rows: TidyRow[]): AgglomerationConvergence[] {
-  const cols = { epci_code: [] as string[], indicateur: [] as string[], annee: [] as number[], c: [] as string[], cb: [] as string[] };
+  const cols = { epci_code: [] as string[], indicateur: [] as string[], annee: [] as number[], q: [] as string[], p: [] as number[], c: [] as string[], cb: [] as string[] };
   for (const r of rows) {
     if (!r.epci_code) continue;
+    cols.q.push(r.quartier_code);
+    cols.p.push(r.perimetre === '2024' ? 0 : 1);
     cols.epci_code.push(r.epci_code);
     cols.indicateur.push(r.indicateur);
     cols.annee.push(r.annee);
@@ -83,6 +90,8 @@ export function agglomerationConvergence(rows: TidyRow[]): AgglomerationConverge
   if (cols.c.length === 0) return [];
   const t = aq
     .table(cols)
+    .orderby('epci_code', 'indicateur', 'annee', 'q', 'p')
+    .dedupe('epci_code', 'indicateur', 'annee', 'q')
     .groupby('epci_code', 'indicateur', 'annee')
     .rollup({
       quartiers_compares: "d => op.sum(d.c !== '' ? 1 : 0)",

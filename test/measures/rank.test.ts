@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeAgainstBaseline } from '../../lib/measures/baseline.ts';
 import { agglomerationConvergence } from '../../lib/measures/rank.ts';
 import type { Registry } from '../../lib/model/types.ts';
-import { CATALOGUE, EPCI, fig, quartier } from './build.ts';
+import { CATALOGUE, EPCI, REGISTRY as REGISTRY_BOTH, fig, quartier } from './build.ts';
 
 // Four quartiers of the CABBALR and one of another agglomeration.
 const REG: Registry = {
@@ -64,5 +64,19 @@ describe('share of the agglomeration\'s quartiers whose gap narrowed', () => {
     expect(agg).toMatchObject({ quartiers_compares: 4, quartiers_resserres: 2, part_quartiers_resserres: 50 });
     // 2022: nothing to compare with
     expect(row('QN06202M', 'taux_pauvrete', 2022)).toMatchObject({ quartiers_compares: 0, part_quartiers_resserres: null });
+  });
+});
+
+describe('a quartier read on both perimeters the same year', () => {
+  it('is ranked and counted once, on its 2024 perimeter', () => {
+    const both = normalizeAgainstBaseline({
+      registry: REGISTRY_BOTH,
+      catalogue: CATALOGUE,
+      figures: [
+        fig('QP062005', 'taux_pauvrete', 2022, 41, '=', { perimeter: '2015' }), fig('QN06205M', 'taux_pauvrete', 2022, 39), fig('QIC-62555-01', 'taux_pauvrete', 2022, 40),
+      ],
+    });
+    const ranks = both.map((r) => [r.quartier_code, r.perimetre, r.rang, r.rang_sur]);
+    expect(ranks).toEqual(expect.arrayContaining([['QN06205M', '2024', 1, 2], ['QIC-62555-01', '2024', 2, 2], ['QN06205M', '2015', null, null]]));
   });
 });
