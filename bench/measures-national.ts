@@ -37,6 +37,7 @@ for (const c of new Set(quartiers.map((q) => q.communes[0]!.code))) for (const i
 for (const id of ids) for (const y of YEARS) figures.push(figure('FRM', 'france', id, y, 15));
 
 const registry = { quartiers, precedence: [] };
+/** The generated input, for profiling one step at a time (set BENCH_EXPORT=1 to skip the runs). */
 export const benchInput = { figures, registry, catalogue, targets };
 for (let run = 1; run <= (process.env.BENCH_EXPORT ? 0 : 3); run++) {
   const t0 = performance.now();
