@@ -55,6 +55,11 @@ describe('targets', () => {
     expect(row('QN06205M', 'taux_emploi_15_64', 2027)).toMatchObject({ cible_type: 'ecart', distance_cible: -3, rythme_requis: 1, rythme_observe: 1, annee_rythme: 2024, atteignable: 'oui' });
   });
 
+  it('a secret value keeps the target but measures nothing against it', () => {
+    const row = measure([fig('QN06205M', 'taux_pauvrete', 2024, null)], [target('QN06205M', 'taux_pauvrete', 'valeur', 35)]);
+    expect(row('QN06205M', 'taux_pauvrete', 2024)).toMatchObject({ etat: 'secret', cible: 35, distance_cible: null, atteignable: '', situation_base: 'pas_de_base', rang: null });
+  });
+
   it('rows of other indicators carry no target', () => {
     const row = measure([fig('QN06205M', 'ips', 2024, 80)], [target('QN06205M', 'taux_pauvrete', 'valeur', 35)]);
     expect(row('QN06205M', 'ips', 2024)).toMatchObject({ cible: null, cible_type: '', atteignable: '' });
