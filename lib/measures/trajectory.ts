@@ -2,8 +2,8 @@
 // quartier × indicator, against the latest year at least `longStep` years
 // earlier (INSEE: two consecutive infra-communal vintages are not an
 // evolution), and against the contract's baseline year. Arquero finds the
-// rows to compare (window lag, as-of self-join, group minimum); the bounded
-// arithmetic is done row by row.
+// rows to compare (dedupe, window lag, group minimum, lookup); the as-of
+// match of the long step and the bounded arithmetic are done row by row.
 
 import * as aq from 'arquero';
 import type { Bound } from '../model/types.ts';
