@@ -76,12 +76,13 @@ export function comparisonIndices(rows: TidyRow[], options: TrajectoryOptions = 
   // As-of match (latest year at least `step` years earlier), which arquero has no verb for: one pass over the ordered series.
   const ordered = lagged.orderby('k', 'annee');
   const [ok, oy, oi] = [ordered.array('k') as string[], ordered.array('annee') as number[], ordered.array('i') as number[]];
-  const longByIndex = new Map<number, number>();
+  // Row index → row index compared with, -1 when there is none (typed arrays: no garbage at national scale).
+  const longOf = new Int32Array(rows.length).fill(-1);
   for (let n = 0, first = 0; n < ok.length; n++) {
     if (n > 0 && ok[n] !== ok[n - 1]) first = n;
     let m = n - 1;
     while (m >= first && oy[m]! > oy[n]! - step) m--;
-    if (m >= first) longByIndex.set(oi[n]!, oi[m]!);
+    if (m >= first) longOf[oi[n]!] = oi[m]!;
   }
   const base = series
     .params({ from })
@@ -95,17 +96,21 @@ export function comparisonIndices(rows: TidyRow[], options: TrajectoryOptions = 
   const joined = all.lookup(lagged.rename({ i: 'kept' }), on, 'prev', 'kept');
   const col = (c: string) => joined.array(c) as (number | undefined)[];
   const [i, prev, kept] = [col('i'), col('prev'), col('kept')];
-  const byRow = new Map<number, { prev?: number; long?: number }>();
-  for (let n = 0; n < i.length; n++) byRow.set(i[n]!, { prev: prev[n] ?? undefined, long: longByIndex.get(kept[n]!) });
+  const prevOf = new Int32Array(rows.length).fill(-1);
+  const longStepOf = new Int32Array(rows.length).fill(-1);
+  for (let n = 0; n < i.length; n++) {
+    prevOf[i[n]!] = prev[n] ?? -1;
+    longStepOf[i[n]!] = longOf[kept[n]!]!;
+  }
   const baseByKey = new Map<string, number>();
   const [bk, bi] = [base.array('k') as string[], base.array('base') as number[]];
   bk.forEach((k, n) => baseByKey.set(k, bi[n]!));
-  return { byRow, baseByKey };
+  return { prevOf, longOf: longStepOf, baseByKey };
 }
 
 /** Fills the trajectory columns of the given rows (in place) and returns them. */
 export function addTrajectories(rows: TidyRow[], options: TrajectoryOptions = {}): TidyRow[] {
-  const { byRow, baseByKey } = comparisonIndices(rows, options);
+  const { prevOf, longOf, baseByKey } = comparisonIndices(rows, options);
   rows.forEach((r, idx) => {
     const baseIdx = baseByKey.get(seriesKey(r));
     const base = baseIdx === undefined ? undefined : rows[baseIdx];
@@ -117,11 +122,11 @@ export function addTrajectories(rows: TidyRow[], options: TrajectoryOptions = {}
       r.ecart_base = base.ecart_points;
       r.borne_ecart_base = base.borne_ecart;
     }
-    const at = byRow.get(idx);
-    if (!at || !hasValue(r)) return;
+    if (!hasValue(r)) return;
+    const at = { prev: prevOf[idx]!, long: longOf[idx]! };
     const value = { value: r.valeur!, bound: r.borne as DerivedBound };
     const gap = quantity(r.ecart_points, r.borne_ecart);
-    if (at.prev !== undefined) {
+    if (at.prev >= 0) {
       const p = rows[at.prev]!;
       r.annee_precedente = p.annee;
       r.valeur_precedente = p.valeur;
@@ -140,7 +145,7 @@ export function addTrajectories(rows: TidyRow[], options: TrajectoryOptions = {}
       r.convergence = convergenceOf(gap, pg);
       r.alerte_evolution = alertsBetween(r, p);
     }
-    if (at.long !== undefined) {
+    if (at.long >= 0) {
       const l = rows[at.long]!;
       r.annee_pas_long = l.annee;
       const e = differenceOfDerived(value, { value: l.valeur!, bound: l.borne as Bound });
