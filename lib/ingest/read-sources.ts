@@ -25,6 +25,9 @@ import { prefectureSheetKind } from './kinds/prefecture-sheet.ts';
 import { longPanelKind } from './kinds/long-panel.ts';
 import { wideExportKind } from './kinds/wide-export.ts';
 import { quartierListKind } from './kinds/quartier-list.ts';
+import { targetsKind } from './kinds/targets.ts';
+import { enjeuxKind } from './kinds/enjeux.ts';
+import { schoolLinksKind } from './kinds/school-links.ts';
 import type { DataKind, KindResult, QuartierListEntry, ReadContext } from './source-context.ts';
 import { mergeFigures, type Overridden } from './merge-figures.ts';
 import { nameUnknownQuartiers } from './quartier-names.ts';
@@ -65,6 +68,9 @@ export interface Sources {
  * a header reads the file. Specific kinds come before generic ones.
  */
 export const DATA_KINDS: DataKind[] = [
+  targetsKind,
+  enjeuxKind,
+  schoolLinksKind,
   schoolIpsKind,
   columnDictionaryKind,
   prefectureSheetKind,

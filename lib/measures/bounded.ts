@@ -66,5 +66,13 @@ export function signOf(value: number, bound: DerivedBound): 1 | -1 | 0 | null {
 
 /** Removes floating-point noise (40.2 − 18.8 = 21.400000000000002). */
 export function clean(x: number): number {
-  return Number.isFinite(x) ? Number(x.toPrecision(12)) : x;
+  if (!Number.isFinite(x) || Number.isInteger(x)) return x;
+  // Ten decimals keep at least eleven significant digits below 10 000 and are cheaper than toPrecision.
+  return Math.abs(x) < 1e4 ? Math.round(x * 1e10) / 1e10 : Number(x.toPrecision(12));
+}
+
+/** Difference of two quantities whose bounds may already be undecided ('?'). */
+export function differenceOfDerived(a: { value: number; bound: DerivedBound }, b: { value: number; bound: DerivedBound }): { value: number; bound: DerivedBound } {
+  if (a.bound === '?' || b.bound === '?') return { value: clean(a.value - b.value), bound: '?' };
+  return difference({ value: a.value, bound: a.bound }, { value: b.value, bound: b.bound });
 }

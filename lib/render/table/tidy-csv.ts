@@ -6,7 +6,7 @@ import type { TidyRow } from '../../model/tidy-row.ts';
 import { TIDY_COLUMNS } from '../../model/tidy-row.ts';
 
 /** Columns whose values come from a closed list (`=`, `>`, …): never defused. */
-const CODE_COLUMNS = new Set<string>(['borne', 'borne_reference', 'borne_ecart', 'borne_ratio']);
+const CODE_COLUMNS = new Set<string>(TIDY_COLUMNS.filter((c) => c.startsWith('borne')));
 
 export function csvField(value: unknown, column = ''): string {
   if (value === null || value === undefined) return '';

@@ -13,7 +13,7 @@ import { decodeText } from '../../../lib/ingest/decode.ts';
 import { parseCsvTable } from '../../../lib/ingest/csv-table.ts';
 import type { GeoSources } from '../../../lib/model/geo.ts';
 import type { Indicator } from '../../../lib/model/types.ts';
-import type { TidyRow } from '../../../lib/model/tidy-row.ts';
+import { emptyMeasures, type TidyRow } from '../../../lib/model/tidy-row.ts';
 import { mergeGeo } from '../../../lib/ingest/geojson.ts';
 
 export const GEO_FIXTURES = fileURLToPath(new URL('../../fixtures/geo/', import.meta.url));
@@ -39,6 +39,9 @@ export function occitaniePovertyRows(): TidyRow[] {
   const withValue = parsed.filter((p) => p.tp !== null);
   const reference = Math.round((withValue.reduce((s, p) => s + p.tp! * p.pop, 0) / withValue.reduce((s, p) => s + p.pop, 0)) * 10) / 10;
   return parsed.map((p, i): TidyRow => ({
+    ...emptyMeasures(),
+    commune_reference_code: '', valeur_commune: null, borne_commune: '', ecart_commune: null, borne_ecart_commune: '', indice_commune: null,
+    valeur_france: null, borne_france: '', ecart_france: null, borne_ecart_france: '', indice_france: null,
     quartier_code: p.code, quartier_code_2015: p.code, quartier: p.name, statut: 'QPV', communes: p.commune, commune_convention: p.commune,
     epci_code: '', epci: '', indicateur: 'taux_pauvrete', libelle: 'Taux de pauvreté', unite: 'pct', annee: 2015,
     etat: p.tp === null ? 'secret' : 'valeur', valeur: p.tp, borne: '=', decimales: 1, valeur_source: p.tp === null ? '' : String(p.tp),

@@ -1,0 +1,183 @@
+// Each quartier figure against its reference territories: the EPCI (the
+// main reference), the quartier's commune and France métropolitaine where
+// the sources give them. Gap in points or units, ratio, index (reference =
+// 100), and the reading given by the indicator's polarity.
+
+import * as aq from 'arquero';
+import type { Bound, Figure, Indicator, Quartier, Registry } from '../model/types.ts';
+import { emptyMeasures, type Reading, type TidyRow } from '../model/tidy-row.ts';
+import { normalizeName } from '../ingest/header-names.ts';
+import { clean, difference, ratio as boundedRatio, signOf, type DerivedBound } from './bounded.ts';
+
+type Table = ReturnType<typeof aq.from>;
+
+/** The reading of a gap: the polarity tells which sign is favourable. */
+export function readingOf(gap: number | null, bound: DerivedBound | '', indicator: Pick<Indicator, 'polarity'>): Reading {
+  if (gap === null || bound === '') return '';
+  if (indicator.polarity === 'neutre') return 'neutre';
+  const sign = signOf(gap, bound);
+  if (sign === null) return 'indetermine';
+  if (sign === 0) return 'neutre';
+  const favourable = indicator.polarity === 'hausse_favorable' ? sign > 0 : sign < 0;
+  return favourable ? 'favorable' : 'defavorable';
+}
+
+export interface GapMeasures {
+  ecart: number | null;
+  borneEcart: DerivedBound | '';
+  ratio: number | null;
+  indice: number | null;
+  borneRatio: DerivedBound | '';
+}
+
+/** Gap, ratio and index (reference = 100) of a value against a reference; empty when either is missing. */
+export function gapAgainst(value: number | null, bound: Bound, ref: number | null, refBound: Bound | ''): GapMeasures {
+  if (value === null || ref === null || refBound === '') return { ecart: null, borneEcart: '', ratio: null, indice: null, borneRatio: '' };
+  const a = { value, bound };
+  const b = { value: ref, bound: refBound };
+  const d = difference(a, b);
+  const q = boundedRatio(a, b);
+  return { ecart: d.value, borneEcart: d.bound, ratio: q ? q.value : null, indice: q ? clean(100 * q.value) : null, borneRatio: q ? q.bound : '' };
+}
+
+export function quartierIndex(registry: Registry): Map<string, Quartier> {
+  const m = new Map<string, Quartier>();
+  for (const q of registry.quartiers) {
+    m.set(q.code, q);
+    if (q.code2015) m.set(q.code2015, q);
+  }
+  return m;
+}
+
+/** The commune whose figures are the quartier's commune reference: the convention's commune, else the first one. */
+export function referenceCommune(q: Quartier): string {
+  const n = normalizeName(q.conventionCommune);
+  return (q.communes.find((c) => normalizeName(c.name) === n) ?? q.communes[0])?.code ?? '';
+}
+
+const REF_COLUMNS = ['valeur_reference', 'borne_reference', 'etat_reference', 'decimales_reference', 'valeur_source_reference', 'source_reference'];
+
+function referenceTable(figures: Figure[], codeColumn: string, prefix: string): Table {
+  const cols: Record<string, unknown[]> = { [codeColumn]: [], indicateur: [], annee: [] };
+  const names = REF_COLUMNS.map((c) => c.replace('reference', prefix));
+  for (const n of names) cols[n] = [];
+  for (const f of figures) {
+    cols[codeColumn]!.push(f.territory);
+    cols.indicateur!.push(f.indicator);
+    cols.annee!.push(f.year);
+    const vals = [f.state === 'valeur' ? f.value : null, f.bound, f.state, f.decimals, f.sourceText, f.sourceLabel];
+    names.forEach((n, k) => cols[n]!.push(vals[k]));
+  }
+  return aq.table(cols);
+}
+
+/** Quartier figures joined to their references, with gaps, ratios, indices and readings. */
+export function measureAgainstReferences(figures: Figure[], registry: Registry, indicators: Map<string, Indicator>): TidyRow[] {
+  const quartiers = quartierIndex(registry);
+  const communeOf = new Map(registry.quartiers.map((q) => [q, referenceCommune(q)]));
+  const communeNames = new Map(registry.quartiers.map((q) => [q, q.communes.map((c) => c.name).join(', ')]));
+  const qf = figures.filter((f) => f.level === 'quartier');
+  const cols: Record<string, unknown[]> = { i: [], reference_code: [], commune_reference_code: [], france_code: [], indicateur: [], annee: [] };
+  qf.forEach((f, i) => {
+    const q = quartiers.get(f.territory) ?? (f.quartierCode ? quartiers.get(f.quartierCode) : undefined);
+    cols.i!.push(i);
+    cols.reference_code!.push(q?.epci.code ?? '');
+    cols.commune_reference_code!.push(q ? communeOf.get(q)! : '');
+    cols.france_code!.push('FR');
+    cols.indicateur!.push(f.indicator);
+    cols.annee!.push(f.year);
+  });
+  // France métropolitaine may be coded FRM, FR, FRANCE…: one figure per indicator × year.
+  const france = dedupeFrance(figures.filter((f) => f.level === 'france')).map((f) => ({ ...f, territory: 'FR' }));
+  // Reference figures are unique per territory × indicator × year (merged at ingestion): a lookup join.
+  const lookup = (t: Table, level: string, code: string, prefix: string) => {
+    const keys = [code, 'indicateur', 'annee'];
+    return t.lookup(referenceTable(figures.filter((f) => f.level === level), code, prefix), [keys, keys], REF_COLUMNS.map((c) => c.replace('reference', prefix)));
+  };
+  const joined = lookup(lookup(aq.table(cols), 'epci', 'reference_code', 'reference'), 'commune', 'commune_reference_code', 'commune')
+    .lookup(referenceTable(france, 'france_code', 'france'), [['france_code', 'indicateur', 'annee'], ['france_code', 'indicateur', 'annee']], REF_COLUMNS.map((c) => c.replace('reference', 'france')));
+  const col = (name: string) => joined.array(name) as unknown[];
+  const [idx, refCode, communeCode] = [col('i'), col('reference_code'), col('commune_reference_code')];
+  const [refVal, refBound, refDec, refText, refSource] = ['valeur_reference', 'borne_reference', 'decimales_reference', 'valeur_source_reference', 'source_reference'].map(col);
+  const [comVal, comBound, franceVal, franceBound] = ['valeur_commune', 'borne_commune', 'valeur_france', 'borne_france'].map(col);
+  const out: TidyRow[] = new Array(joined.numRows());
+  const empty = emptyMeasures();
+  for (let k = 0; k < out.length; k++) {
+    const f = qf[idx[k] as number]!;
+    const q = quartiers.get(f.territory) ?? (f.quartierCode ? quartiers.get(f.quartierCode) : undefined);
+    const ind = indicators.get(f.indicator)!;
+    const hasRef = refText![k] != null;
+    const value = f.state === 'valeur' ? f.value : null;
+    const rv = (refVal![k] ?? null) as number | null;
+    const rb = (refBound![k] ?? '') as Bound | '';
+    const main = gapAgainst(value, f.bound, rv, rb);
+    const cv = (comVal![k] ?? null) as number | null;
+    const cb = cv === null ? '' : ((comBound![k] ?? '') as Bound | '');
+    const com = gapAgainst(value, f.bound, cv, cb);
+    const fv = (franceVal![k] ?? null) as number | null;
+    const fb = fv === null ? '' : ((franceBound![k] ?? '') as Bound | '');
+    const fr = gapAgainst(value, f.bound, fv, fb);
+    out[k] = {
+      quartier_code: q?.code ?? f.quartierCode ?? f.territory,
+      quartier_code_2015: q?.code2015 ?? (f.perimeter === '2015' ? f.territory : ''),
+      quartier: q?.name ?? f.territoryName,
+      statut: q?.status ?? '',
+      communes: q ? communeNames.get(q)! : '',
+      commune_convention: q?.conventionCommune ?? '',
+      epci_code: q?.epci.code ?? '',
+      epci: q?.epci.name ?? '',
+      indicateur: ind.id,
+      libelle: ind.label,
+      unite: ind.unit,
+      annee: f.year,
+      etat: f.state,
+      valeur: f.value,
+      borne: f.bound,
+      decimales: f.decimals,
+      valeur_source: f.sourceText,
+      perimetre: f.perimeter,
+      source: f.sourceLabel,
+      fichier: f.at.file,
+      ligne: f.at.line,
+      colonne: f.at.column,
+      reference: hasRef && q ? `${q.epci.shortName} (EPCI ${q.epci.code})` : '',
+      reference_code: hasRef ? (refCode![k] as string) : '',
+      reference_niveau: hasRef ? 'epci' : '',
+      valeur_reference: rv,
+      borne_reference: hasRef ? rb : '',
+      decimales_reference: (refDec![k] as number | undefined) ?? 0,
+      valeur_source_reference: (refText![k] as string | undefined) ?? '',
+      source_reference: (refSource![k] as string | undefined) ?? '',
+      ecart_points: main.ecart,
+      borne_ecart: main.borneEcart,
+      ratio: main.ratio,
+      indice: main.indice,
+      borne_ratio: main.borneRatio,
+      sens: readingOf(main.ecart, main.borneEcart, ind),
+      commune_reference_code: (communeCode![k] as string) ?? '',
+      valeur_commune: cv,
+      borne_commune: cb,
+      ecart_commune: com.ecart,
+      borne_ecart_commune: com.borneEcart,
+      indice_commune: com.indice,
+      valeur_france: fv,
+      borne_france: fb,
+      ecart_france: fr.ecart,
+      borne_ecart_france: fr.borneEcart,
+      indice_france: fr.indice,
+      ...empty,
+    };
+  }
+  return out;
+}
+
+function dedupeFrance(figures: Figure[]): Figure[] {
+  const seen = new Map<string, Figure>();
+  // FRM (France métropolitaine) first: the politique de la ville compares with metropolitan France.
+  const rank = (f: Figure) => (/^FRM$/i.test(f.territory) ? 0 : 1);
+  for (const f of [...figures].sort((a, b) => rank(a) - rank(b))) {
+    const key = `${f.indicator}\u0000${f.year}`;
+    if (!seen.has(key)) seen.set(key, f);
+  }
+  return [...seen.values()];
+}

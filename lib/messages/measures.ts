@@ -1,0 +1,38 @@
+// Messages of the measures: how a computed figure was obtained, and the
+// errors of the files the measures read (targets, enjeux, school lists).
+
+import { where, plural } from './place.ts';
+
+export type IpsWeighting = 'part' | 'effectifs' | 'egal';
+
+const WEIGHTING: Record<IpsWeighting, string> = {
+  part: 'moyenne pondérée par la part des élèves du quartier dans chaque établissement',
+  effectifs: 'moyenne pondérée par les effectifs',
+  egal: 'moyenne simple (effectifs non fournis)',
+};
+
+function ipsDetail(n: number, masked: number, missing: number): string {
+  const parts = [`de ${plural(n, 'établissement')}`];
+  if (masked) parts.push(`${masked} masqué${masked > 1 ? 's' : ''} (NS) exclu${masked > 1 ? 's' : ''}`);
+  if (missing) parts.push(`${missing} absent${missing > 1 ? 's' : ''} du fichier IPS`);
+  return parts.join(', ');
+}
+
+export const measures = {
+  derivedIpsLabel: (weighting: IpsWeighting, n: number, masked: number, missing: number) =>
+    `IPS calculé : ${WEIGHTING[weighting]} ${ipsDetail(n, masked, missing)}`,
+  derivedIpsReferenceLabel: (weighting: IpsWeighting, n: number, masked: number, communes: number) =>
+    `IPS calculé : ${WEIGHTING[weighting]} ${ipsDetail(n, masked, 0)} des ${plural(communes, 'commune')} de l'agglomération connues du référentiel`,
+  targetValueCount: (file: string, line: number) =>
+    `${where(file, line)} : une cible attendue, soit dans « cible_valeur », soit dans « cible_ecart » (une seule des deux par ligne).`,
+  badTargetNumber: (file: string, line: number, column: string, text: string) =>
+    `${where(file, line, column)} : cible attendue sous forme d'un nombre exact (exemples : 35 ; -12,5), lu « ${text} ».`,
+  unknownIndicatorId: (file: string, line: number, column: string, text: string) =>
+    `${where(file, line, column)} : indicateur « ${text} » absent du catalogue ; donnez son identifiant (taux_pauvrete, ips…) ou ajoutez-le au catalogue.`,
+  unknownQuartierCode: (file: string, line: number, column: string, text: string) =>
+    `${where(file, line, column)} : quartier « ${text} » absent du référentiel ; donnez son code 2024, son code 2015 ou son nom tel que le référentiel l'écrit.`,
+  badUai: (file: string, line: number, column: string, text: string) =>
+    `${where(file, line, column)} : code UAI attendu (7 chiffres et une lettre, par exemple 0623446J), lu « ${text} ».`,
+  badShare: (file: string, line: number, column: string, text: string) =>
+    `${where(file, line, column)} : part des élèves attendue entre 0 et 1 ou en pourcentage (0,35 ou 35 %), lu « ${text} ».`,
+};
