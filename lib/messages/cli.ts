@@ -1,7 +1,8 @@
 // Messages of the command line: usage, summary, locks.
 
 export const cli = {
-  unknownCommand: (cmd: string) => `Commande inconnue « ${cmd} ». Commandes : run, validate. Voir « quartiers --help ».`,
+  unknownCommand: (cmd: string) => `Commande inconnue « ${cmd} ». Commandes : run, validate, verifier. Voir « quartiers --help ».`,
+  badWait: (text: string) => `--attendre attend un nombre de secondes (ex. --attendre=600), lu « ${text} ».`,
   unknownOption: (opt: string) => `Option inconnue « ${opt} ». Voir « quartiers --help ».`,
   missingOptionValue: (opt: string) => `L'option ${opt} attend une valeur.`,
   badYearOption: (text: string) => `--annee attend une année sur quatre chiffres, lu « ${text} ».`,
@@ -15,9 +16,35 @@ export const cli = {
   errorPrefix: 'Erreur : ',
 };
 
+const seconds = (s: number) => `${(Math.round(s * 10) / 10).toFixed(1).replace('.', ',')} s`;
+
 export const runMessages = {
   locked: (out: string, pid: number, started: string) =>
     `Le dossier ${out} est occupé par un autre traitement (processus ${pid}, démarré le ${started}). Réessayez plus tard ou lancez avec --attendre.`,
+  lockedAfterWait: (out: string, pid: number, started: string, waitedSeconds: number) =>
+    `Le dossier ${out} est toujours occupé par un autre traitement (processus ${pid}, démarré le ${started}) après ${seconds(waitedSeconds)} d'attente : abandon, rien n'a été publié.`,
+  waiting: (out: string, pid: number, started: string) =>
+    `Le dossier ${out} est occupé par un autre traitement (processus ${pid}, démarré le ${started}) : attente de sa fin (--attendre).`,
+  outIsFile: (out: string) => `Le dossier de sortie ${out} existe mais n'est pas un dossier : choisissez un autre --out ou déplacez ce fichier.`,
+  outForeignLink: (out: string, target: string) =>
+    `Le dossier de sortie ${out} est un lien symbolique vers ${target}, qui n'a pas été créé par quartiers : pour publier à cet endroit, passez --out ${target} (quartiers y gère lui-même un lien vers la dernière version publiée).`,
+  leftoversRemoved: (names: string[]) => `Restes d'un traitement interrompu supprimés : ${names.join(', ')}.`,
+  outputRestored: (out: string, version: string) => `${out} manquait (traitement interrompu pendant sa première publication) : rétabli sur la dernière version complète ${version}.`,
+  publishedIncomplete: (out: string) => `Sources inchangées, mais le dossier publié ${out} est incomplet ou modifié : nouvelle publication.`,
+  interruptedAfterPublish: (signal: string, out: string) =>
+    `Interruption (${signal}) reçue pendant la publication : celle-ci a été menée à son terme, ${out} contient la nouvelle version complète.`,
+  phaseDone: (phase: string, counts: string, elapsedSeconds: number) => `${phase} : ${counts} (${seconds(elapsedSeconds)})`,
+  phaseRunning: (phase: string, counts: string, elapsedSeconds: number) => `${phase} : ${counts}… ${seconds(elapsedSeconds)}`,
+  countFiles: (n: number) => `${n} fichier${n > 1 ? 's' : ''}`,
+  countFilesRead: (files: number, figures: number) => `${files} fichier${files > 1 ? 's' : ''} lu${files > 1 ? 's' : ''}, ${figures} valeur${figures > 1 ? 's' : ''}`,
+  countRows: (n: number) => `${n} ligne${n > 1 ? 's' : ''}`,
+  verifyOk: (out: string, files: number) => `${out} : les ${files} fichiers publiés correspondent à manifest.json.`,
+  verifyNoManifest: (out: string) => `${out} : pas de manifest.json lisible, le dossier ne peut pas être vérifié.`,
+  verifyProblem: (file: string, problem: string) => `${file} : ${problem}`,
+  verifyMissing: 'absent',
+  verifyChanged: 'contenu différent de celui enregistré dans manifest.json',
+  verifyExtra: 'présent mais absent de manifest.json',
+  verifyFailed: (out: string, n: number) => `${out} : ${n} écart${n > 1 ? 's' : ''} avec manifest.json.`,
   unchanged: (out: string) => `Sources, options et version inchangées depuis la dernière publication de ${out} : rien à refaire.`,
   summary: (quartiers: number, figures: number, files: number, out: string, seconds: number, warnings: number) =>
     `Terminé : ${quartiers} quartier${quartiers > 1 ? 's' : ''}, ${figures} valeur${figures > 1 ? 's' : ''}, ${files} fichier${files > 1 ? 's' : ''} publié${files > 1 ? 's' : ''} dans ${out} en ${seconds.toFixed(1).replace('.', ',')} s${warnings ? `, ${warnings} avertissement${warnings > 1 ? 's' : ''}` : ''}.`,
