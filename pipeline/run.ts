@@ -72,7 +72,7 @@ function errnoText(e: unknown): string {
     EROFS: 'système de fichiers en lecture seule',
     ENOTDIR: 'un élément du chemin est un fichier, pas un dossier',
     ENOSPC: 'plus de place sur le disque',
-    EEXIST: 'un fichier porte déjà ce nom',
+    EEXIST: 'un élément du chemin est un fichier, pas un dossier',
   };
   return (code && known[code]) ?? (e instanceof Error ? e.message : String(e));
 }
