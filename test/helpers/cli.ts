@@ -27,8 +27,17 @@ export interface RunningCli {
 }
 
 export function startCli(args: string[], options: CliOptions = {}): RunningCli {
+  return startNode([`${REPO}bin/quartiers.js`, ...args], options);
+}
+
+/** The yearly refresh script, run through tsx as `npm run refresh` does. */
+export function runRefresh(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  return startNode([`${REPO}node_modules/tsx/dist/cli.mjs`, `${REPO}pipeline/refresh.ts`, ...args], options).done;
+}
+
+function startNode(args: string[], options: CliOptions): RunningCli {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [`${REPO}bin/quartiers.js`, ...args], {
+  const child = spawn(process.execPath, args, {
     cwd: options.cwd ?? REPO,
     env: { ...process.env, TZ: 'UTC', NO_COLOR: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
