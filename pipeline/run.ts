@@ -89,7 +89,7 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
   let release: () => Promise<void>;
   try {
     release = await acquireLock(out, {
-      now: fx.now(),
+      now: new Date(), // the real start time, even when SOURCE_DATE_EPOCH pins the reports' date
       waitMs: opts.waitSeconds * 1000,
       message: (h, waited) => (waited ? msg.lockedAfterWait(out, h.pid, h.started, waited / 1000) : msg.locked(out, h.pid, h.started)),
       onWait: (h) => log.info(msg.waiting(out, h.pid, h.started), { event: 'attente', pid: h.pid, debut: h.started }),
