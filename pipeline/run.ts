@@ -62,6 +62,13 @@ export async function checkOutputWritable(out: string): Promise<void> {
   const state = await outState(out);
   if (state.kind === 'other') throw new UsageError(msg.outIsFile(out));
   if (state.kind === 'foreign-link') throw new UsageError(msg.outForeignLink(out, state.target));
+  // A plain folder becomes a version of its own on first publication, then is removed with old versions:
+  // only ever do that to an empty folder or to reports published by quartiers.
+  if (state.kind === 'directory') {
+    const entries = (await fs.readdir(out)).filter((n) => n !== '.gitkeep');
+    const manifest = entries.length ? await readManifest(out) : null;
+    if (entries.length && manifest?.outil?.nom !== 'quartiers') throw new UsageError(msg.outNotReports(out));
+  }
 }
 
 function errnoText(e: unknown): string {

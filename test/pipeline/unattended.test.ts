@@ -169,6 +169,18 @@ describe('paths', () => {
     expect(foreign.stderr).toContain(msg.outForeignLink(path.join(root, 'lien'), 'ailleurs'));
     expect(readdirSync(path.join(root, 'ailleurs'))).toEqual([]);
   });
+
+  it('never replaces a folder that holds something other than published reports', async () => {
+    const root = tempRoot();
+    const sources = copySources(root, 'sources');
+    for (const out of [sources, root]) {
+      const r = await runCli(['run', '--sources', sources, '--out', out], LIMIT);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(msg.outNotReports(out));
+    }
+    expect(readdirSync(root).sort()).toEqual(['sources']);
+    expect(readdirSync(path.join(sources, 'referentiel')).sort()).toEqual(['indicateurs.csv', 'quartiers.csv']);
+  });
 });
 
 describe('logs and verification', () => {
