@@ -25,6 +25,8 @@ export interface LockOptions {
   clock?: () => number;
   /** Called once when the run starts waiting. */
   onWait?: (holder: LockInfo) => void;
+  /** Called before each pause while waiting; throws to give up (a signal asked the run to stop). */
+  checkpoint?: () => void;
 }
 
 export function lockPath(out: string): string {
@@ -52,7 +54,9 @@ export async function acquireLock(out: string, o: LockOptions): Promise<() => Pr
     if (!o.waitMs || waited >= o.waitMs) throw new LockedError(o.message(holder, o.waitMs ? waited : 0));
     if (!waiting) o.onWait?.(holder);
     waiting = true;
+    o.checkpoint?.();
     await sleep(Math.min(delay, o.waitMs - waited));
+    o.checkpoint?.();
     delay = Math.min(delay * 2, 2000);
   }
 }

@@ -100,6 +100,7 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
       waitMs: opts.waitSeconds * 1000,
       message: (h, waited) => (waited ? msg.lockedAfterWait(out, h.pid, h.started, waited / 1000) : msg.locked(out, h.pid, h.started)),
       onWait: (h) => log.info(msg.waiting(out, h.pid, h.started), { event: 'attente', pid: h.pid, debut: h.started }),
+      checkpoint: fx.checkpoint,
     });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code) throw new UsageError(msg.outNotWritable(out, errnoText(e)));
@@ -107,10 +108,11 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
   }
   let staging: string | null = null;
   try {
-    const removed = await cleanLeftovers(out);
-    if (removed.length) log.info(msg.leftoversRemoved(removed), { event: 'nettoyage', supprimes: removed });
+    // Relink first: while the output path is missing, every version looks unpublished.
     const restored = await restoreOutput(out);
     if (restored) log.warn(msg.outputRestored(out, restored), { event: 'retablissement', version: restored });
+    const removed = await cleanLeftovers(out);
+    if (removed.length) log.info(msg.leftoversRemoved(removed), { event: 'nettoyage', supprimes: removed });
     await step('verrou');
 
     // Read and hash every input first: enough to know whether anything changed.

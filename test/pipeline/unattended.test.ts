@@ -62,6 +62,13 @@ describe('two runs on one output folder', () => {
     const b = await runCli(['run', '--sources', sources, '--out', out, '--attendre=1'], LIMIT);
     expect(b.code).toBe(3);
     expect(b.stderr).toMatch(/toujours occupé .* après 1,\d s d'attente/);
+    // A signal while waiting stops the waiting run at once.
+    const c = startCli(['run', '--sources', sources, '--out', out, '--attendre=60'], LIMIT);
+    await c.waitFor('attente de sa fin');
+    c.child.kill('SIGTERM');
+    const rc = await c.done;
+    expect(rc.code).toBe(143);
+    expect(rc.ms).toBeLessThan(30_000);
     a.child.kill('SIGTERM');
     expect((await a.done).code).toBe(143);
   });
