@@ -20,15 +20,18 @@ export function toolVersion(): string {
  * Test-only hooks, read from the environment (documented in
  * docs/planification.md): QUARTIERS_TEST_DELAY_MS pauses at each named moment
  * of a run, QUARTIERS_TEST_KILL_AT=<moment> kills the process with SIGKILL
- * there, as a crash or `kill -9` would.
+ * there, as a crash or `kill -9` would, QUARTIERS_TEST_TERM_AT=<moment> sends
+ * it SIGTERM there (e.g. in the middle of the publication).
  */
 function testHooks(env: NodeJS.ProcessEnv): { reached?: (label: string) => void; delayMs?: number } {
   const killAt = env.QUARTIERS_TEST_KILL_AT;
+  const termAt = env.QUARTIERS_TEST_TERM_AT;
   const delayMs = Number(env.QUARTIERS_TEST_DELAY_MS) || 0;
   return {
     delayMs,
-    reached: killAt
+    reached: killAt || termAt
       ? (label) => {
+          if (label === termAt) process.kill(process.pid, 'SIGTERM');
           if (label !== killAt) return;
           process.kill(process.pid, 'SIGKILL');
           Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5000);

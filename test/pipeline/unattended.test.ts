@@ -126,6 +126,20 @@ describe('signals', () => {
   }
 });
 
+describe('a signal during the publication', () => {
+  it('lets the publication finish, says so, and exits 143 with the new run in place', async () => {
+    const root = tempRoot();
+    const out = path.join(root, 'reports');
+    expect((await runCli(['run', '--sources', copySources(root, 'a'), '--out', out], LIMIT)).code).toBe(0);
+    const previous = await expectComplete(out);
+    const r = await runCli(['run', '--sources', copySources(root, 'b', true), '--out', out], { ...LIMIT, env: { QUARTIERS_TEST_TERM_AT: 'publication:lien' } });
+    expect(r.code, r.stderr).toBe(143);
+    expect(r.stderr).toContain(msg.interruptedAfterPublish('SIGTERM', out));
+    expect(await expectComplete(out)).not.toBe(previous);
+    expect(siblings(out)).toEqual([readlinkSync(out)]);
+  });
+});
+
 describe('paths', () => {
   it('a quartier named ../../etc/passwd writes only inside the output folder', async () => {
     const root = tempRoot();
