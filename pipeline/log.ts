@@ -22,7 +22,8 @@ export interface Logger {
   error(text: string, event?: LogEvent): void;
   /** Events that only log collectors want (phase timings, outputs). */
   event(event: LogEvent): void;
-  progress: Progress;
+  /** The terminal's progress display (absent from hand-made loggers in tests). */
+  progress?: Progress;
 }
 
 export interface LoggerOptions {

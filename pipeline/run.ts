@@ -107,6 +107,7 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     throw e;
   }
   let staging: string | null = null;
+  const inFlight: WritesInFlight = { closed: false, pending: new Set() };
   try {
     // Relink first: while the output path is missing, every version looks unpublished.
     const restored = await restoreOutput(out);
@@ -116,7 +117,7 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     await step('verrou');
 
     // Read and hash every input first: enough to know whether anything changed.
-    log.progress.start('lecture');
+    log.progress?.start('lecture');
     const dir = await readSourcesDir(opts.sources);
     const inputs = dir.files.map((f) => fileEntry(f.path, f.bytes));
     const optionsForHash = { annee: opts.year ?? null, quartiers: opts.quartiers ?? null, formats: [...opts.formats].sort() };
@@ -135,13 +136,13 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
 
     const sources = await parseSources(opts.sources, dir.files, dir.warnings);
     const tIngest = fx.clock();
-    log.progress.done(msg.phaseDone('lecture', msg.countFilesRead(dir.files.length, sources.figures.length), (tIngest - t0) / 1000));
+    log.progress?.done(msg.phaseDone('lecture', msg.countFilesRead(dir.files.length, sources.figures.length), (tIngest - t0) / 1000));
     log.event({ event: 'phase', phase: 'lecture', fichiers: dir.files.length, valeurs: sources.figures.length, duree_ms: Math.round(tIngest - t0) });
     for (const w of sources.warnings) log.warn(msg.warningPrefix + w.message, { event: 'avertissement', code: w.code });
     await step('lecture');
     fx.checkpoint();
 
-    log.progress.start('mesures');
+    log.progress?.start('mesures');
     const [{ normalizeAgainstBaseline }, { buildReportModel, yearsOf }, { PHASES }] = await Promise.all([
       import('../lib/measures/baseline.ts'),
       import('../lib/report/model.ts'),
@@ -158,7 +159,7 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     }
     const model = buildReportModel({ sources, rows, year, only: opts.quartiers, generatedAt: fx.now().toISOString(), toolVersion: fx.toolVersion });
     const tMeasures = fx.clock();
-    log.progress.done(msg.phaseDone('mesures', msg.countRows(rows.length), (tMeasures - tIngest) / 1000));
+    log.progress?.done(msg.phaseDone('mesures', msg.countRows(rows.length), (tMeasures - tIngest) / 1000));
     log.event({ event: 'phase', phase: 'mesures', lignes: rows.length, duree_ms: Math.round(tMeasures - tIngest) });
     await step('mesures');
     fx.checkpoint();
@@ -172,11 +173,11 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
       if (!phase.formats.some((f) => opts.formats.has(f))) continue;
       fx.checkpoint();
       const t = fx.clock();
-      log.progress.start(phase.name);
-      const phaseOut = phaseWriter(writer, phase.name, fx, log, step);
+      log.progress?.start(phase.name);
+      const phaseOut = phaseWriter(writer, phase.name, fx, log, step, inFlight);
       const { count } = await phase.run(model, phaseOut, opts.formats, { log, clock: fx.clock, checkpoint: fx.checkpoint });
       const elapsed = fx.clock() - t;
-      log.progress.done(msg.phaseDone(phase.name, msg.countFiles(phaseOut.paths.length), elapsed / 1000));
+      log.progress?.done(msg.phaseDone(phase.name, msg.countFiles(phaseOut.paths.length), elapsed / 1000));
       log.event({ event: 'phase', phase: phase.name, unites: count, fichiers: phaseOut.paths.length, duree_ms: Math.round(elapsed), sorties: phaseOut.paths });
       await step(`phase:${phase.name}`);
     }
@@ -213,10 +214,26 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     });
     return 0;
   } finally {
+    await settleWrites(inFlight);
     if (staging) await fs.rm(staging, { recursive: true, force: true }).catch(() => {});
     fx.onStaging?.(null);
     await release();
   }
+}
+
+/**
+ * Writes still running when a phase fails or is interrupted (a phase that
+ * writes in parallel stops at the first error while its other writes go on):
+ * the run waits for them before removing the staging folder, and refuses new ones.
+ */
+interface WritesInFlight {
+  closed: boolean;
+  pending: Set<Promise<unknown>>;
+}
+
+async function settleWrites(w: WritesInFlight): Promise<void> {
+  w.closed = true;
+  while (w.pending.size) await Promise.allSettled([...w.pending]);
 }
 
 /** The writer a phase sees: every write is a checkpoint, counted for the progress display. */
@@ -226,6 +243,7 @@ function phaseWriter(
   fx: RunEffects,
   log: Logger,
   step: (label: string) => Promise<void>,
+  inFlight: WritesInFlight,
 ): OutputWriter & { paths: string[] } {
   const paths: string[] = [];
   return {
@@ -234,9 +252,16 @@ function phaseWriter(
     read: (p) => base.read(p),
     async write(p, bytes) {
       fx.checkpoint();
-      await base.write(p, bytes);
+      if (inFlight.closed) throw new Error(`écriture après la fin de la phase ${phase} : ${p}`);
+      const writing = base.write(p, bytes);
+      inFlight.pending.add(writing);
+      try {
+        await writing;
+      } finally {
+        inFlight.pending.delete(writing);
+      }
       paths.push(p.split(path.sep).join('/'));
-      log.progress.update(msg.countFiles(paths.length));
+      log.progress?.update(msg.countFiles(paths.length));
       await step(`fichier:${phase}:${paths.length}`);
     },
   };

@@ -14,13 +14,13 @@ function recorded(o: Partial<LoggerOptions>) {
 }
 
 function runPhase(r: ReturnType<typeof recorded>) {
-  r.log.progress.start('graphiques');
+  r.log.progress!.start('graphiques');
   for (let i = 1; i <= 5; i++) {
     r.tick(60);
-    r.log.progress.update(msg.countFiles(i));
+    r.log.progress!.update(msg.countFiles(i));
   }
   r.log.warn('Avertissement : attention');
-  r.log.progress.done(msg.phaseDone('graphiques', msg.countFiles(5), 0.3));
+  r.log.progress!.done(msg.phaseDone('graphiques', msg.countFiles(5), 0.3));
   r.log.info('Terminé.');
 }
 
