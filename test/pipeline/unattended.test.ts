@@ -14,6 +14,8 @@ import { copySources, siblings, tempRoot } from './fixture-runs.ts';
 const LIMIT = { timeoutMs: 60_000 };
 /** Makes a run last: a pause at every moment (file written, phase ended). */
 const SLOW = { QUARTIERS_TEST_DELAY_MS: '150' };
+/** Slowed-down runs produce only the light formats, so their length does not grow with the chart or workbook phases. */
+const LIGHT = ['--formats', 'csv,md'];
 
 async function expectComplete(out: string): Promise<string> {
   const { manifest, problems } = await verifyFolder(out);
@@ -29,8 +31,8 @@ describe('two runs on one output folder', () => {
     const out = path.join(root, 'reports');
     // A lock left by a dead process must not let both in either.
     writeFileSync(path.join(root, '.reports.lock'), JSON.stringify({ pid: 999_999_999, started: '2020-01-01T00:00:00.000Z' }));
-    const a = startCli(['run', '--sources', sources, '--out', out], { ...LIMIT, env: SLOW });
-    const b = startCli(['run', '--sources', sources, '--out', out], { ...LIMIT, env: SLOW });
+    const a = startCli(['run', '--sources', sources, '--out', out, ...LIGHT], { ...LIMIT, env: SLOW });
+    const b = startCli(['run', '--sources', sources, '--out', out, ...LIGHT], { ...LIMIT, env: SLOW });
     const [ra, rb] = await Promise.all([a.done, b.done]);
     expect([ra.code, rb.code].sort()).toEqual([0, 3]);
     const [winner, loser] = ra.code === 0 ? [a, rb] : [b, ra];
@@ -43,7 +45,7 @@ describe('two runs on one output folder', () => {
     const root = tempRoot();
     const sources = copySources(root, 'sources');
     const out = path.join(root, 'reports');
-    const a = startCli(['run', '--sources', sources, '--out', out, '--log', 'json'], { ...LIMIT, env: SLOW });
+    const a = startCli(['run', '--sources', sources, '--out', out, '--log', 'json', ...LIGHT], { ...LIMIT, env: SLOW });
     await a.waitFor('"phase":"lecture"');
     const b = await runCli(['run', '--sources', sources, '--out', out, '--attendre=60'], LIMIT);
     const ra = await a.done;
@@ -57,7 +59,7 @@ describe('two runs on one output folder', () => {
     const root = tempRoot();
     const sources = copySources(root, 'sources');
     const out = path.join(root, 'reports');
-    const a = startCli(['run', '--sources', sources, '--out', out, '--log', 'json'], { ...LIMIT, env: { QUARTIERS_TEST_DELAY_MS: '1500' } });
+    const a = startCli(['run', '--sources', sources, '--out', out, '--log', 'json', ...LIGHT], { ...LIMIT, env: { QUARTIERS_TEST_DELAY_MS: '1500' } });
     await a.waitFor('"phase":"lecture"');
     const b = await runCli(['run', '--sources', sources, '--out', out, '--attendre=1'], LIMIT);
     expect(b.code).toBe(3);
@@ -114,7 +116,7 @@ describe('signals', () => {
       const first = await runCli(['run', '--sources', copySources(root, 'a'), '--out', out], LIMIT);
       expect(first.code, first.stderr).toBe(0);
       const previous = await expectComplete(out);
-      const run = startCli(['run', '--sources', copySources(root, 'b', true), '--out', out, '--log', 'json'], { ...LIMIT, env: SLOW });
+      const run = startCli(['run', '--sources', copySources(root, 'b', true), '--out', out, '--log', 'json', ...LIGHT], { ...LIMIT, env: SLOW });
       await run.waitFor('"phase":"tableau"');
       run.child.kill(signal);
       const r = await run.done;
@@ -230,7 +232,9 @@ describe('logs and verification', () => {
     expect(quiet.stderr + quiet.stdout).toBe('');
     const plain = await runCli(['run', '--out', path.join(root, 'p')], LIMIT);
     expect(plain.stderr).not.toContain('\x1b');
-    expect(plain.stderr.trim().split('\n')).toHaveLength(1);
+    const lines = plain.stderr.trim().split('\n');
+    expect(lines[lines.length - 1]).toMatch(/^Terminé : /);
+    expect(lines.filter((l) => l.startsWith('✓'))).toEqual([]);
   });
 
   it('quartiers verifier: 0 on a published folder, 1 naming each file that differs', async () => {
