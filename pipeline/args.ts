@@ -7,7 +7,7 @@ export const FORMATS = ['csv', 'md', 'svg', 'png', 'xlsx', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface RunOptions {
-  command: 'run' | 'validate' | 'help' | 'version';
+  command: 'run' | 'validate' | 'verify' | 'help' | 'version';
   sources: string;
   out: string;
   year?: number;
@@ -17,14 +17,18 @@ export interface RunOptions {
   log: 'texte' | 'json';
   quiet: boolean;
   debug: boolean;
-  wait: boolean;
+  /** `--attendre[=SECONDES]`: wait for another run to finish, up to this many seconds (0: do not wait). */
+  waitSeconds: number;
 }
+
+/** How long `--attendre` waits at most when no duration is given. */
+export const DEFAULT_WAIT_SECONDS = 600;
 
 const VALUE_OPTIONS = new Set(['--sources', '--out', '--annee', '--quartier', '--formats', '--log']);
 
 export function parseArgs(argv: string[]): RunOptions {
   const opts: RunOptions = {
-    command: 'run', sources: 'sources', out: 'reports', formats: new Set(FORMATS), ifChanged: false, log: 'texte', quiet: false, debug: false, wait: false,
+    command: 'run', sources: 'sources', out: 'reports', formats: new Set(FORMATS), ifChanged: false, log: 'texte', quiet: false, debug: false, waitSeconds: 0,
   };
   let command: string | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -82,7 +86,8 @@ export function parseArgs(argv: string[]): RunOptions {
         opts.debug = true;
         break;
       case '--attendre':
-        opts.wait = true;
+        if (value !== undefined && !/^\d+$/.test(value)) throw new UsageError(msg.badWait(value));
+        opts.waitSeconds = value === undefined ? DEFAULT_WAIT_SECONDS : Number(value);
         break;
       default:
         if (arg.startsWith('-')) throw new UsageError(msg.unknownOption(arg));
@@ -92,6 +97,7 @@ export function parseArgs(argv: string[]): RunOptions {
   }
   if (command === undefined || command === 'run') opts.command = 'run';
   else if (command === 'validate') opts.command = 'validate';
+  else if (command === 'verifier' || command === 'verify') opts.command = 'verify';
   else if (command === 'help') opts.command = 'help';
   else throw new UsageError(msg.unknownCommand(command));
   return opts;
@@ -101,13 +107,18 @@ export const HELP = `quartiers — indicateurs de la politique de la ville
 
 Usage :
   quartiers run      [--sources DOSSIER] [--out DOSSIER] [--annee AAAA] [--quartier CODE[,CODE...]]
-                     [--formats csv,md,svg,png,xlsx,html] [--if-changed] [--attendre]
+                     [--formats csv,md,svg,png,xlsx,html] [--if-changed] [--attendre[=SECONDES]]
                      [--log texte|json] [--quiet] [--debug]
   quartiers validate [--sources DOSSIER]
+  quartiers verifier [--out DOSSIER]
   quartiers --help | --version
 
 Par défaut : --sources sources, --out reports, tous les formats, la dernière année présente.
+--if-changed : ne refait rien si les sources, les options et la version sont celles de la dernière publication.
+--attendre : si un autre traitement occupe le dossier de sortie, attendre sa fin (au plus 600 s, ou SECONDES).
+verifier : contrôle chaque fichier publié contre les empreintes de manifest.json.
 
 Codes de sortie : 0 terminé (avertissements possibles), 1 données invalides (rien n'est publié),
-2 erreur d'utilisation, 3 un autre traitement occupe le dossier de sortie.
+2 erreur d'utilisation ou dossier de sortie impossible à écrire, 3 un autre traitement occupe le dossier
+de sortie, 130/143 interrompu (SIGINT/SIGTERM) : rien n'est publié.
 `;

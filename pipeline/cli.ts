@@ -6,13 +6,38 @@ import { fileURLToPath } from 'node:url';
 import { QuartiersError, DataErrors } from '../lib/errors.ts';
 import { msg } from '../lib/messages/index.ts';
 import { HELP, parseArgs, type RunOptions } from './args.ts';
-import { createLogger, type Logger } from './log.ts';
+import { createLogger, wantsProgress, type Logger } from './log.ts';
 import { runCommand } from './run.ts';
 import { validateCommand } from './validate.ts';
+import { verifyFolder } from './manifest.ts';
 
 export function toolVersion(): string {
   const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { version: string };
   return pkg.version;
+}
+
+/**
+ * Test-only hooks, read from the environment (documented in
+ * docs/planification.md): QUARTIERS_TEST_DELAY_MS pauses at each named moment
+ * of a run, QUARTIERS_TEST_KILL_AT=<moment> kills the process with SIGKILL
+ * there, as a crash or `kill -9` would, QUARTIERS_TEST_TERM_AT=<moment> sends
+ * it SIGTERM there (e.g. in the middle of the publication).
+ */
+function testHooks(env: NodeJS.ProcessEnv): { reached?: (label: string) => void; delayMs?: number } {
+  const killAt = env.QUARTIERS_TEST_KILL_AT;
+  const termAt = env.QUARTIERS_TEST_TERM_AT;
+  const delayMs = Number(env.QUARTIERS_TEST_DELAY_MS) || 0;
+  return {
+    delayMs,
+    reached: killAt || termAt
+      ? (label) => {
+          if (label === termAt) process.kill(process.pid, 'SIGTERM');
+          if (label !== killAt) return;
+          process.kill(process.pid, 'SIGKILL');
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5000);
+        }
+      : undefined,
+  };
 }
 
 class Interrupted extends Error {
@@ -32,9 +57,15 @@ export async function main(argv: string[]): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // A reader that goes away (`| head`) must not crash the run and leave its lock behind.
+  const onPipeError = (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  };
+  process.stdout.on('error', onPipeError);
+  process.stderr.on('error', onPipeError);
   try {
     opts = parseArgs(argv);
-    log = createLogger({ mode: opts.log, quiet: opts.quiet });
+    log = createLogger({ mode: opts.log, quiet: opts.quiet, tty: wantsProgress(opts.log, opts.quiet) });
     if (opts.command === 'help') {
       process.stdout.write(HELP);
       return 0;
@@ -51,11 +82,15 @@ export async function main(argv: string[]): Promise<number> {
       checkpoint: () => {
         if (stopRequested) throw new Interrupted(stopRequested);
       },
+      stopSignal: () => stopRequested,
       onStaging: (d: string | null) => {
         staging = d;
       },
+      ...testHooks(process.env),
     };
-    return opts.command === 'validate' ? await validateCommand(opts, fx) : await runCommand(opts, fx);
+    if (opts.command === 'validate') return await validateCommand(opts, fx);
+    if (opts.command === 'verify') return await verifyCommand(opts.out, log);
+    return await runCommand(opts, fx);
   } catch (e) {
     if (e instanceof Interrupted) {
       log.error(msg.interrupted(e.signal), { event: 'interruption', signal: e.signal });
@@ -80,4 +115,21 @@ export async function main(argv: string[]): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+/** `quartiers verifier`: every published file against manifest.json; 0 when all match, 1 otherwise. */
+async function verifyCommand(out: string, log: Logger): Promise<number> {
+  const { manifest, problems } = await verifyFolder(out);
+  if (!manifest) {
+    log.error(msg.errorPrefix + msg.verifyNoManifest(out), { event: 'verification', dossier: out, ok: false });
+    return 1;
+  }
+  const label = { absent: msg.verifyMissing, modifie: msg.verifyChanged, 'en-trop': msg.verifyExtra };
+  for (const p of problems) log.error(msg.verifyProblem(p.fichier, label[p.probleme]), { event: 'ecart', fichier: p.fichier, probleme: p.probleme });
+  if (problems.length) {
+    log.error(msg.verifyFailed(out, problems.length), { event: 'verification', dossier: out, ok: false, ecarts: problems.length });
+    return 1;
+  }
+  log.info(msg.verifyOk(out, manifest.sorties.length), { event: 'verification', dossier: out, ok: true, fichiers: manifest.sorties.length });
+  return 0;
 }

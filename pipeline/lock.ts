@@ -1,46 +1,119 @@
-// One run at a time per output folder: a lock file beside it holds the pid
-// and start time of its holder; a lock whose process is dead is taken over.
+// One run at a time per output folder. The lock is a file beside the output
+// (`.reports.lock`) holding the pid and start time of its holder. It is
+// created complete in one step (write a private file, then link(2) it to the
+// lock name, which fails if the lock exists), so nobody reads a half-written
+// lock. A lock whose process is dead is taken over under a guard file created
+// with O_EXCL, so two runs that both find it stale cannot both remove it.
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { LockedError } from '../lib/errors.ts';
-import { isAlive } from './publish.ts';
+import { isAlive, outPaths } from './publish.ts';
 
 export interface LockInfo {
   pid: number;
   started: string;
 }
 
-export function lockPath(out: string): string {
-  const abs = path.resolve(out);
-  return path.join(path.dirname(abs), `.${path.basename(abs)}.lock`);
+export interface LockOptions {
+  now: Date;
+  /** Message when the folder is held: by `holder`, after waiting `waitedMs` (0 when not waiting). */
+  message: (holder: LockInfo, waitedMs: number) => string;
+  /** Wait for the holder to finish, up to this many ms (`--attendre`). */
+  waitMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  clock?: () => number;
+  /** Called once when the run starts waiting. */
+  onWait?: (holder: LockInfo) => void;
+  /** Called before each pause while waiting; throws to give up (a signal asked the run to stop). */
+  checkpoint?: () => void;
 }
 
-export async function acquireLock(out: string, now: Date, message: (holder: LockInfo) => string): Promise<() => Promise<void>> {
+export function lockPath(out: string): string {
+  const p = outPaths(out);
+  return path.join(p.parent, `${p.prefix.slice(0, -1)}.lock`);
+}
+
+/** Takes the lock or throws LockedError; returns the function that releases it. */
+export async function acquireLock(out: string, o: LockOptions): Promise<() => Promise<void>> {
   const file = lockPath(out);
-  const info: LockInfo = { pid: process.pid, started: now.toISOString() };
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      await fs.writeFile(file, JSON.stringify(info), { flag: 'wx' });
+  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const clock = o.clock ?? (() => Date.now());
+  const t0 = clock();
+  let delay = 100;
+  let waiting = false;
+  for (;;) {
+    const holder = await tryLock(file, { pid: process.pid, started: o.now.toISOString() });
+    if (holder === null) {
       return async () => {
-        await fs.rm(file, { force: true });
+        const current = await readLock(file);
+        if (current?.pid === process.pid) await fs.rm(file, { force: true });
       };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const holder = await readLock(file);
-      if (holder && isAlive(holder.pid) && holder.pid !== process.pid) throw new LockedError(message(holder));
-      // Stale: its process is gone. Remove it only if it is still the same file.
-      const again = await readLock(file);
-      if (!holder || (again && again.pid === holder.pid && again.started === holder.started)) await fs.rm(file, { force: true });
     }
+    const waited = clock() - t0;
+    if (!o.waitMs || waited >= o.waitMs) throw new LockedError(o.message(holder, o.waitMs ? waited : 0));
+    if (!waiting) o.onWait?.(holder);
+    waiting = true;
+    o.checkpoint?.();
+    await sleep(Math.min(delay, o.waitMs - waited));
+    o.checkpoint?.();
+    delay = Math.min(delay * 2, 2000);
   }
-  const holder = await readLock(file);
-  throw new LockedError(message(holder ?? { pid: 0, started: '' }));
+}
+
+/** One attempt: null when the lock is now ours, else its live holder. */
+async function tryLock(file: string, info: LockInfo): Promise<LockInfo | null> {
+  const mine = `${file}.${process.pid}`;
+  await fs.writeFile(mine, JSON.stringify(info) + '\n');
+  try {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        await fs.link(mine, file);
+        return null;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+      const holder = await readLock(file);
+      if (holder && holder.pid !== process.pid && isAlive(holder.pid)) return holder;
+      await removeStaleLock(file);
+    }
+    return (await readLock(file)) ?? { pid: 0, started: '?' };
+  } finally {
+    await fs.rm(mine, { force: true });
+  }
+}
+
+/** Under the guard, re-reads the lock and removes it only if its holder is still dead. */
+async function removeStaleLock(file: string): Promise<void> {
+  const guard = `${file}.reprise`;
+  try {
+    await fs.writeFile(guard, String(process.pid), { flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    // A guard left by a process that died while holding it (a window of a few ms).
+    const pid = Number(await fs.readFile(guard, 'utf8').catch(() => ''));
+    if (pid && !isAlive(pid)) await fs.rm(guard, { force: true });
+    await new Promise((r) => setTimeout(r, 20));
+    return;
+  }
+  try {
+    const text = await fs.readFile(file, 'utf8').catch(() => null);
+    if (text === null) return; // already gone: the next link attempt decides
+    const holder = parseLock(text);
+    if (holder === null || holder.pid === process.pid || !isAlive(holder.pid)) await fs.rm(file, { force: true });
+  } finally {
+    await fs.rm(guard, { force: true });
+  }
 }
 
 export async function readLock(file: string): Promise<LockInfo | null> {
+  const text = await fs.readFile(file, 'utf8').catch(() => null);
+  return text === null ? null : parseLock(text);
+}
+
+function parseLock(text: string): LockInfo | null {
   try {
-    const parsed = JSON.parse(await fs.readFile(file, 'utf8')) as Partial<LockInfo>;
+    const parsed = JSON.parse(text) as Partial<LockInfo>;
     if (typeof parsed.pid === 'number' && typeof parsed.started === 'string') return { pid: parsed.pid, started: parsed.started };
     return null;
   } catch {

@@ -1,15 +1,38 @@
 // manifest.json: every input and output with its sha256, the options and the
-// tool's version; `--if-changed` compares against it.
+// tool's version; `--if-changed` compares against it and `quartiers
+// verifier` checks a published folder against it.
 
 import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+export interface FileEntry {
+  fichier: string;
+  sha256: string;
+  octets: number;
+}
 
 export interface Manifest {
   outil: { nom: string; version: string };
   genere_le: string;
+  /** The report's year (`--annee` or the latest in the sources). */
+  annee: number;
   empreinte_entrees: string;
   options: Record<string, unknown>;
-  entrees: { fichier: string; sha256: string; octets: number }[];
-  sorties: { fichier: string; sha256: string; octets: number }[];
+  /** Every file read under the sources folder, recognised or not. */
+  entrees: FileEntry[];
+  /** Every file published, except manifest.json itself. */
+  sorties: FileEntry[];
+}
+
+export const MANIFEST = 'manifest.json';
+
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export function fileEntry(fichier: string, bytes: Uint8Array): FileEntry {
+  return { fichier, sha256: sha256(bytes), octets: bytes.length };
 }
 
 /** One hash of what decides the outputs: inputs, options, tool version. */
@@ -31,4 +54,58 @@ function sortKeys(v: unknown): unknown {
     return Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
   }
   return v;
+}
+
+export async function readManifest(dir: string): Promise<Manifest | null> {
+  try {
+    const m = JSON.parse(await fs.readFile(path.join(dir, MANIFEST), 'utf8')) as Manifest;
+    return m && typeof m === 'object' && Array.isArray(m.sorties) && Array.isArray(m.entrees) ? m : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Quick check for `--if-changed`: every output is there with its recorded size. */
+export async function outputsPresent(dir: string, manifest: Manifest): Promise<boolean> {
+  for (const s of manifest.sorties) {
+    const st = await fs.stat(path.join(dir, s.fichier)).catch(() => null);
+    if (!st || !st.isFile() || st.size !== s.octets) return false;
+  }
+  return true;
+}
+
+export type VerifyProblem = { fichier: string; probleme: 'absent' | 'modifie' | 'en-trop' };
+
+export interface Verification {
+  manifest: Manifest | null;
+  problems: VerifyProblem[];
+}
+
+/** Full check: every output's sha256, and no file that the manifest does not list. */
+export async function verifyFolder(dir: string): Promise<Verification> {
+  const manifest = await readManifest(dir);
+  if (!manifest) return { manifest: null, problems: [] };
+  const problems: VerifyProblem[] = [];
+  const listed = new Set<string>([MANIFEST]);
+  for (const s of manifest.sorties) {
+    listed.add(s.fichier);
+    const bytes = await fs.readFile(path.join(dir, s.fichier)).catch(() => null);
+    if (!bytes) problems.push({ fichier: s.fichier, probleme: 'absent' });
+    else if (bytes.length !== s.octets || sha256(bytes) !== s.sha256) problems.push({ fichier: s.fichier, probleme: 'modifie' });
+  }
+  for (const f of await listFiles(dir)) if (!listed.has(f)) problems.push({ fichier: f, probleme: 'en-trop' });
+  return { manifest, problems };
+}
+
+async function listFiles(root: string): Promise<string[]> {
+  const found: string[] = [];
+  async function walk(dir: string, rel: string): Promise<void> {
+    for (const e of await fs.readdir(dir, { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) await walk(path.join(dir, e.name), r);
+      else found.push(r);
+    }
+  }
+  await walk(root, '');
+  return found.sort();
 }

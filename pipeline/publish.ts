@@ -1,31 +1,60 @@
-// Publishing a run as a whole: the new folder is built beside the output
-// folder, then swapped in with renames; leftovers of crashed runs are
-// removed by the next run.
+// Publishing a run as a whole. The output path (`reports`) is a symbolic link
+// to a versioned sibling folder (`.reports.v-<stamp>-<pid>`). A run builds
+// `.reports.tmp-<pid>`, renames it to a new version, makes a temporary link
+// to it and renames that link over `reports`: rename(2) replaces the link in
+// one step, so a reader sees the previous complete run or the new one.
+// Leftovers of crashed runs (whose pid is dead) are removed by the next run.
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
-export function stagingName(out: string, pid: number): string {
-  const abs = path.resolve(out);
-  return path.join(path.dirname(abs), `.${path.basename(abs)}.tmp-${pid}`);
+export interface OutPaths {
+  abs: string;
+  parent: string;
+  /** `.reports.` — every sibling the tool manages starts with it. */
+  prefix: string;
 }
 
-/** Removes `.reports.tmp-*` and `.reports.old-*` left by runs whose process is gone. */
-export async function cleanLeftovers(out: string): Promise<string[]> {
+export function outPaths(out: string): OutPaths {
   const abs = path.resolve(out);
-  const parent = path.dirname(abs);
-  const prefix = `.${path.basename(abs)}.`;
-  const removed: string[] = [];
-  const entries = await fs.readdir(parent).catch(() => [] as string[]);
-  for (const name of entries) {
-    const m = new RegExp(`^${escapeRe(prefix)}(tmp|old)-(\\d+)$`).exec(name);
-    if (!m) continue;
-    const pid = Number(m[2]);
-    if (pid !== process.pid && isAlive(pid)) continue;
-    await fs.rm(path.join(parent, name), { recursive: true, force: true });
-    removed.push(name);
+  return { abs, parent: path.dirname(abs), prefix: `.${path.basename(abs)}.` };
+}
+
+export function stagingName(out: string, pid: number): string {
+  const p = outPaths(out);
+  return path.join(p.parent, `${p.prefix}tmp-${pid}`);
+}
+
+/** `20261125T201600Z` from a date: sortable, no characters a file system refuses. */
+export function versionStamp(now: Date): string {
+  return now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
+}
+
+/** Our siblings, with the pid of the run that made them last: `tmp-12`, `v-<stamp>-12`, `lien-12`, `old-12`, `lock.12`. */
+const MANAGED = /^(?:(?:tmp|v|lien|old)-(?:.*-)?|lock\.)(\d+)$/;
+
+/** What the output path is now. `managed` links point to one of our version folders. */
+export type OutState =
+  | { kind: 'absent' }
+  | { kind: 'directory' }
+  | { kind: 'managed-link'; target: string; complete: boolean }
+  | { kind: 'foreign-link'; target: string }
+  | { kind: 'other' };
+
+export async function outState(out: string): Promise<OutState> {
+  const p = outPaths(out);
+  const st = await fs.lstat(p.abs).catch(() => null);
+  if (!st) return { kind: 'absent' };
+  if (st.isSymbolicLink()) {
+    const target = await fs.readlink(p.abs);
+    if (!target.includes('/') && target.startsWith(`${p.prefix}v-`)) {
+      const complete = await fs.stat(path.join(p.parent, target)).then((s) => s.isDirectory(), () => false);
+      return { kind: 'managed-link', target, complete };
+    }
+    return { kind: 'foreign-link', target };
   }
-  return removed;
+  if (st.isDirectory()) return { kind: 'directory' };
+  return { kind: 'other' };
 }
 
 export function isAlive(pid: number): boolean {
@@ -37,21 +66,113 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Removes the staging folders, temporary links and unpublished versions left
+ * by runs whose process is gone (and this process's own), never the version
+ * the output link points to. Call it while holding the lock.
+ */
+export async function cleanLeftovers(out: string): Promise<string[]> {
+  const p = outPaths(out);
+  const state = await outState(out);
+  const live = state.kind === 'managed-link' ? state.target : null;
+  const removed: string[] = [];
+  const entries = await fs.readdir(p.parent).catch(() => [] as string[]);
+  for (const name of entries.sort()) {
+    if (!name.startsWith(p.prefix) || name === live) continue;
+    const m = MANAGED.exec(name.slice(p.prefix.length));
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid !== process.pid && isAlive(pid)) continue;
+    await fs.rm(path.join(p.parent, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
 }
 
-/** Swap the staging folder in place of `out`; the previous run is removed afterwards. */
-export async function publishFolder(staging: string, out: string): Promise<void> {
-  const abs = path.resolve(out);
-  const old = path.join(path.dirname(abs), `.${path.basename(abs)}.old-${process.pid}`);
-  const exists = await fs.stat(abs).then(() => true, () => false);
-  if (exists) await fs.rename(abs, old);
+/**
+ * When the output path is missing or its link dangles (a run died during the
+ * one-time conversion of a plain folder), links it back to the newest
+ * complete version left beside it. Returns the version restored, if any.
+ */
+export async function restoreOutput(out: string): Promise<string | null> {
+  const p = outPaths(out);
+  const state = await outState(out);
+  if (state.kind !== 'absent' && !(state.kind === 'managed-link' && !state.complete)) return null;
+  const entries = await fs.readdir(p.parent).catch(() => [] as string[]);
+  const versions = entries.filter((n) => n.startsWith(`${p.prefix}v-`)).sort().reverse();
+  for (const name of versions) {
+    const complete = await fs.stat(path.join(p.parent, name, 'manifest.json')).then(() => true, () => false);
+    if (!complete) continue;
+    await swapLink(p, name);
+    return name;
+  }
+  return null;
+}
+
+/** Called after each step of the publication (tests kill the process there). */
+export type PublishStep = (label: string) => void;
+
+/**
+ * Swaps the complete staging folder in as the new published run.
+ * The first time, a plain `reports/` folder is converted into a link: between
+ * its rename and the link's, `reports` does not exist for a moment (once).
+ */
+export async function publishFolder(staging: string, out: string, stamp: string, step: PublishStep = () => {}): Promise<string> {
+  const p = outPaths(out);
+  const versionName = `${p.prefix}v-${stamp}-${process.pid}`;
+  const version = path.join(p.parent, versionName);
+  await fs.rename(staging, version);
+  step('publication:version');
+  const before = await outState(out);
+  if (before.kind === 'directory') {
+    const link = await makeLink(p, versionName);
+    if (link === null) return publishByRenames(version, p, step);
+    // One-time conversion: keep the previous run as a version of its own.
+    await fs.rename(p.abs, path.join(p.parent, `${p.prefix}v-${versionStamp(new Date(0))}-${process.pid}`));
+    step('publication:conversion');
+    await fs.rename(link, p.abs);
+  } else {
+    const swapped = await swapLink(p, versionName, step);
+    if (!swapped) return publishByRenames(version, p, step);
+  }
+  step('publication:bascule');
+  await cleanLeftovers(out);
+  return versionName;
+}
+
+async function makeLink(p: OutPaths, versionName: string): Promise<string | null> {
+  const link = path.join(p.parent, `${p.prefix}lien-${process.pid}`);
+  await fs.rm(link, { force: true });
   try {
-    await fs.rename(staging, abs);
+    await fs.symlink(versionName, link, 'dir');
+    return link;
   } catch (e) {
-    if (exists) await fs.rename(old, abs);
+    // File systems or platforms without symbolic links (Windows without the privilege).
+    if (['EPERM', 'ENOSYS', 'ENOTSUP', 'EOPNOTSUPP'].includes((e as NodeJS.ErrnoException).code ?? '')) return null;
     throw e;
   }
+}
+
+async function swapLink(p: OutPaths, versionName: string, step: PublishStep = () => {}): Promise<boolean> {
+  const link = await makeLink(p, versionName);
+  if (link === null) return false;
+  step('publication:lien');
+  await fs.rename(link, p.abs);
+  return true;
+}
+
+/** Fallback where links cannot be made: two renames, with a brief moment without the folder. */
+async function publishByRenames(version: string, p: OutPaths, step: PublishStep): Promise<string> {
+  const old = path.join(p.parent, `${p.prefix}old-${process.pid}`);
+  const exists = await fs.lstat(p.abs).then(() => true, () => false);
+  if (exists) await fs.rename(p.abs, old);
+  try {
+    await fs.rename(version, p.abs);
+  } catch (e) {
+    if (exists) await fs.rename(old, p.abs);
+    throw e;
+  }
+  step('publication:bascule');
   if (exists) await fs.rm(old, { recursive: true, force: true });
+  return path.basename(p.abs);
 }

@@ -1,21 +1,23 @@
-// `quartiers run` and `quartiers validate`: read, validate, measure, render,
-// publish. The only module that sequences file-system work.
+// `quartiers run`: lock, read and hash the sources, skip when nothing changed
+// (`--if-changed`), then measure, render every phase into a staging folder,
+// write the manifest and publish the whole folder at once.
+// The heavy modules (ingestion, measures, renderers) are imported only once
+// the run knows it has work to do, so that `--if-changed` answers fast.
 
 import { promises as fs } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { readSources, type Sources } from '../lib/ingest/read-sources.ts';
-import { normalizeAgainstBaseline } from '../lib/measures/baseline.ts';
-import { buildReportModel, yearsOf } from '../lib/report/model.ts';
+import type { Sources, SourceFile } from '../lib/ingest/read-sources.ts';
+import type { Warning } from '../lib/model/types.ts';
 import { UsageError } from '../lib/errors.ts';
 import { msg } from '../lib/messages/index.ts';
 import type { RunOptions } from './args.ts';
 import type { Logger } from './log.ts';
 import { readSourcesDir } from './read-sources-dir.ts';
-import { createOutputWriter } from './output-writer.ts';
-import { cleanLeftovers, publishFolder, stagingName } from './publish.ts';
+import { createOutputWriter, type OutputWriter } from './output-writer.ts';
+import { cleanLeftovers, outState, publishFolder, restoreOutput, stagingName, versionStamp } from './publish.ts';
 import { acquireLock } from './lock.ts';
-import { inputFingerprint, stableStringify, type Manifest } from './manifest.ts';
-import { PHASES } from './phases/index.ts';
+import { fileEntry, inputFingerprint, MANIFEST, outputsPresent, readManifest, stableStringify, type Manifest } from './manifest.ts';
 
 export interface RunEffects {
   log: Logger;
@@ -24,42 +26,128 @@ export interface RunEffects {
   toolVersion: string;
   /** Throws when a signal asked the run to stop. */
   checkpoint: () => void;
+  /** The signal received, if any (read once publishing has begun and can no longer stop). */
+  stopSignal?: () => NodeJS.Signals | null;
   /** Registers the staging folder so that a signal handler can remove it. */
   onStaging?: (dir: string | null) => void;
+  /** Test-only hooks (see cli.ts): called at each named moment of the run. */
+  reached?: (label: string) => void;
+  /** Test-only: pause this long at each moment, to make a run last. */
+  delayMs?: number;
 }
 
 export async function loadSources(dir: string, log: Logger): Promise<Sources> {
   const { files, warnings } = await readSourcesDir(dir);
+  void log;
+  return parseSources(dir, files, warnings);
+}
+
+async function parseSources(dir: string, files: SourceFile[], warnings: Warning[]): Promise<Sources> {
   if (files.length === 0) throw new UsageError(msg.noSources(dir));
+  const { readSources } = await import('../lib/ingest/read-sources.ts');
   const sources = readSources(files);
   sources.warnings.unshift(...warnings);
-  void log;
   return sources;
+}
+
+/** Before any work: the output path must be a folder we can create siblings beside. */
+export async function checkOutputWritable(out: string): Promise<void> {
+  const parent = path.dirname(path.resolve(out));
+  try {
+    await fs.mkdir(parent, { recursive: true });
+    await fs.access(parent, fs.constants.W_OK);
+  } catch (e) {
+    throw new UsageError(msg.outNotWritable(out, errnoText(e)));
+  }
+  const state = await outState(out);
+  if (state.kind === 'other') throw new UsageError(msg.outIsFile(out));
+  if (state.kind === 'foreign-link') throw new UsageError(msg.outForeignLink(out, state.target));
+  // A plain folder becomes a version of its own on first publication, then is removed with old versions:
+  // only ever do that to an empty folder or to reports published by quartiers.
+  if (state.kind === 'directory') {
+    const entries = (await fs.readdir(out)).filter((n) => n !== '.gitkeep');
+    const manifest = entries.length ? await readManifest(out) : null;
+    if (entries.length && manifest?.outil?.nom !== 'quartiers') throw new UsageError(msg.outNotReports(out));
+  }
+}
+
+function errnoText(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const known: Record<string, string> = {
+    EACCES: 'permission refusée',
+    EPERM: 'opération non permise',
+    EROFS: 'système de fichiers en lecture seule',
+    ENOTDIR: 'un élément du chemin est un fichier, pas un dossier',
+    ENOSPC: 'plus de place sur le disque',
+    EEXIST: 'un élément du chemin est un fichier, pas un dossier',
+  };
+  return (code && known[code]) ?? (e instanceof Error ? e.message : String(e));
 }
 
 export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<number> {
   const t0 = fx.clock();
   const out = opts.out;
-  await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-  const release = await acquireLock(out, fx.now(), (h) => msg.locked(out, h.pid, h.started));
-  let staging: string | null = null;
+  const log = fx.log;
+  const step = async (label: string) => {
+    fx.reached?.(label);
+    if (fx.delayMs) await new Promise((r) => setTimeout(r, fx.delayMs));
+  };
+  await checkOutputWritable(out);
+  let release: () => Promise<void>;
   try {
-    await cleanLeftovers(out);
-    const sources = await loadSources(opts.sources, fx.log);
-    const inputs = sources.files.map((f) => ({ fichier: f.file, sha256: f.sha256 }));
+    release = await acquireLock(out, {
+      now: new Date(), // the real start time, even when SOURCE_DATE_EPOCH pins the reports' date
+      waitMs: opts.waitSeconds * 1000,
+      message: (h, waited) => (waited ? msg.lockedAfterWait(out, h.pid, h.started, waited / 1000) : msg.locked(out, h.pid, h.started)),
+      onWait: (h) => log.info(msg.waiting(out, h.pid, h.started), { event: 'attente', pid: h.pid, debut: h.started }),
+      checkpoint: fx.checkpoint,
+    });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code) throw new UsageError(msg.outNotWritable(out, errnoText(e)));
+    throw e;
+  }
+  let staging: string | null = null;
+  const inFlight: WritesInFlight = { closed: false, pending: new Set() };
+  try {
+    // Relink first: while the output path is missing, every version looks unpublished.
+    const restored = await restoreOutput(out);
+    if (restored) log.warn(msg.outputRestored(out, restored), { event: 'retablissement', version: restored });
+    const removed = await cleanLeftovers(out);
+    if (removed.length) log.info(msg.leftoversRemoved(removed), { event: 'nettoyage', supprimes: removed });
+    await step('verrou');
+
+    // Read and hash every input first: enough to know whether anything changed.
+    log.progress?.start('lecture');
+    const dir = await readSourcesDir(opts.sources);
+    const inputs = dir.files.map((f) => fileEntry(f.path, f.bytes));
     const optionsForHash = { annee: opts.year ?? null, quartiers: opts.quartiers ?? null, formats: [...opts.formats].sort() };
     const fingerprint = inputFingerprint(inputs, optionsForHash, fx.toolVersion);
     if (opts.ifChanged) {
       const previous = await readManifest(out);
       if (previous?.empreinte_entrees === fingerprint) {
-        fx.log.info(msg.unchanged(out), { event: 'inchange' });
-        return 0;
+        if (await outputsPresent(out, previous)) {
+          log.info(msg.unchanged(out), { event: 'inchange', dossier: out, empreinte: fingerprint, duree_ms: Math.round(fx.clock() - t0) });
+          return 0;
+        }
+        log.warn(msg.publishedIncomplete(out), { event: 'republication', dossier: out });
       }
     }
-    const tIngest = fx.clock();
-    fx.log.event({ event: 'phase', phase: 'lecture', fichiers: sources.files.length, valeurs: sources.figures.length, duree_ms: Math.round(tIngest - t0) });
-    for (const w of sources.warnings) fx.log.warn(msg.warningPrefix + w.message, { event: 'avertissement', code: w.code });
+    fx.checkpoint();
 
+    const sources = await parseSources(opts.sources, dir.files, dir.warnings);
+    const tIngest = fx.clock();
+    log.progress?.done(msg.phaseDone('lecture', msg.countFilesRead(dir.files.length, sources.figures.length), (tIngest - t0) / 1000));
+    log.event({ event: 'phase', phase: 'lecture', fichiers: dir.files.length, valeurs: sources.figures.length, duree_ms: Math.round(tIngest - t0) });
+    for (const w of sources.warnings) log.warn(msg.warningPrefix + w.message, { event: 'avertissement', code: w.code });
+    await step('lecture');
+    fx.checkpoint();
+
+    log.progress?.start('mesures');
+    const [{ normalizeAgainstBaseline }, { buildReportModel, yearsOf }, { PHASES }] = await Promise.all([
+      import('../lib/measures/baseline.ts'),
+      import('../lib/report/model.ts'),
+      import('./phases/index.ts'),
+    ]);
     const rows = normalizeAgainstBaseline(sources);
     const years = yearsOf(rows);
     const year = opts.year ?? years[years.length - 1]!;
@@ -71,49 +159,110 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     }
     const model = buildReportModel({ sources, rows, year, only: opts.quartiers, generatedAt: fx.now().toISOString(), toolVersion: fx.toolVersion });
     const tMeasures = fx.clock();
-    fx.log.event({ event: 'phase', phase: 'mesures', lignes: rows.length, duree_ms: Math.round(tMeasures - tIngest) });
+    log.progress?.done(msg.phaseDone('mesures', msg.countRows(rows.length), (tMeasures - tIngest) / 1000));
+    log.event({ event: 'phase', phase: 'mesures', lignes: rows.length, duree_ms: Math.round(tMeasures - tIngest) });
+    await step('mesures');
+    fx.checkpoint();
 
     staging = stagingName(out, process.pid);
     await fs.rm(staging, { recursive: true, force: true });
-    await fs.mkdir(staging, { recursive: true });
     fx.onStaging?.(staging);
+    await fs.mkdir(staging, { recursive: true });
     const writer = createOutputWriter(staging);
     for (const phase of PHASES) {
       if (!phase.formats.some((f) => opts.formats.has(f))) continue;
       fx.checkpoint();
       const t = fx.clock();
-      const { count } = await phase.run(model, writer, opts.formats, { log: fx.log, clock: fx.clock, checkpoint: fx.checkpoint });
-      fx.log.event({ event: 'phase', phase: phase.name, fichiers: count, duree_ms: Math.round(fx.clock() - t) });
+      log.progress?.start(phase.name);
+      const phaseOut = phaseWriter(writer, phase.name, fx, log, step, inFlight);
+      const { count } = await phase.run(model, phaseOut, opts.formats, { log, clock: fx.clock, checkpoint: fx.checkpoint });
+      const elapsed = fx.clock() - t;
+      log.progress?.done(msg.phaseDone(phase.name, msg.countFiles(phaseOut.paths.length), elapsed / 1000));
+      log.event({ event: 'phase', phase: phase.name, unites: count, fichiers: phaseOut.paths.length, duree_ms: Math.round(elapsed), sorties: phaseOut.paths });
+      await step(`phase:${phase.name}`);
     }
     fx.checkpoint();
+
     const manifest: Manifest = {
       outil: { nom: 'quartiers', version: fx.toolVersion },
       genere_le: model.generatedAt,
+      annee: model.year,
       empreinte_entrees: fingerprint,
       options: optionsForHash,
-      entrees: sources.files.map((f) => ({ fichier: f.file, sha256: f.sha256, octets: 0 })),
+      entrees: [...inputs].sort((a, b) => (a.fichier < b.fichier ? -1 : 1)),
       sorties: [...writer.written.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([fichier, w]) => ({ fichier, sha256: w.sha256, octets: w.bytes })),
     };
-    await writer.write('manifest.json', stableStringify(manifest, 2) + '\n');
+    await writer.write(MANIFEST, stableStringify(manifest, 2) + '\n');
+    await step('manifeste');
+    // The last moment a signal can stop the run; publishing takes a few ms and is always completed.
     fx.checkpoint();
-    await publishFolder(staging, out);
+    await publishFolder(staging, out, `${versionStamp(new Date())}-${randomBytes(3).toString('hex')}`, (label) => fx.reached?.(label));
     staging = null;
     fx.onStaging?.(null);
+    await step('publie');
+
     const files = writer.written.size;
-    fx.log.event({ event: 'publication', dossier: out, fichiers: files, duree_ms: Math.round(fx.clock() - t0) });
-    fx.log.info(msg.summary(model.quartiers.length, model.rows.length, files, out, (fx.clock() - t0) / 1000, sources.warnings.length), { event: 'fin', quartiers: model.quartiers.length, valeurs: model.rows.length, fichiers: files });
+    const seconds = (fx.clock() - t0) / 1000;
+    log.event({ event: 'publication', dossier: out, fichiers: files, duree_ms: Math.round(seconds * 1000) });
+    const late = fx.stopSignal?.();
+    if (late) {
+      log.warn(msg.interruptedAfterPublish(late, out), { event: 'interruption', signal: late, publie: true });
+      return late === 'SIGINT' ? 130 : 143;
+    }
+    log.info(msg.summary(model.quartiers.length, model.rows.length, files, out, seconds, sources.warnings.length), {
+      event: 'fin', quartiers: model.quartiers.length, valeurs: model.rows.length, fichiers: files, avertissements: sources.warnings.length, duree_ms: Math.round(seconds * 1000),
+    });
     return 0;
   } finally {
+    await settleWrites(inFlight);
     if (staging) await fs.rm(staging, { recursive: true, force: true }).catch(() => {});
     fx.onStaging?.(null);
     await release();
   }
 }
 
-async function readManifest(out: string): Promise<Manifest | null> {
-  try {
-    return JSON.parse(await fs.readFile(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
-  } catch {
-    return null;
-  }
+/**
+ * Writes still running when a phase fails or is interrupted (a phase that
+ * writes in parallel stops at the first error while its other writes go on):
+ * the run waits for them before removing the staging folder, and refuses new ones.
+ */
+interface WritesInFlight {
+  closed: boolean;
+  pending: Set<Promise<unknown>>;
+}
+
+async function settleWrites(w: WritesInFlight): Promise<void> {
+  w.closed = true;
+  while (w.pending.size) await Promise.allSettled([...w.pending]);
+}
+
+/** The writer a phase sees: every write is a checkpoint, counted for the progress display. */
+function phaseWriter(
+  base: OutputWriter,
+  phase: string,
+  fx: RunEffects,
+  log: Logger,
+  step: (label: string) => Promise<void>,
+  inFlight: WritesInFlight,
+): OutputWriter & { paths: string[] } {
+  const paths: string[] = [];
+  return {
+    paths,
+    written: base.written,
+    read: (p) => base.read(p),
+    async write(p, bytes) {
+      fx.checkpoint();
+      if (inFlight.closed) throw new Error(`écriture après la fin de la phase ${phase} : ${p}`);
+      const writing = base.write(p, bytes);
+      inFlight.pending.add(writing);
+      try {
+        await writing;
+      } finally {
+        inFlight.pending.delete(writing);
+      }
+      paths.push(p.split(path.sep).join('/'));
+      log.progress?.update(msg.countFiles(paths.length));
+      await step(`fichier:${phase}:${paths.length}`);
+    },
+  };
 }

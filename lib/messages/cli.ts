@@ -1,7 +1,11 @@
-// Messages of the command line: usage, summary, locks.
+// Messages of the command line: usage, summary, locks, the yearly refresh.
+
+import type { Change, RunComparison } from '../report/compare-runs.ts';
+import { formatFrenchNumber } from '../text/french-number.ts';
 
 export const cli = {
-  unknownCommand: (cmd: string) => `Commande inconnue « ${cmd} ». Commandes : run, validate. Voir « quartiers --help ».`,
+  unknownCommand: (cmd: string) => `Commande inconnue « ${cmd} ». Commandes : run, validate, verifier. Voir « quartiers --help ».`,
+  badWait: (text: string) => `--attendre attend un nombre de secondes (ex. --attendre=600), lu « ${text} ».`,
   unknownOption: (opt: string) => `Option inconnue « ${opt} ». Voir « quartiers --help ».`,
   missingOptionValue: (opt: string) => `L'option ${opt} attend une valeur.`,
   badYearOption: (text: string) => `--annee attend une année sur quatre chiffres, lu « ${text} ».`,
@@ -15,9 +19,37 @@ export const cli = {
   errorPrefix: 'Erreur : ',
 };
 
+const seconds = (s: number) => `${(Math.round(s * 10) / 10).toFixed(1).replace('.', ',')} s`;
+
 export const runMessages = {
   locked: (out: string, pid: number, started: string) =>
     `Le dossier ${out} est occupé par un autre traitement (processus ${pid}, démarré le ${started}). Réessayez plus tard ou lancez avec --attendre.`,
+  lockedAfterWait: (out: string, pid: number, started: string, waitedSeconds: number) =>
+    `Le dossier ${out} est toujours occupé par un autre traitement (processus ${pid}, démarré le ${started}) après ${seconds(waitedSeconds)} d'attente : abandon, rien n'a été publié.`,
+  waiting: (out: string, pid: number, started: string) =>
+    `Le dossier ${out} est occupé par un autre traitement (processus ${pid}, démarré le ${started}) : attente de sa fin (--attendre).`,
+  outNotReports: (out: string) =>
+    `Le dossier de sortie ${out} existe, n'est pas vide et ne contient pas de rapports publiés par quartiers (pas de manifest.json) : il n'est pas remplacé. Choisissez un dossier vide ou absent pour --out.`,
+  outIsFile: (out: string) => `Le dossier de sortie ${out} existe mais n'est pas un dossier : choisissez un autre --out ou déplacez ce fichier.`,
+  outForeignLink: (out: string, target: string) =>
+    `Le dossier de sortie ${out} est un lien symbolique vers ${target}, qui n'a pas été créé par quartiers : pour publier à cet endroit, passez --out ${target} (quartiers y gère lui-même un lien vers la dernière version publiée).`,
+  leftoversRemoved: (names: string[]) => `Restes d'un traitement interrompu supprimés : ${names.join(', ')}.`,
+  outputRestored: (out: string, version: string) => `${out} manquait (traitement interrompu pendant sa première publication) : rétabli sur la dernière version complète ${version}.`,
+  publishedIncomplete: (out: string) => `Sources inchangées, mais le dossier publié ${out} est incomplet ou modifié : nouvelle publication.`,
+  interruptedAfterPublish: (signal: string, out: string) =>
+    `Interruption (${signal}) reçue pendant la publication : celle-ci a été menée à son terme, ${out} contient la nouvelle version complète.`,
+  phaseDone: (phase: string, counts: string, elapsedSeconds: number) => `${phase} : ${counts} (${seconds(elapsedSeconds)})`,
+  phaseRunning: (phase: string, counts: string, elapsedSeconds: number) => `${phase} : ${counts}… ${seconds(elapsedSeconds)}`,
+  countFiles: (n: number) => `${n} fichier${n > 1 ? 's' : ''}`,
+  countFilesRead: (files: number, figures: number) => `${files} fichier${files > 1 ? 's' : ''} lu${files > 1 ? 's' : ''}, ${figures} valeur${figures > 1 ? 's' : ''}`,
+  countRows: (n: number) => `${n} ligne${n > 1 ? 's' : ''}`,
+  verifyOk: (out: string, files: number) => `${out} : les ${files} fichiers publiés correspondent à manifest.json.`,
+  verifyNoManifest: (out: string) => `${out} : pas de manifest.json lisible, le dossier ne peut pas être vérifié.`,
+  verifyProblem: (file: string, problem: string) => `${file} : ${problem}`,
+  verifyMissing: 'absent',
+  verifyChanged: 'contenu différent de celui enregistré dans manifest.json',
+  verifyExtra: 'présent mais absent de manifest.json',
+  verifyFailed: (out: string, n: number) => `${out} : ${n} écart${n > 1 ? 's' : ''} avec manifest.json.`,
   unchanged: (out: string) => `Sources, options et version inchangées depuis la dernière publication de ${out} : rien à refaire.`,
   summary: (quartiers: number, figures: number, files: number, out: string, seconds: number, warnings: number) =>
     `Terminé : ${quartiers} quartier${quartiers > 1 ? 's' : ''}, ${figures} valeur${figures > 1 ? 's' : ''}, ${files} fichier${files > 1 ? 's' : ''} publié${files > 1 ? 's' : ''} dans ${out} en ${seconds.toFixed(1).replace('.', ',')} s${warnings ? `, ${warnings} avertissement${warnings > 1 ? 's' : ''}` : ''}.`,
@@ -26,3 +58,40 @@ export const runMessages = {
   outNotWritable: (out: string, reason: string) => `Le dossier de sortie ${out} ne peut pas être écrit (${reason}).`,
   interrupted: (signal: string) => `Interrompu (${signal}) : la sortie temporaire a été supprimée, les rapports précédents sont intacts.`,
 };
+
+const SENS: Record<string, string> = { favorable: 'favorable', defavorable: 'défavorable', neutre: 'neutre', indetermine: 'indéterminée' };
+const gapUnit = (unite: string) => (unite === 'pct' ? 'points' : unite === 'euros' ? '€' : unite === 'indice' ? 'points d\'indice' : unite);
+const gapText = (x: number, unite: string) => `${formatFrenchNumber(x, 1, { sign: true })} ${gapUnit(unite)}`.trim();
+const what = (c: Change) => `${c.quartier || c.quartier_code}, « ${c.libelle} »`;
+
+export const refreshMessages = {
+  refreshValidating: (sources: string) => `1/3 Vérification des nouvelles sources (${sources})…`,
+  refreshArchiving: (out: string, archive: string) => `2/3 Archivage des rapports publiés (${out}) dans ${archive}…`,
+  refreshArchiveExists: (archive: string) => `2/3 ${archive} existe déjà : archive conservée telle quelle.`,
+  refreshNothingToArchive: (out: string) => `2/3 Pas de rapports publiés dans ${out} : rien à archiver.`,
+  refreshRunning: (out: string) => `3/3 Production des nouveaux rapports dans ${out}…`,
+  refreshFailed: (step: string, code: number) => `Actualisation arrêtée à l'étape « ${step} » (code ${code}) : les rapports publiés et les archives sont intacts.`,
+  refreshArchiveBroken: (archive: string) => `L'archive ${archive} ne correspond pas à son manifest.json : actualisation arrêtée.`,
+  refreshFirst: 'Première publication : rien à comparer avec l\'année précédente.',
+  changesTitle: (beforeYear: number, afterYear: number) => `Ce qui a changé entre les rapports ${beforeYear} et ${afterYear} :`,
+  changesNone: 'Aucune lecture inversée, aucun écart qui se creuse ou se réduit.',
+  changeFlipped: (c: Change) =>
+    `  lecture inversée — ${what(c)} : ${SENS[c.before.sens] ?? c.before.sens} (${c.before.annee}) → ${SENS[c.after.sens] ?? c.after.sens} (${c.after.annee})`,
+  changeWidened: (c: Change) => `  écart creusé — ${what(c)} : ${gapText(c.before.ecart!, c.unite)} (${c.before.annee}) → ${gapText(c.after.ecart!, c.unite)} (${c.after.annee})`,
+  changeNarrowed: (c: Change) => `  écart réduit — ${what(c)} : ${gapText(c.before.ecart!, c.unite)} (${c.before.annee}) → ${gapText(c.after.ecart!, c.unite)} (${c.after.annee})`,
+  changeAdded: (n: number) => `  ${n} indicateur${n > 1 ? 's' : ''} de quartier nouveau${n > 1 ? 'x' : ''} cette année.`,
+  changeRemoved: (n: number) => `  ${n} indicateur${n > 1 ? 's' : ''} de quartier absent${n > 1 ? 's' : ''} cette année.`,
+  changesSummary: (c: RunComparison) =>
+    `${c.flipped.length} lecture${c.flipped.length > 1 ? 's' : ''} inversée${c.flipped.length > 1 ? 's' : ''}, ${c.widened.length} écart${c.widened.length > 1 ? 's' : ''} creusé${c.widened.length > 1 ? 's' : ''}, ${c.narrowed.length} écart${c.narrowed.length > 1 ? 's' : ''} réduit${c.narrowed.length > 1 ? 's' : ''}.`,
+};
+
+/** The comparison as lines of French text, for the refresh script. */
+export function changesReport(c: RunComparison, beforeYear: number, afterYear: number): string[] {
+  const m = refreshMessages;
+  const lines = [m.changesTitle(beforeYear, afterYear)];
+  lines.push(...c.flipped.map(m.changeFlipped), ...c.widened.map(m.changeWidened), ...c.narrowed.map(m.changeNarrowed));
+  if (c.added.length) lines.push(m.changeAdded(c.added.length));
+  if (c.removed.length) lines.push(m.changeRemoved(c.removed.length));
+  lines.push(c.flipped.length + c.widened.length + c.narrowed.length ? m.changesSummary(c) : m.changesNone);
+  return lines;
+}

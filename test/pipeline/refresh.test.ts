@@ -1,0 +1,41 @@
+// The yearly refresh: validate, archive last year's reports, publish, say what changed.
+
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, runRefresh } from '../helpers/cli.ts';
+import { verifyFolder } from '../../pipeline/manifest.ts';
+import { refreshMessages } from '../../lib/messages/cli.ts';
+import { copySources, tempRoot } from './fixture-runs.ts';
+
+const LIMIT = { timeoutMs: 90_000 };
+
+describe('npm run refresh', () => {
+  it('archives the published year, publishes the new sources and prints what changed', async () => {
+    const root = tempRoot();
+    const out = path.join(root, 'reports');
+    const archives = path.join(root, 'archives');
+    const first = await runCli(['run', '--sources', copySources(root, 'a'), '--out', out, '--formats', 'csv,md'], LIMIT);
+    expect(first.code, first.stderr).toBe(0);
+    const lastYear = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+    const r = await runRefresh(['--sources', copySources(root, 'b', true), '--out', out, '--archives', archives], { ...LIMIT, cwd: root });
+    expect(r.code, r.stderr).toBe(0);
+    const archive = path.join(archives, String(lastYear.annee));
+    expect(r.stderr).toContain(refreshMessages.refreshArchiving(out, archive));
+    const kept = await verifyFolder(archive);
+    expect(kept.problems).toEqual([]);
+    expect(kept.manifest!.empreinte_entrees).toBe(lastYear.empreinte_entrees);
+    expect(JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')).empreinte_entrees).not.toBe(lastYear.empreinte_entrees);
+    // The variant moves the QIC's single-parent families from 12 % to 13 % (reference 16,2 %).
+    expect(r.stdout).toContain('  écart réduit — Cité de Marles – Gambetta, « Part des familles monoparentales » : −4,2 points (2024) → −3,2 points (2024)');
+    expect(r.stdout.trim().split('\n').pop()).toBe('0 lecture inversée, 0 écart creusé, 1 écart réduit.');
+
+    // Invalid new sources: stops at validation, nothing published, archive untouched.
+    const bad = copySources(root, 'c');
+    writeFileSync(path.join(bad, 'vide.csv'), '');
+    const stopped = await runRefresh(['--sources', bad, '--out', out, '--archives', archives], { ...LIMIT, cwd: root });
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toContain(refreshMessages.refreshFailed('validation', 1));
+    expect(existsSync(path.join(archives, `${lastYear.annee}.tmp-${process.pid}`))).toBe(false);
+  });
+});
