@@ -3,7 +3,8 @@
 
 import { ingest } from './ingest.ts';
 import { cli, runMessages } from './cli.ts';
+import { charts } from './charts.ts';
 
 export { where, frenchList, plural } from './place.ts';
 
-export const msg = { ...ingest, ...cli, ...runMessages };
+export const msg = { ...ingest, ...cli, ...runMessages, ...charts };

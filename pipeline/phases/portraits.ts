@@ -1,5 +1,8 @@
 import { renderPortrait } from '../../lib/render/portrait/portrait.ts';
 import type { OutputPhase } from './phase.ts';
+import { safeFileName } from '../../lib/text/safe-file-name.ts';
+
+export { safeFileName };
 
 export const portraitsPhase: OutputPhase = {
   name: 'portraits',
@@ -13,9 +16,3 @@ export const portraitsPhase: OutputPhase = {
     return { count: model.quartiers.length };
   },
 };
-
-/** A code from the sources as a file name: no separators, no dots at the start. */
-export function safeFileName(code: string): string {
-  const s = code.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').slice(0, 80);
-  return s || '_';
-}

@@ -16,7 +16,7 @@ export interface ChartFonts {
 }
 
 export interface ChartRenderer {
-  /** Compiles a Vega-Lite spec; throws on compiler warnings when `strict`. */
+  /** Compiles a Vega-Lite spec; throws on any compiler warning. */
   toVega(spec: TopLevelSpec): vega.Spec;
   svg(spec: TopLevelSpec): Promise<string>;
   /** Renders an already compiled Vega spec (compile once, swap data, render many). */
@@ -70,7 +70,7 @@ export function createChartRenderer(fonts: ChartFonts): ChartRenderer {
     localeSet = true;
   }
 
-  const toVega = (spec: TopLevelSpec): vega.Spec => compile(spec).spec;
+  const toVega = (spec: TopLevelSpec): vega.Spec => compileStrict(spec);
 
   const svgFromVega = async (spec: vega.Spec): Promise<string> => {
     (vega as unknown as { resetSVGDefIds: () => void }).resetSVGDefIds();
@@ -88,7 +88,7 @@ export function createChartRenderer(fonts: ChartFonts): ChartRenderer {
     svg: (spec) => svgFromVega(toVega(spec)),
     png(svg, options = {}) {
       const r = new Resvg(svg, {
-        fitTo: { mode: 'zoom', value: options.scale ?? 2 },
+        fitTo: { mode: 'zoom', value: options.scale ?? pngScale(svg) },
         background: '#ffffff',
         font: {
           loadSystemFonts: false,
@@ -101,4 +101,27 @@ export function createChartRenderer(fonts: ChartFonts): ChartRenderer {
     },
     textWidth,
   };
+}
+
+/** Raised when Vega-Lite warns while compiling one of our specs: a chart bug, not a data problem. */
+export class ChartCompileWarning extends Error {}
+
+/** Compiles with Vega-Lite's logger captured: any warning or error throws. */
+export function compileStrict(spec: TopLevelSpec): vega.Spec {
+  const messages: string[] = [];
+  const note = (...args: unknown[]) => {
+    messages.push(args.map(String).join(' '));
+    return logger;
+  };
+  const logger = { level: () => logger, warn: note, info: () => logger, debug: () => logger, error: note } as unknown as Parameters<typeof compile>[1] extends infer O ? O extends { logger?: infer L } ? L : never : never;
+  const out = compile(spec, { logger }).spec;
+  if (messages.length) throw new ChartCompileWarning(`Vega-Lite : ${messages.join(' | ')}`);
+  return out;
+}
+
+/** PNG zoom: 2× for print, 1× for very large charts (long rankings) to stay a few hundred KB. */
+export function pngScale(svg: string): number {
+  const m = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
+  if (!m) return 2;
+  return Number(m[1]) * Number(m[2]) * 4 > 8_000_000 ? 1 : 2;
 }
