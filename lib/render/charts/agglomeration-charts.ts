@@ -5,7 +5,7 @@ import type { Catalogue, Unit } from '../../model/types.ts';
 import type { TidyRow } from '../../model/tidy-row.ts';
 import { charts as words } from '../../messages/charts.ts';
 import { indicatorDatum, latestByIndicator, type IndicatorDatum } from './chart-rows.ts';
-import { IS_BOUND, tooltip, topLevel } from './spec-parts.ts';
+import { IS_BOUND, tooltip, topLevel, withY } from './spec-parts.ts';
 import { COLORS, SIZES, type VlSpec } from './theme.ts';
 import type { ChartResult } from './quartier-charts.ts';
 
@@ -117,8 +117,7 @@ export function classementSpec(input: AgglomerationChartInput): ChartResult {
     transform: [{ filter: { field: 'indicateur', equal: indicator } }, { calculate: 'isValid(datum.valeur) ? -datum.valeur : 1e12', as: 'rang' }],
     width: SIZES.plotWidth,
     height: { step: 18 },
-    encoding: { y: { field: 'ligne', type: 'nominal', sort: { field: 'rang', op: 'min' }, title: null, axis: { domain: false, ticks: false, labelPadding: 6 } } },
-    layer: [
+    layer: withY({ field: 'ligne', type: 'nominal', sort: { field: 'rang', op: 'min' }, title: null, axis: { domain: false, ticks: false, labelPadding: 6 } }, [
       {
         transform: [{ filter: `isValid(datum.valeur) && !(${IS_BOUND('forme')})` }],
         mark: { type: 'bar', height: { band: 0.7 } },
@@ -132,7 +131,7 @@ export function classementSpec(input: AgglomerationChartInput): ChartResult {
       {
         transform: [{ filter: 'isValid(datum.reference)' }, { aggregate: [{ op: 'max', field: 'reference', as: 'reference' }], groupby: [] }],
         mark: { type: 'rule', color: COLORS.reference, strokeWidth: 2 },
-        encoding: { x: { field: 'reference', type: 'quantitative' }, y: null },
+        encoding: { x: { field: 'reference', type: 'quantitative' }}, fullHeight: true,
       },
       {
         transform: [{ filter: 'isValid(datum.valeur)' }],
@@ -144,7 +143,7 @@ export function classementSpec(input: AgglomerationChartInput): ChartResult {
         mark: { type: 'text', align: 'left', fontStyle: 'italic' },
         encoding: { x: { value: 0 }, text: { field: 'etiquette' }, tooltip: tip },
       },
-    ],
+    ]),
   });
   const indicators = [...new Set(data.map((d) => d.indicateur))];
   const spec: VlSpec = { vconcat: indicators.map(indicatorPanel), resolve: { scale: { x: 'independent', y: 'independent' } } };

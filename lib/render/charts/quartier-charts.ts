@@ -7,7 +7,7 @@ import type { TidyRow } from '../../model/tidy-row.ts';
 import { charts as words } from '../../messages/charts.ts';
 import { formatValue } from '../portrait/format-value.ts';
 import { quartierIndicators, shapeOf, type IndicatorDatum } from './chart-rows.ts';
-import { INDICATOR_TOOLTIP, IS_BOUND, MARKER_SHAPES, readingColor, seriesColor, tooltip, topLevel, type Caption } from './spec-parts.ts';
+import { INDICATOR_TOOLTIP, IS_BOUND, MARKER_SHAPES, readingColor, seriesColor, seriesTransform, tooltip, topLevel, withY, type Caption } from './spec-parts.ts';
 import { COLORS, SIZES, type VlSpec } from './theme.ts';
 import { fallbackEnjeux } from './enjeux-fallback.ts';
 
@@ -65,14 +65,14 @@ function dumbbellPanel(unit: Unit): VlSpec {
         encoding: { x: x('valeur'), x2: { field: 'fleche' } },
       },
       {
-        transform: [{ filter: 'isValid(datum.reference)' }],
+        transform: [{ filter: 'isValid(datum.reference)' }, seriesTransform(words.seriesReference)],
         mark: { type: 'point', shape: 'diamond', filled: true, size: 90, opacity: 1 },
-        encoding: { x: x('reference'), color: seriesColor(words.seriesReference), tooltip: INDICATOR_TOOLTIP },
+        encoding: { x: x('reference'), color: seriesColor(), tooltip: INDICATOR_TOOLTIP },
       },
       {
-        transform: [{ filter: `isValid(datum.valeur) && !(${IS_BOUND('forme')})` }],
+        transform: [{ filter: `isValid(datum.valeur) && !(${IS_BOUND('forme')})` }, seriesTransform(words.seriesQuartier)],
         mark: { type: 'point', filled: true, size: 90, opacity: 1 },
-        encoding: { x: x('valeur'), color: seriesColor(words.seriesQuartier), tooltip: INDICATOR_TOOLTIP },
+        encoding: { x: x('valeur'), color: seriesColor(), tooltip: INDICATOR_TOOLTIP },
       },
       {
         transform: [{ filter: `isValid(datum.valeur) && (${IS_BOUND('forme')})` }],
@@ -126,8 +126,7 @@ function gapPanel(unit: Unit): VlSpec {
     transform: [{ filter: `datum.unite === '${unit}' && isValid(datum.ecart)` }],
     width: SIZES.plotWidth,
     height: { step: SIZES.barStep },
-    encoding: { y: yIndicator },
-    layer: [
+    layer: withY(yIndicator, [
       {
         transform: [{ filter: `!(${IS_BOUND('forme_ecart')})` }],
         mark: { type: 'bar', height: { band: 0.7 } },
@@ -143,10 +142,10 @@ function gapPanel(unit: Unit): VlSpec {
         mark: { type: 'bar', height: { band: 0.7 }, filled: false, strokeWidth: 2, strokeDash: [4, 3] },
         encoding: { x, x2: { datum: 0 }, color: readingColor(true), tooltip: INDICATOR_TOOLTIP },
       },
-      { mark: { type: 'rule', color: COLORS.ink }, encoding: { x: { datum: 0 }, y: null } },
+      { mark: { type: 'rule', color: COLORS.ink }, encoding: { x: { datum: 0 }}, fullHeight: true },
       text('pos'),
       text('neg'),
-    ],
+    ]),
   };
 }
 
@@ -256,18 +255,18 @@ export function trajectoiresSpec(input: QuartierChartInput): ChartResult {
           encoding: { x: { datum: 2024, type: 'quantitative' } },
         },
         {
-          transform: [{ filter: `${quartierRows} && isValid(datum.reference)` }],
+          transform: [{ filter: `${quartierRows} && isValid(datum.reference)` }, seriesTransform(words.seriesReference)],
           mark: { type: 'line', strokeDash: [5, 3], strokeWidth: 2, point: { filled: true, shape: 'diamond', size: 36 } },
-          encoding: { x, y: { field: 'reference', type: 'quantitative' }, color: seriesColor(words.seriesReference), tooltip: tip },
+          encoding: { x, y: { field: 'reference', type: 'quantitative' }, color: seriesColor(), tooltip: tip },
         },
         {
-          transform: [{ filter: `${quartierRows} && isValid(datum.valeur)` }],
+          transform: [{ filter: `${quartierRows} && isValid(datum.valeur)` }, seriesTransform(words.seriesQuartier)],
           mark: { type: 'line', strokeWidth: 2 },
           encoding: {
             x: { ...x, title: null, scale: { domainMax: 2030, zero: false, nice: false, padding: 8 }, axis: { format: 'd', tickMinStep: 1, tickCount: 4, labelOverlap: true, grid: false } },
             y: { field: 'valeur', type: 'quantitative', title: null, scale: { zero: false, padding: 10 }, axis: { format: ',~f', tickCount: 4 } },
             detail: { field: 'perimetre' },
-            color: seriesColor(words.seriesQuartier),
+            color: seriesColor(),
           },
         },
         {
@@ -326,8 +325,7 @@ export function enjeuxSpec(input: QuartierChartInput): ChartResult {
     transform: [{ filter: { field: 'enjeu', equal: name } }],
     width: SIZES.plotWidth,
     height: { step: SIZES.barStep },
-    encoding: { y: yIndicator },
-    layer: [
+    layer: withY(yIndicator, [
       {
         transform: [{ filter: `isValid(datum.indice) && !(${IS_BOUND('forme_indice')})` }],
         mark: { type: 'bar', height: { band: 0.7 } },
@@ -338,7 +336,7 @@ export function enjeuxSpec(input: QuartierChartInput): ChartResult {
         mark: { type: 'bar', height: { band: 0.7 }, filled: false, strokeWidth: 2, strokeDash: [4, 3] },
         encoding: { x, x2: { datum: 100 }, color: readingColor(true), tooltip: tip },
       },
-      { mark: { type: 'rule', color: COLORS.ink }, encoding: { x: { datum: 100 }, y: null } },
+      { mark: { type: 'rule', color: COLORS.ink }, encoding: { x: { datum: 100 }}, fullHeight: true },
       {
         transform: [{ filter: 'isValid(datum.indice) && datum.indice >= 100' }],
         mark: { type: 'text', align: 'left', dx: 4 },
@@ -354,7 +352,7 @@ export function enjeuxSpec(input: QuartierChartInput): ChartResult {
         mark: { type: 'text', align: 'left', fontStyle: 'italic' },
         encoding: { x: { value: 0 }, text: { field: 'etiquette' }, tooltip: tip },
       },
-    ],
+    ]),
   });
   const names = [...new Set([...out].sort((a, b) => a.ordre_enjeu - b.ordre_enjeu).map((d) => d.enjeu))];
   const spec: VlSpec = { vconcat: names.map(enjeuPanel), resolve: { scale: { x: 'shared' } } };

@@ -46,14 +46,24 @@ export function readingColor(legend: boolean): VlSpec {
   };
 }
 
-/** Quartier vs reference: two series, distinguished by colour and by shape. */
-export function seriesColor(series: string): VlSpec {
+/** Quartier vs reference: two series, distinguished by colour and by shape (a `serie` field the layer computes). */
+export function seriesColor(): VlSpec {
   return {
-    datum: series,
+    field: 'serie',
     type: 'nominal',
     scale: { domain: [words.seriesQuartier, words.seriesReference], range: [COLORS.quartier, COLORS.reference] },
     legend: { title: null, symbolType: 'circle' },
   };
+}
+
+/** The transform that names a layer's series for `seriesColor`. */
+export function seriesTransform(series: string): VlSpec {
+  return { calculate: JSON.stringify(series), as: 'serie' };
+}
+
+/** Adds the shared y encoding to every layer but the full-height rules. */
+export function withY(y: VlSpec, layers: VlSpec[]): VlSpec[] {
+  return layers.map((l) => (l.fullHeight ? (({ fullHeight: _, ...rest }) => rest)(l) : { ...l, encoding: { y, ...(l.encoding as VlSpec) } }));
 }
 
 export const MARKER_SHAPES = { domain: ['exacte', 'approchee', 'minimum', 'maximum'], range: ['circle', 'circle', 'triangle-right', 'triangle-left'] };
