@@ -8,6 +8,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { Resvg } from '@resvg/resvg-js';
 import opentype from 'opentype.js';
 import { FR_FORMAT_LOCALE, FR_TIME_LOCALE } from './locale-fr.ts';
+import { createTextOutliner } from './text-outlines.ts';
 
 export interface ChartFonts {
   family: string;
@@ -52,8 +53,11 @@ function advanceWidthMeter(font: Font): (text: string, size: number) => number {
 let localeSet = false;
 
 export function createChartRenderer(fonts: ChartFonts): ChartRenderer {
-  const regular = advanceWidthMeter(opentype.parse(toArrayBuffer(fonts.regular.bytes)));
-  const bold = advanceWidthMeter(opentype.parse(toArrayBuffer(fonts.bold.bytes)));
+  const regularFont = opentype.parse(toArrayBuffer(fonts.regular.bytes));
+  const boldFont = opentype.parse(toArrayBuffer(fonts.bold.bytes));
+  const regular = advanceWidthMeter(regularFont);
+  const bold = advanceWidthMeter(boldFont);
+  const outline = createTextOutliner({ regular: regularFont, bold: boldFont });
   const textWidth = (text: string, size: number, isBold = false) => (isBold ? bold : regular)(text, size);
 
   // Vega measures text through a module-level hook: point it at the font.
@@ -87,12 +91,14 @@ export function createChartRenderer(fonts: ChartFonts): ChartRenderer {
     svgFromVega,
     svg: (spec) => svgFromVega(toVega(spec)),
     png(svg, options = {}) {
-      const r = new Resvg(svg, {
+      // Text drawn as the font's outlines: resvg then never loads a font file.
+      const outlined = outline(svg);
+      const r = new Resvg(outlined, {
         fitTo: { mode: 'zoom', value: options.scale ?? pngScale(svg) },
         background: '#ffffff',
         font: {
           loadSystemFonts: false,
-          fontFiles: [fonts.regular.path, fonts.bold.path],
+          fontFiles: outlined.includes('<text') ? [fonts.regular.path, fonts.bold.path] : [],
           defaultFontFamily: fonts.family,
           sansSerifFamily: fonts.family,
         },

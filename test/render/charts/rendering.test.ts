@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { planCharts, type PlannedChart } from '../../../lib/render/charts/chart-plan.ts';
-import { createChartJobRunner } from '../../../lib/render/charts/chart-job.ts';
+import { createChartJobRunner, withAccessibleText } from '../../../lib/render/charts/chart-job.ts';
+import { createChartRenderer } from '../../../lib/render/charts/render.ts';
 import { loadChartFonts } from '../../../pipeline/fonts.ts';
 import { createChartPool } from '../../../pipeline/chart-pool.ts';
 import { specText } from '../../../pipeline/phases/charts.ts';
@@ -117,6 +118,22 @@ describe('chart renderings', () => {
     expect(ink).toBeGreaterThan(0.03);
     expect(ink).toBeLessThan(0.8);
     expect(png.length).toBeLessThan(400_000);
+  });
+
+  it('renders through a shared view exactly what a fresh compilation renders', async () => {
+    const fresh = createChartRenderer(loadChartFonts());
+    for (const c of [...bundled, ...quirks]) {
+      const s = c.spec as { title: { text: string }; description: string };
+      const expected = withAccessibleText(await fresh.svg(c.spec as never), s.title.text, s.description);
+      const got = bundled.includes(c) ? svgOf(c.path) : quirkSvg(c.path);
+      expect(got === expected, c.path).toBe(true);
+    }
+  });
+
+  it('puts the title and the description inside the SVG', () => {
+    const svg = svgOf('graphiques/QN06205M/ecarts');
+    expect(svg).toMatch(/^<svg[^>]* role="img" aria-label="Cités 5, de Marles et du Rond-Point : écarts à l&#x27;agglomération, 2022|^<svg[^>]* role="img" aria-label="Cités 5, de Marles et du Rond-Point : écarts à l'agglomération, 2022/);
+    expect(svg).toContain('<desc>Barres divergentes');
   });
 
   it('renders byte-identical SVG and PNG a second time, after other charts', async () => {

@@ -8,7 +8,6 @@ import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
 import { planCharts, type PlannedChart } from '../../../lib/render/charts/chart-plan.ts';
 import { compileStrict } from '../../../lib/render/charts/render.ts';
-import { createCompileCache } from '../../../lib/render/charts/compile-cache.ts';
 import { bundledModel, quirksModel } from './fixture.ts';
 
 const require = createRequire(import.meta.url);
@@ -42,12 +41,6 @@ describe('chart specs', () => {
     expect(s.title.subtitle[0]).toMatch(/^Source : .+ 20\d\d.*, (ancien périmètre|périmètre 2024)/);
     expect(s.data.values.length).toBeGreaterThan(0);
     expect(s.config.font).toBe('DejaVu Sans');
-  });
-
-  it('compiles each structure once: a patched compilation equals a fresh one', () => {
-    const cache = createCompileCache();
-    for (const c of all) expect(cache.compile(c.spec as never)).toEqual(compileStrict(c.spec as never));
-    expect(cache.stats.reused).toBeGreaterThan(0);
   });
 
   it('keeps the caption usable on its own: the reference and the quartier are named', () => {
