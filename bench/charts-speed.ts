@@ -12,7 +12,8 @@ import { buildReportModel } from '../lib/report/model.ts';
 import type { TidyRow } from '../lib/model/tidy-row.ts';
 import { planCharts, type PlannedChart } from '../lib/render/charts/chart-plan.ts';
 import { createChartRenderer, compileStrict } from '../lib/render/charts/render.ts';
-import { createCompileCache } from '../lib/render/charts/compile-cache.ts';
+import { createChartJobRunner } from '../lib/render/charts/chart-job.ts';
+import { Resvg } from '@resvg/resvg-js';
 import { loadChartFonts } from '../pipeline/fonts.ts';
 import { createChartPool } from '../pipeline/chart-pool.ts';
 
@@ -53,65 +54,56 @@ console.log(`planification (specs Vega-Lite): ${planMs.toFixed(0)} ms, ${(charts
 
 const fonts = loadChartFonts();
 const renderer = createChartRenderer(fonts);
-const sample = charts.slice(0, Math.min(charts.length, 80));
+const sample = charts.slice(0, Math.min(charts.length, 60));
+const avg = async (list: PlannedChart[], fn: (c: PlannedChart) => Promise<unknown>) => {
+  const t0 = performance.now();
+  for (const c of list) await fn(c);
+  return (performance.now() - t0) / list.length;
+};
 
-// Compilation: Vega-Lite every time vs once per structure.
-t = performance.now();
-for (const c of sample) compileStrict(c.spec as never);
-const fresh = (performance.now() - t) / sample.length;
-const cache = createCompileCache();
-t = performance.now();
-for (const c of sample) cache.compile(c.spec as never);
-const cached = (performance.now() - t) / sample.length;
-console.log(`compilation Vega-Lite: ${fresh.toFixed(1)} ms/graphique à chaque fois, ${cached.toFixed(1)} ms/graphique avec le cache de structure (${cache.stats.compiled} compilations pour ${sample.length} graphiques)`);
-
-// Data swap: re-parse the patched Vega spec vs one View fed with view.data().
-const same = charts.filter((c) => c.chart === 'quartier-agglomeration').slice(0, 40);
-const vgs = same.map((c) => cache.compile(c.spec as never));
-t = performance.now();
-for (const vg of vgs) await renderer.svgFromVega(vg);
-const reparse = (performance.now() - t) / vgs.length;
-const view = new vega.View(vega.parse(vgs[0]!), { renderer: 'none' });
-const dataName = (vgs[0]!.data ?? []).find((d) => Array.isArray((d as { values?: unknown }).values))!.name;
-t = performance.now();
-for (const vg of vgs) {
-  const values = (vg.data ?? []).find((d) => d.name === dataName) as { values: object[] };
-  view.data(dataName, values.values.map((v) => ({ ...v })));
+// SVG: compile + parse every chart, vs one parsed runtime per structure (what the pipeline does),
+// vs one reused view fed with view.data() (faster, but its bytes depend on the previous chart).
+const fresh = await avg(sample, (c) => renderer.svg(c.spec as never));
+const svgOnly = createChartJobRunner(fonts);
+const shared = await avg(sample, (c) => svgOnly(c.spec, { svg: true, png: false }));
+const same = charts.filter((c) => c.chart === 'quartier-agglomeration').slice(0, 30);
+const vg0 = compileStrict(same[0]!.spec as never);
+const view = new vega.View(vega.parse(vg0), { renderer: 'none' });
+const dataName = (vg0.data ?? []).find((d) => Array.isArray((d as { values?: unknown }).values))!.name;
+const swap = await avg(same, async (c) => {
+  view.data(dataName, ((c.spec.data as { values: object[] }).values).map((v) => ({ ...v })));
   await view.runAsync();
   await view.toSVG();
-}
-const swap = (performance.now() - t) / vgs.length;
+});
 view.finalize();
-console.log(`SVG d'un graphique « quartier-agglomeration » : ${reparse.toFixed(1)} ms en re-parsant la spec Vega, ${swap.toFixed(1)} ms en changeant les données d'une même vue`);
+console.log(`SVG par graphique : ${fresh.toFixed(1)} ms en compilant et parsant chaque graphique, ${shared.toFixed(1)} ms avec un runtime Vega par structure (retenu), ${swap.toFixed(1)} ms en réutilisant une vue (non retenu : octets dépendants de l'historique)`);
 
-// Single thread, SVG + PNG.
-async function single(list: PlannedChart[]): Promise<{ svgMs: number; pngMs: number; bytes: number }> {
-  let svgMs = 0, pngMs = 0, bytes = 0;
-  const c2 = createCompileCache();
-  for (const c of list) {
-    let t0 = performance.now();
-    const svg = await renderer.svgFromVega(c2.compile(c.spec as never));
-    svgMs += performance.now() - t0;
-    t0 = performance.now();
-    bytes += renderer.png(svg).length;
-    pngMs += performance.now() - t0;
-  }
-  return { svgMs, pngMs, bytes };
-}
-const s = await single(sample);
-const perChart = (s.svgMs + s.pngMs) / sample.length;
-console.log(`un seul fil : ${(1000 / perChart).toFixed(1)} graphiques/s (SVG ${(s.svgMs / sample.length).toFixed(1)} ms + PNG ${(s.pngMs / sample.length).toFixed(1)} ms par graphique, PNG moyen ${(s.bytes / sample.length / 1024).toFixed(0)} Ko)`);
+// PNG: resvg with the font files vs text drawn from cached glyph outlines (retained).
+const svgs = await Promise.all(sample.slice(0, 20).map(async (c) => (await svgOnly(c.spec, { svg: true, png: false })).svg!));
+let t0 = performance.now();
+for (const svg of svgs) new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, background: '#ffffff', font: { loadSystemFonts: false, fontFiles: [fonts.regular.path, fonts.bold.path], defaultFontFamily: fonts.family } }).render().asPng();
+const withFonts = (performance.now() - t0) / svgs.length;
+t0 = performance.now();
+for (const svg of svgs) renderer.png(svg);
+const outlined = (performance.now() - t0) / svgs.length;
+console.log(`PNG par graphique (2×) : ${withFonts.toFixed(1)} ms avec les fichiers de police, ${outlined.toFixed(1)} ms avec les contours de glyphes (retenu)`);
+
+// Single thread, SVG + PNG, as the pipeline does it.
+const full = createChartJobRunner(fonts);
+let bytes = 0;
+const perChart = await avg(sample, async (c) => { bytes += (await full(c.spec, { svg: true, png: true })).png!.length; });
+console.log(`un seul fil : ${(1000 / perChart).toFixed(1)} graphiques/s SVG+PNG (${perChart.toFixed(1)} ms par graphique, PNG moyen ${(bytes / sample.length / 1024).toFixed(0)} Ko)`);
 
 // Worker threads, every chart.
-for (const n of [availableParallelism()]) {
+{
   t = performance.now();
-  const pool = await createChartPool(n);
+  const pool = await createChartPool(availableParallelism());
   const start = performance.now() - t;
   t = performance.now();
   await Promise.all(charts.map((c) => pool.render(c.spec, { svg: true, png: true })));
   const ms = performance.now() - t;
   await pool.close();
-  console.log(`${pool.workers} processus de rendu : ${(charts.length / (ms / 1000)).toFixed(1)} graphiques/s (${charts.length} graphiques en ${(ms / 1000).toFixed(1)} s, démarrage ${start.toFixed(0)} ms)${pool.fallbackReason ? ` [repli : ${pool.fallbackReason}]` : ''}`);
+  console.log(`${pool.workers} processus de rendu : ${(charts.length / (ms / 1000)).toFixed(1)} graphiques/s SVG+PNG (${charts.length} graphiques en ${(ms / 1000).toFixed(1)} s, démarrage des processus ${start.toFixed(0)} ms)${pool.fallbackReason ? ` [repli : ${pool.fallbackReason}]` : ''}`);
+  const national = 1300 * 4 + 2 * 400;
+  console.log(`projection nationale (${national} graphiques) à ce débit : ~${(national / (charts.length / (ms / 1000))).toFixed(0)} s`);
 }
-const projected = (1300 * 4 + 2 * 400) * (perChart / 1000) / availableParallelism();
-console.log(`projection national (1 300 quartiers × 4 + 400 EPCI × 2, SVG+PNG, ${availableParallelism()} cœurs) : ~${projected.toFixed(0)} s`);
