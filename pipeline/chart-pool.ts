@@ -31,11 +31,23 @@ export function chartWorkerCount(charts: number, env: NodeJS.ProcessEnv = proces
 
 export function createInProcessPool(reason?: string): ChartPool {
   let run: ChartJobRunner | undefined;
+  let chain: Promise<unknown> = Promise.resolve();
+  let closed = false;
   return {
     workers: 0,
     fallbackReason: reason,
-    render: (spec, wanted) => (run ??= createChartJobRunner(loadChartFonts()))(spec, wanted),
-    close: async () => {},
+    // One chart at a time: thousands of concurrent views would hold every chart in memory.
+    render(spec, wanted) {
+      const p = chain.then(() => {
+        if (closed) throw new Error('rendu des graphiques arrêté');
+        return (run ??= createChartJobRunner(loadChartFonts()))(spec, wanted);
+      });
+      chain = p.catch(() => {});
+      return p;
+    },
+    close: async () => {
+      closed = true;
+    },
   };
 }
 
@@ -75,6 +87,7 @@ export async function createChartPool(count: number): Promise<ChartPool> {
   const busy = new Map<Worker, Pending>();
   let nextId = 0;
   let broken: Error | undefined;
+  let closed = false;
   const pump = () => {
     for (const w of workers) {
       if (busy.has(w) || queue.length === 0) continue;
@@ -106,13 +119,19 @@ export async function createChartPool(count: number): Promise<ChartPool> {
     workers: workers.length,
     render(spec, wanted) {
       if (broken) return Promise.reject(broken);
+      if (closed) return Promise.reject(new Error('rendu des graphiques arrêté'));
       return new Promise((resolve, reject) => {
         queue.push({ task: { id: nextId++, spec, wanted }, resolve, reject });
         pump();
       });
     },
     async close() {
-      await Promise.all(workers.map((w) => { w.removeAllListeners('exit'); return w.terminate(); }));
+      if (closed) return;
+      closed = true;
+      const stop = new Error('rendu des graphiques arrêté');
+      for (const p of [...queue.splice(0), ...busy.values()]) p.reject(stop);
+      busy.clear();
+      await Promise.all(workers.map((w) => { w.removeAllListeners('exit'); w.removeAllListeners('error'); return w.terminate(); }));
     },
   };
 }

@@ -22,15 +22,30 @@ export const chartsPhase: OutputPhase = {
     if (pool.fallbackReason) effects.log.warn(msg.chartWorkersFallback(pool.fallbackReason), { event: 'graphiques_sans_parallelisme' });
     let files = 0;
     try {
+      let stopped = false;
+      let firstError: unknown;
       const jobs = plan.charts.map(async (c) => {
-        await out.write(`${c.path}.vl.json`, specText(c.spec));
-        const r = await pool.render(c.spec, wanted);
-        effects.checkpoint();
-        if (r.svg !== undefined) await out.write(`${c.path}.svg`, r.svg);
-        if (r.png !== undefined) await out.write(`${c.path}.png`, r.png);
-        files += 1 + (r.svg !== undefined ? 1 : 0) + (r.png !== undefined ? 1 : 0);
+        try {
+          await out.write(`${c.path}.vl.json`, specText(c.spec));
+          if (stopped) return;
+          const r = await pool.render(c.spec, wanted);
+          if (stopped) return;
+          effects.checkpoint();
+          if (r.svg !== undefined) await out.write(`${c.path}.svg`, r.svg);
+          if (r.png !== undefined) await out.write(`${c.path}.png`, r.png);
+          files += 1 + (r.svg !== undefined ? 1 : 0) + (r.png !== undefined ? 1 : 0);
+        } catch (e) {
+          firstError ??= e;
+          // First failure (or a signal): stop the renderers, the other jobs end at once.
+          if (!stopped) void pool.close();
+          stopped = true;
+          throw e;
+        }
       });
-      await Promise.all(jobs);
+      // Let every job settle before failing: none may write after the run removed its staging folder.
+      const settled = await Promise.allSettled(jobs);
+      const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw firstError ?? failed.reason;
     } finally {
       await pool.close();
     }

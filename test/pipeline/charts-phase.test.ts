@@ -70,4 +70,23 @@ describe('graphiques phase', () => {
     expect(paths).toContain('graphiques/epci-200000001/classement.svg');
     expect(paths).not.toContain('graphiques/indices.svg');
   });
+
+  it.each(['0', '2'])('stops at a signal with %s worker threads: the signal’s error, nothing written after it', async (workers) => {
+    process.env.QUARTIERS_CHART_WORKERS = workers;
+    try {
+      const out = memoryWriter();
+      let calls = 0;
+      const signal = new Error('SIGINT');
+      const checkpoint = () => {
+        if (++calls === 2) throw signal;
+      };
+      await expect(chartsPhase.run(await bundledModel(), out, new Set<Format>(['svg', 'png']), { log: recordingLog(), clock: () => 0, checkpoint })).rejects.toBe(signal);
+      const before = out.files.size;
+      await new Promise((r) => setTimeout(r, 200));
+      expect(out.files.size).toBe(before);
+      expect([...out.files.keys()].filter((p) => p.endsWith('.png')).length).toBeLessThanOrEqual(1);
+    } finally {
+      delete process.env.QUARTIERS_CHART_WORKERS;
+    }
+  });
 });

@@ -5,6 +5,7 @@
 import type { Catalogue, Indicator, Unit } from '../../model/types.ts';
 import type { TidyRow } from '../../model/tidy-row.ts';
 import { formatGap, formatValue } from '../portrait/format-value.ts';
+import { latestRows } from '../portrait/portrait.ts';
 import { formatFrenchNumber } from '../../text/french-number.ts';
 import { charts as words, PERIMETER_WORDS } from '../../messages/charts.ts';
 
@@ -44,17 +45,8 @@ export function shapeOf(bound: string): Shape {
   return 'exacte';
 }
 
-/** The latest figure of each indicator up to `year` (values before secrets before absences). */
-export function latestByIndicator(rows: TidyRow[], year: number): Map<string, TidyRow> {
-  const out = new Map<string, TidyRow>();
-  const rank = (r: TidyRow) => (r.etat === 'valeur' ? 2 : r.etat === 'secret' ? 1 : 0);
-  for (const r of rows) {
-    if (r.annee > year) continue;
-    const prev = out.get(r.indicateur);
-    if (!prev || r.annee > prev.annee || (r.annee === prev.annee && rank(r) > rank(prev))) out.set(r.indicateur, r);
-  }
-  return out;
-}
+/** The latest figure of each indicator up to `year`: the portrait's rule, so charts and portrait agree. */
+export const latestByIndicator = latestRows;
 
 /** An arrow's end for a bound: a tenth of the value (or 8 points of %) in the bound's direction. */
 function arrowEnd(value: number, shape: Shape, unit: Unit): number | null {
