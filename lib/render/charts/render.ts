@@ -9,6 +9,7 @@ import { Resvg } from '@resvg/resvg-js';
 import opentype from 'opentype.js';
 import { FR_FORMAT_LOCALE, FR_TIME_LOCALE } from './locale-fr.ts';
 import { createTextOutliner } from './text-outlines.ts';
+import { encodePng } from './png-encode.ts';
 
 export interface ChartFonts {
   family: string;
@@ -103,7 +104,8 @@ export function createChartRenderer(fonts: ChartFonts): ChartRenderer {
           sansSerifFamily: fonts.family,
         },
       });
-      return r.render().asPng();
+      const image = r.render();
+      return encodePng(image.pixels, image.width, image.height);
     },
     textWidth,
   };
