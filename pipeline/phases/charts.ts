@@ -6,9 +6,9 @@ import { msg } from '../../lib/messages/index.ts';
 import { chartWorkerCount, createChartPool } from '../chart-pool.ts';
 import type { OutputPhase } from './phase.ts';
 
-/** The spec as written to disk: stable key order (built so), two-space indent. */
+/** The spec as written to disk: stable key order (built so), compact (a national run writes thousands). */
 export function specText(spec: object): string {
-  return JSON.stringify(spec, null, 2) + '\n';
+  return JSON.stringify(spec) + '\n';
 }
 
 export const chartsPhase: OutputPhase = {
