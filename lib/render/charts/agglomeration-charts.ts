@@ -113,7 +113,7 @@ export function classementSpec(input: AgglomerationChartInput): ChartResult {
   const tip = CELL_TOOLTIP;
   const status: VlSpec = { field: 'statut', type: 'nominal', title: words.statusLegend, scale: { domain: ['QPV', 'QIC'], range: [COLORS.quartier, COLORS.favorable] }, legend: { orient: 'bottom', direction: 'horizontal' } };
   const indicatorPanel = (indicator: string): VlSpec => ({
-    title: { text: data.find((d) => d.indicateur === indicator)!.libelle, anchor: 'start', fontSize: 11, subtitle: '' },
+    title: { text: data.find((d) => d.indicateur === indicator)!.libelle, anchor: 'start', frame: 'group', fontSize: 11, subtitle: '' },
     transform: [{ filter: { field: 'indicateur', equal: indicator } }, { calculate: 'isValid(datum.valeur) ? -datum.valeur : 1e12', as: 'rang' }],
     width: SIZES.plotWidth,
     height: { step: 18 },

@@ -321,7 +321,7 @@ export function enjeuxSpec(input: QuartierChartInput): ChartResult {
   );
   const tip = tooltip([['enjeu', 'enjeu'], ['libelle', 'indicateur'], ['etiquette', 'valeur'], ['etiquette_reference', 'reference'], ['etiquette_indice', 'indice'], ['lecture', 'lecture'], ['annee', 'annee'], ['source', 'source'], ['perimetre', 'perimetre']]);
   const enjeuPanel = (name: string): VlSpec => ({
-    title: { text: name, anchor: 'start', fontSize: 11, subtitle: '' },
+    title: { text: name, anchor: 'start', frame: 'group', fontSize: 11, subtitle: '' },
     transform: [{ filter: { field: 'enjeu', equal: name } }],
     width: SIZES.plotWidth,
     height: { step: SIZES.barStep },
@@ -338,14 +338,10 @@ export function enjeuxSpec(input: QuartierChartInput): ChartResult {
       },
       { mark: { type: 'rule', color: COLORS.ink }, encoding: { x: { datum: 100 }}, fullHeight: true },
       {
-        transform: [{ filter: 'isValid(datum.indice) && datum.indice >= 100' }],
+        // Labels right of the bar, or right of the reference line for a bar below 100: never over the indicator names.
+        transform: [{ filter: 'isValid(datum.indice)' }, { calculate: 'max(datum.indice, 100)', as: 'position_etiquette' }],
         mark: { type: 'text', align: 'left', dx: 4 },
-        encoding: { x, text: { field: 'etiquette_enjeu' } },
-      },
-      {
-        transform: [{ filter: 'isValid(datum.indice) && datum.indice < 100' }],
-        mark: { type: 'text', align: 'right', dx: -4 },
-        encoding: { x, text: { field: 'etiquette_enjeu' } },
+        encoding: { x: { field: 'position_etiquette', type: 'quantitative' }, text: { field: 'etiquette_enjeu' } },
       },
       {
         transform: [{ filter: '!isValid(datum.indice)' }],
