@@ -117,11 +117,12 @@ export function quartierAgglomerationSpec(input: QuartierChartInput): ChartResul
 
 function gapPanel(unit: Unit): VlSpec {
   const x = { field: 'ecart', type: 'quantitative' };
-  const text = (sign: 'pos' | 'neg'): VlSpec => ({
-    transform: [{ filter: sign === 'pos' ? 'datum.ecart >= 0' : 'datum.ecart < 0' }],
-    mark: { type: 'text', align: sign === 'pos' ? 'left' : 'right', dx: sign === 'pos' ? 4 : -4, color: COLORS.ink },
-    encoding: { x, text: { field: 'etiquette_ecart' } },
-  });
+  // Labels right of the bar, or right of zero for a negative bar: never over the indicator names.
+  const label: VlSpec = {
+    transform: [{ calculate: 'max(datum.ecart, 0)', as: 'position_etiquette' }],
+    mark: { type: 'text', align: 'left', dx: 4, color: COLORS.ink },
+    encoding: { x: { field: 'position_etiquette', type: 'quantitative' }, text: { field: 'etiquette_ecart' } },
+  };
   return {
     transform: [{ filter: `datum.unite === '${unit}' && isValid(datum.ecart)` }],
     width: SIZES.plotWidth,
@@ -143,8 +144,7 @@ function gapPanel(unit: Unit): VlSpec {
         encoding: { x, x2: { datum: 0 }, color: readingColor(true), tooltip: INDICATOR_TOOLTIP },
       },
       { mark: { type: 'rule', color: COLORS.ink }, encoding: { x: { datum: 0 }}, fullHeight: true },
-      text('pos'),
-      text('neg'),
+      label,
     ]),
   };
 }
