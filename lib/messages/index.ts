@@ -4,10 +4,11 @@
 import { ingest } from './ingest.ts';
 import { cli, runMessages } from './cli.ts';
 import { measures } from './measures.ts';
+import { charts } from './charts.ts';
 import { maps } from './maps.ts';
 import { htmlMessages } from './html.ts';
 import { workbookMessages } from './workbook.ts';
 
 export { where, frenchList, plural } from './place.ts';
 
-export const msg = { ...ingest, ...cli, ...runMessages, ...measures, ...maps, ...workbookMessages, ...htmlMessages };
+export const msg = { ...ingest, ...cli, ...runMessages, ...measures, ...charts, ...maps, ...workbookMessages, ...htmlMessages };

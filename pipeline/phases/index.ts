@@ -4,8 +4,9 @@
 import type { OutputPhase } from './phase.ts';
 import { tidyTablePhase } from './tidy-table.ts';
 import { portraitsPhase } from './portraits.ts';
+import { chartsPhase } from './charts.ts';
 import { mapsPhase } from './maps.ts';
 import { workbooksPhase } from './workbooks.ts';
 import { htmlPhase } from './html.ts';
 
-export const PHASES: OutputPhase[] = [tidyTablePhase, portraitsPhase, mapsPhase, workbooksPhase, htmlPhase];
+export const PHASES: OutputPhase[] = [tidyTablePhase, portraitsPhase, chartsPhase, mapsPhase, workbooksPhase, htmlPhase];

@@ -2,6 +2,9 @@ import { renderPortrait } from '../../lib/render/portrait/portrait.ts';
 import type { OutputPhase } from './phase.ts';
 import { quartierMapNote } from '../../lib/render/maps/report-maps.ts';
 import { quartierMapFile } from './maps.ts';
+import { safeFileName } from '../../lib/text/safe-file-name.ts';
+
+export { safeFileName };
 
 export const portraitsPhase: OutputPhase = {
   name: 'portraits',
@@ -15,9 +18,3 @@ export const portraitsPhase: OutputPhase = {
     return { count: model.quartiers.length };
   },
 };
-
-/** A code from the sources as a file name: no separators, no dots at the start. */
-export function safeFileName(code: string): string {
-  const s = code.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').slice(0, 80);
-  return s || '_';
-}

@@ -8,6 +8,8 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { Resvg } from '@resvg/resvg-js';
 import opentype from 'opentype.js';
 import { FR_FORMAT_LOCALE, FR_TIME_LOCALE } from './locale-fr.ts';
+import { createTextOutliner } from './text-outlines.ts';
+import { encodePng } from './png-encode.ts';
 
 export interface ChartFonts {
   family: string;
@@ -16,7 +18,7 @@ export interface ChartFonts {
 }
 
 export interface ChartRenderer {
-  /** Compiles a Vega-Lite spec; throws on compiler warnings when `strict`. */
+  /** Compiles a Vega-Lite spec; throws on any compiler warning. */
   toVega(spec: TopLevelSpec): vega.Spec;
   svg(spec: TopLevelSpec): Promise<string>;
   /** Renders an already compiled Vega spec (compile once, swap data, render many). */
@@ -52,8 +54,11 @@ function advanceWidthMeter(font: Font): (text: string, size: number) => number {
 let localeSet = false;
 
 export function createChartRenderer(fonts: ChartFonts): ChartRenderer {
-  const regular = advanceWidthMeter(opentype.parse(toArrayBuffer(fonts.regular.bytes)));
-  const bold = advanceWidthMeter(opentype.parse(toArrayBuffer(fonts.bold.bytes)));
+  const regularFont = opentype.parse(toArrayBuffer(fonts.regular.bytes));
+  const boldFont = opentype.parse(toArrayBuffer(fonts.bold.bytes));
+  const regular = advanceWidthMeter(regularFont);
+  const bold = advanceWidthMeter(boldFont);
+  const outline = createTextOutliner({ regular: regularFont, bold: boldFont });
   const textWidth = (text: string, size: number, isBold = false) => (isBold ? bold : regular)(text, size);
 
   // Vega measures text through a module-level hook: point it at the font.
@@ -70,7 +75,7 @@ export function createChartRenderer(fonts: ChartFonts): ChartRenderer {
     localeSet = true;
   }
 
-  const toVega = (spec: TopLevelSpec): vega.Spec => compile(spec).spec;
+  const toVega = (spec: TopLevelSpec): vega.Spec => compileStrict(spec);
 
   const svgFromVega = async (spec: vega.Spec): Promise<string> => {
     (vega as unknown as { resetSVGDefIds: () => void }).resetSVGDefIds();
@@ -87,18 +92,44 @@ export function createChartRenderer(fonts: ChartFonts): ChartRenderer {
     svgFromVega,
     svg: (spec) => svgFromVega(toVega(spec)),
     png(svg, options = {}) {
-      const r = new Resvg(svg, {
-        fitTo: { mode: 'zoom', value: options.scale ?? 2 },
+      // Text drawn as the font's outlines: resvg then never loads a font file.
+      const outlined = outline(svg);
+      const r = new Resvg(outlined, {
+        fitTo: { mode: 'zoom', value: options.scale ?? pngScale(svg) },
         background: '#ffffff',
         font: {
           loadSystemFonts: false,
-          fontFiles: [fonts.regular.path, fonts.bold.path],
+          fontFiles: outlined.includes('<text') ? [fonts.regular.path, fonts.bold.path] : [],
           defaultFontFamily: fonts.family,
           sansSerifFamily: fonts.family,
         },
       });
-      return r.render().asPng();
+      const image = r.render();
+      return encodePng(image.pixels, image.width, image.height);
     },
     textWidth,
   };
+}
+
+/** Raised when Vega-Lite warns while compiling one of our specs: a chart bug, not a data problem. */
+export class ChartCompileWarning extends Error {}
+
+/** Compiles with Vega-Lite's logger captured: any warning or error throws. */
+export function compileStrict(spec: TopLevelSpec): vega.Spec {
+  const messages: string[] = [];
+  const note = (...args: unknown[]) => {
+    messages.push(args.map(String).join(' '));
+    return logger;
+  };
+  const logger = { level: () => logger, warn: note, info: () => logger, debug: () => logger, error: note } as unknown as Parameters<typeof compile>[1] extends infer O ? O extends { logger?: infer L } ? L : never : never;
+  const out = compile(spec, { logger }).spec;
+  if (messages.length) throw new ChartCompileWarning(`Vega-Lite : ${messages.join(' | ')}`);
+  return out;
+}
+
+/** PNG zoom: 2× for print, 1× for very large charts (long rankings) to stay a few hundred KB. */
+export function pngScale(svg: string): number {
+  const m = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
+  if (!m) return 2;
+  return Number(m[1]) * Number(m[2]) * 4 > 8_000_000 ? 1 : 2;
 }

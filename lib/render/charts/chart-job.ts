@@ -1,0 +1,90 @@
+// One chart from its Vega-Lite spec to its renderings. Charts that share a
+// structure (same spec but for data, title and description) share one
+// compiled and parsed Vega runtime: its title is bound to signals, and each
+// chart is a new view on it with its own data (`view.data`), which spares
+// the Vega-Lite compilation and the Vega parse of every chart. The SVG gets the title and description for screen
+// readers; the PNG is rasterised from it with the text outlined.
+
+import * as vega from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
+import { compileStrict, createChartRenderer, type ChartFonts } from './render.ts';
+
+export interface ChartWanted {
+  svg: boolean;
+  png: boolean;
+}
+
+export interface ChartRendering {
+  svg?: string;
+  png?: Uint8Array;
+}
+
+export type ChartJobRunner = (spec: object, wanted: ChartWanted) => Promise<ChartRendering>;
+
+type Loose = Record<string, unknown>;
+
+interface SharedView {
+  runtime: ReturnType<typeof vega.parse>;
+  dataName: string;
+}
+
+const TITLE_TEXT = 'chart_title_text';
+const TITLE_SUBTITLE = 'chart_title_subtitle';
+
+/** The compiled spec with its title bound to two signals, and the name of its inline data set. */
+function shareable(compiled: vega.Spec): { spec: vega.Spec; dataName: string } | null {
+  const data = (compiled.data ?? []) as unknown as Loose[];
+  const inline = data.filter((d) => Array.isArray(d.values));
+  if (inline.length !== 1 || inline[0]!.format !== undefined) return null;
+  const title = compiled.title as unknown as Loose | undefined;
+  if (!title || typeof title !== 'object') return null;
+  const signals = [...((compiled.signals ?? []) as unknown as Loose[]), { name: TITLE_TEXT, value: title.text }, { name: TITLE_SUBTITLE, value: title.subtitle ?? '' }];
+  const spec = { ...compiled, signals, title: { ...title, text: { signal: TITLE_TEXT }, subtitle: { signal: TITLE_SUBTITLE } } } as unknown as vega.Spec;
+  return { spec, dataName: inline[0]!.name as string };
+}
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Title and description inside the SVG, for screen readers and file browsers. */
+export function withAccessibleText(svg: string, title: string, description: string): string {
+  return svg.replace(/^<svg([^>]*)>/, (_m, attrs: string) => `<svg${attrs} role="img" aria-label="${escapeXml(title)}"><title>${escapeXml(title)}</title><desc>${escapeXml(description)}</desc>`);
+}
+
+export function createChartJobRunner(fonts: ChartFonts): ChartJobRunner {
+  const renderer = createChartRenderer(fonts);
+  const views = new Map<string, SharedView | null>();
+
+  const svgOf = async (spec: Loose): Promise<string> => {
+    const { data, title, description, ...structure } = spec;
+    const key = JSON.stringify(structure);
+    let shared = views.get(key);
+    if (shared === undefined) {
+      const s = shareable(compileStrict(spec as unknown as TopLevelSpec));
+      shared = s ? { runtime: vega.parse(s.spec), dataName: s.dataName } : null;
+      views.set(key, shared);
+    }
+    if (shared === null) return renderer.svg(spec as unknown as TopLevelSpec);
+    const t = (title ?? {}) as Loose;
+    const values = ((data as Loose).values as object[]).map((v) => ({ ...v }));
+    // A new view on the shared parsed runtime: a reused view would keep the
+    // previous chart's size and item order, and its bytes would depend on history.
+    const view = new vega.View(shared.runtime, { renderer: 'none' });
+    try {
+      view.signal(TITLE_TEXT, typeof title === 'string' ? title : t.text).signal(TITLE_SUBTITLE, t.subtitle ?? '');
+      view.data(shared.dataName, values);
+      (vega as unknown as { resetSVGDefIds: () => void }).resetSVGDefIds();
+      return await view.toSVG();
+    } finally {
+      view.finalize();
+    }
+  };
+
+  return async (spec, wanted) => {
+    if (!wanted.svg && !wanted.png) return {};
+    const s = spec as Loose;
+    const t = s.title as Loose | string | undefined;
+    const titleText = typeof t === 'string' ? t : String(t?.text ?? '');
+    const svg = withAccessibleText(await svgOf(s), titleText, String(s.description ?? ''));
+    return { svg: wanted.svg ? svg : undefined, png: wanted.png ? renderer.png(svg) : undefined };
+  };
+}

@@ -1,0 +1,356 @@
+// The charts of one quartier: beside its agglomeration (dumbbells), its gaps
+// (diverging bars), its trajectories (lines over the contract period), and
+// its indicators grouped by the contract's enjeux.
+
+import type { Catalogue, EnjeuLink, Target, Unit } from '../../model/types.ts';
+import type { TidyRow } from '../../model/tidy-row.ts';
+import { charts as words } from '../../messages/charts.ts';
+import { formatValue } from '../portrait/format-value.ts';
+import { quartierIndicators, shapeOf, type IndicatorDatum } from './chart-rows.ts';
+import { INDICATOR_TOOLTIP, IS_BOUND, MARKER_SHAPES, readingColor, seriesColor, seriesTransform, tooltip, topLevel, withY, type Caption } from './spec-parts.ts';
+import { COLORS, SIZES, type VlSpec } from './theme.ts';
+import { fallbackEnjeux } from './enjeux-fallback.ts';
+
+export interface QuartierChartInput {
+  code: string;
+  name: string;
+  rows: TidyRow[];
+  catalogue: Catalogue;
+  year: number;
+  /** Short name of the reference territory (« CABBALR »). */
+  referenceName: string;
+  targets: Target[];
+  enjeux: EnjeuLink[];
+}
+
+export type ChartResult = { spec: VlSpec } | { skipped: string };
+
+const COMPARABLE_UNITS: Unit[] = ['pct', 'indice', 'euros', 'nombre'];
+
+function caption(title: string, data: { source: string; perimetre: string }[], extra: string[], description: string): Caption {
+  return { title, subtitle: [words.chartSource(data), ...extra], description };
+}
+
+const sourceParts = (rows: TidyRow[]) => rows.map((r) => ({ source: r.source, perimetre: r.perimetre }));
+
+function unitsPresent(data: IndicatorDatum[]): Unit[] {
+  return COMPARABLE_UNITS.filter((u) => data.some((d) => d.unite === u));
+}
+
+/** x scale of a unit's panel: percentages on 0-100, the rest fitted to the data. */
+function unitScale(unit: Unit): VlSpec {
+  return unit === 'pct' ? { domain: [0, 100], nice: false } : { zero: false, nice: true, padding: 24 };
+}
+
+const yIndicator: VlSpec = { field: 'libelle', type: 'nominal', sort: { field: 'ordre', op: 'min' }, title: null, axis: { domain: false, ticks: false, labelPadding: 8, labelFontSize: 10 } };
+
+// ---- quartier vs agglomération ---------------------------------------------
+
+function dumbbellPanel(unit: Unit): VlSpec {
+  const x = (field: string) => ({ field, type: 'quantitative' });
+  return {
+    transform: [{ filter: `datum.unite === '${unit}'` }],
+    width: SIZES.plotWidth,
+    height: { step: SIZES.rowStep },
+    encoding: { y: yIndicator },
+    layer: [
+      {
+        transform: [{ filter: 'isValid(datum.valeur) && isValid(datum.reference)' }],
+        mark: { type: 'rule', color: '#bbbbbb', strokeWidth: 2 },
+        encoding: { x: { ...x('reference'), scale: unitScale(unit), title: words.groupTitles[unit], axis: { format: ',~f', grid: true, tickCount: 5 } }, x2: { field: 'valeur' } },
+      },
+      {
+        transform: [{ filter: 'isValid(datum.fleche)' }],
+        mark: { type: 'rule', color: COLORS.quartier, strokeWidth: 1.5, strokeDash: [4, 3] },
+        encoding: { x: x('valeur'), x2: { field: 'fleche' } },
+      },
+      {
+        transform: [{ filter: 'isValid(datum.reference)' }, seriesTransform(words.seriesReference)],
+        mark: { type: 'point', shape: 'diamond', filled: true, size: 90, opacity: 1 },
+        encoding: { x: x('reference'), color: seriesColor(), tooltip: INDICATOR_TOOLTIP },
+      },
+      {
+        transform: [{ filter: `isValid(datum.valeur) && !(${IS_BOUND('forme')})` }, seriesTransform(words.seriesQuartier)],
+        mark: { type: 'point', filled: true, size: 90, opacity: 1 },
+        encoding: { x: x('valeur'), color: seriesColor(), tooltip: INDICATOR_TOOLTIP },
+      },
+      {
+        transform: [{ filter: `isValid(datum.valeur) && (${IS_BOUND('forme')})` }],
+        mark: { type: 'point', filled: false, strokeWidth: 2, size: 110, opacity: 1, color: COLORS.quartier },
+        encoding: { x: x('valeur'), shape: { field: 'forme', type: 'nominal', scale: MARKER_SHAPES, legend: null }, tooltip: INDICATOR_TOOLTIP },
+      },
+      {
+        transform: [{ filter: 'isValid(datum.valeur)' }],
+        mark: { type: 'text', dy: -12, color: COLORS.quartier, fontWeight: 'bold' },
+        encoding: { x: x('valeur'), text: { field: 'etiquette' } },
+      },
+      {
+        transform: [{ filter: 'isValid(datum.reference)' }],
+        mark: { type: 'text', dy: 13, color: COLORS.muted },
+        encoding: { x: x('reference'), text: { field: 'etiquette_reference' } },
+      },
+      {
+        transform: [{ filter: '!isValid(datum.valeur)' }],
+        mark: { type: 'text', align: 'left', fontStyle: 'italic', color: COLORS.ink, dy: -12 },
+        encoding: { x: { value: 0 }, text: { field: 'etiquette' }, tooltip: INDICATOR_TOOLTIP },
+      },
+    ],
+  };
+}
+
+export function quartierAgglomerationSpec(input: QuartierChartInput): ChartResult {
+  const byId = new Map(input.catalogue.indicators.map((i) => [i.id, i]));
+  const { data, rows, mainYear } = quartierIndicators(input.rows, input.catalogue, input.year, (r, ind) => COMPARABLE_UNITS.includes(r.unite) && (ind?.inPortrait ?? true));
+  void byId;
+  if (data.length === 0) return { skipped: words.noValue };
+  const units = unitsPresent(data);
+  const cap = caption(
+    words.titleQuartierAgglomeration(input.name, String(mainYear)),
+    sourceParts(rows),
+    [words.chartReference(input.referenceName)],
+    words.describeQuartierAgglomeration(input.name, data.length, input.referenceName),
+  );
+  return { spec: topLevel(cap, data, { vconcat: units.map(dumbbellPanel), resolve: { scale: { x: 'independent' } } }) };
+}
+
+// ---- écarts ---------------------------------------------------------------
+
+function gapPanel(unit: Unit): VlSpec {
+  const x = { field: 'ecart', type: 'quantitative' };
+  // Labels right of the bar, or right of zero for a negative bar: never over the indicator names.
+  const label: VlSpec = {
+    transform: [{ calculate: 'max(datum.ecart, 0)', as: 'position_etiquette' }],
+    mark: { type: 'text', align: 'left', dx: 4, color: COLORS.ink },
+    encoding: { x: { field: 'position_etiquette', type: 'quantitative' }, text: { field: 'etiquette_ecart' } },
+  };
+  return {
+    transform: [{ filter: `datum.unite === '${unit}' && isValid(datum.ecart)` }],
+    width: SIZES.plotWidth,
+    height: { step: SIZES.barStep },
+    layer: withY(yIndicator, [
+      {
+        transform: [{ filter: `!(${IS_BOUND('forme_ecart')})` }],
+        mark: { type: 'bar', height: { band: 0.7 } },
+        encoding: {
+          x: { ...x, title: words.gapTitles[unit], scale: { nice: true, padding: 60 }, axis: { format: '+,~f', grid: true, tickCount: 5 } },
+          x2: { datum: 0 },
+          color: readingColor(true),
+          tooltip: INDICATOR_TOOLTIP,
+        },
+      },
+      {
+        transform: [{ filter: IS_BOUND('forme_ecart') }],
+        mark: { type: 'bar', height: { band: 0.7 }, filled: false, strokeWidth: 2, strokeDash: [4, 3] },
+        encoding: { x, x2: { datum: 0 }, color: readingColor(true), tooltip: INDICATOR_TOOLTIP },
+      },
+      { mark: { type: 'rule', color: COLORS.ink }, encoding: { x: { datum: 0 }}, fullHeight: true },
+      label,
+    ]),
+  };
+}
+
+export function ecartsSpec(input: QuartierChartInput): ChartResult {
+  const { data, rows, mainYear } = quartierIndicators(input.rows, input.catalogue, input.year, (r) => COMPARABLE_UNITS.includes(r.unite) && r.ecart_points !== null);
+  if (data.length === 0) return { skipped: words.noGap };
+  const cap = caption(
+    words.titleEcarts(input.name, String(mainYear)),
+    sourceParts(rows),
+    [words.chartReference(input.referenceName)],
+    words.describeEcarts(input.name, data.length),
+  );
+  return { spec: topLevel(cap, data, { vconcat: unitsPresent(data).map(gapPanel), resolve: { scale: { x: 'independent' } } }) };
+}
+
+// ---- trajectoires -----------------------------------------------------------
+
+interface TrajectoryDatum {
+  panneau: string;
+  ordre: number;
+  serie: 'quartier' | 'cible';
+  annee: number;
+  etat: string;
+  valeur: number | null;
+  reference: number | null;
+  forme: string;
+  perimetre: string;
+  etiquette: string;
+  etiquette_reference: string;
+  source: string;
+}
+
+function trajectoryData(input: QuartierChartInput): { data: TrajectoryDatum[]; rows: TidyRow[]; indicators: string[] } {
+  const byId = new Map(input.catalogue.indicators.map((i) => [i.id, i]));
+  const rows = input.rows.filter((r) => r.annee <= input.year && r.unite !== 'hectares');
+  const targets = input.targets.filter((t) => t.quartier === input.code);
+  const ids = [...new Set(rows.map((r) => r.indicateur))].filter((id) => {
+    const years = new Set(rows.filter((r) => r.indicateur === id && r.etat === 'valeur').map((r) => r.annee));
+    return years.size >= 2 || targets.some((t) => t.indicator === id);
+  });
+  ids.sort((a, b) => (byId.get(a)?.order ?? 1e6) - (byId.get(b)?.order ?? 1e6) || (a < b ? -1 : 1));
+  const data: TrajectoryDatum[] = [];
+  const used: TidyRow[] = [];
+  const labels: string[] = [];
+  for (const id of ids) {
+    const ind = byId.get(id);
+    const series = rows.filter((r) => r.indicateur === id).sort((a, b) => a.annee - b.annee || (a.perimetre < b.perimetre ? -1 : 1));
+    const first = series[0]!;
+    const panneau = `${ind?.label ?? first.libelle}${words.unitSuffix[first.unite] ?? ''}`;
+    labels.push(panneau);
+    for (const r of series) {
+      used.push(r);
+      data.push({
+        panneau, ordre: ind?.order ?? 1e6, serie: 'quartier', annee: r.annee, etat: r.etat, valeur: r.etat === 'valeur' ? r.valeur : null,
+        reference: r.valeur_reference, forme: shapeOf(r.borne), perimetre: r.perimetre,
+        etiquette: formatValue({ state: r.etat, value: r.valeur, bound: r.borne, decimals: r.decimales, unit: r.unite }),
+        etiquette_reference: r.valeur_reference === null ? '' : formatValue({ state: 'valeur', value: r.valeur_reference, bound: r.borne_reference, decimals: r.decimales_reference, unit: r.unite }),
+        source: r.source,
+      });
+    }
+    const last = [...series].reverse().find((r) => r.etat === 'valeur');
+    for (const t of targets.filter((t) => t.indicator === id)) {
+      const ref = last?.valeur_reference ?? null;
+      const value = t.kind === 'valeur' ? t.value : ref === null ? null : ref + t.value;
+      if (value === null) continue;
+      const label = formatValue({ state: 'valeur', value, bound: '=', decimals: Math.max(first.decimales, 1) === 1 && !Number.isInteger(value) ? 1 : 0, unit: first.unite });
+      data.push({
+        panneau, ordre: ind?.order ?? 1e6, serie: 'cible', annee: t.year, etat: 'valeur', valeur: value, reference: null, forme: 'exacte', perimetre: '2024',
+        etiquette: words.target(label), etiquette_reference: '', source: t.at.file,
+      });
+    }
+  }
+  return { data, rows: used, indicators: labels };
+}
+
+export function trajectoiresSpec(input: QuartierChartInput): ChartResult {
+  const { data, rows, indicators } = trajectoryData(input);
+  if (data.length === 0) return { skipped: words.noTrajectory };
+  const years = data.map((d) => d.annee);
+  const x = { field: 'annee', type: 'quantitative' };
+  const height = 140;
+  const tip = tooltip([['panneau', 'indicateur'], ['annee', 'annee'], ['etiquette', 'valeur'], ['etiquette_reference', 'reference'], ['source', 'source'], ['perimetre', 'perimetre']]);
+  const quartierRows = "datum.serie === 'quartier'";
+  const cap = caption(
+    words.titleTrajectoires(input.name, words.chartYears(years.filter((y) => y <= input.year))),
+    sourceParts(rows),
+    [words.chartReference(input.referenceName), `Bande jaune : ${words.contractPeriod} ; trait vertical : ${words.perimeterChange} (2024) ; croix : cible 2030.`],
+    words.describeTrajectoires(input.name, indicators),
+  );
+  const spec: VlSpec = {
+    facet: { field: 'panneau', type: 'nominal', sort: { field: 'ordre', op: 'min' }, header: { title: null, labelFontSize: 10, labelPadding: 6 } },
+    columns: 2,
+    spacing: { row: 16, column: 28 },
+    resolve: { scale: { y: 'independent' } },
+    spec: {
+      width: SIZES.smallMultipleWidth,
+      height,
+      layer: [
+        {
+          transform: [{ aggregate: [{ op: 'count', as: 'n' }], groupby: [] }],
+          mark: { type: 'rect', color: COLORS.period, opacity: 0.35 },
+          encoding: { x: { datum: 2024, type: 'quantitative' }, x2: { datum: 2030 } },
+        },
+        {
+          transform: [{ aggregate: [{ op: 'count', as: 'n' }], groupby: [] }],
+          mark: { type: 'rule', color: COLORS.ink, strokeDash: [2, 2] },
+          encoding: { x: { datum: 2024, type: 'quantitative' } },
+        },
+        {
+          transform: [{ filter: `${quartierRows} && isValid(datum.reference)` }, seriesTransform(words.seriesReference)],
+          mark: { type: 'line', strokeDash: [5, 3], strokeWidth: 2, point: { filled: true, shape: 'diamond', size: 36 } },
+          encoding: { x, y: { field: 'reference', type: 'quantitative' }, color: seriesColor(), tooltip: tip },
+        },
+        {
+          transform: [{ filter: `${quartierRows} && isValid(datum.valeur)` }, seriesTransform(words.seriesQuartier)],
+          mark: { type: 'line', strokeWidth: 2 },
+          encoding: {
+            x: { ...x, title: null, scale: { domainMax: 2030, zero: false, nice: false, padding: 8 }, axis: { format: 'd', tickMinStep: 1, tickCount: 4, labelOverlap: true, grid: false } },
+            y: { field: 'valeur', type: 'quantitative', title: null, scale: { zero: false, padding: 10 }, axis: { format: ',~f', tickCount: 4 } },
+            detail: { field: 'perimetre' },
+            color: seriesColor(),
+          },
+        },
+        {
+          transform: [{ filter: `${quartierRows} && isValid(datum.valeur)` }],
+          mark: { type: 'point', filled: true, size: 30, opacity: 1, color: COLORS.quartier },
+          encoding: { x, y: { field: 'valeur', type: 'quantitative' }, shape: { field: 'forme', type: 'nominal', scale: MARKER_SHAPES, legend: null }, tooltip: tip },
+        },
+        {
+          transform: [{ filter: "datum.serie === 'cible'" }],
+          mark: { type: 'point', shape: 'cross', filled: true, size: 80, color: COLORS.ink, opacity: 1 },
+          encoding: { x, y: { field: 'valeur', type: 'quantitative' }, tooltip: tip },
+        },
+        {
+          transform: [{ filter: "datum.serie === 'cible'" }],
+          mark: { type: 'text', align: 'right', dx: -6, dy: -8, fontSize: 9, color: COLORS.ink },
+          encoding: { x, y: { field: 'valeur', type: 'quantitative' }, text: { field: 'etiquette' } },
+        },
+        {
+          transform: [{ filter: `${quartierRows} && datum.etat === 'secret'` }],
+          mark: { type: 'text', angle: 270, align: 'left', baseline: 'middle', fontSize: 9, fontStyle: 'italic', color: COLORS.ink },
+          encoding: { x, y: { value: height - 4 }, text: { field: 'etiquette' }, tooltip: tip },
+        },
+      ],
+    },
+  };
+  return { spec: topLevel(cap, data, spec) };
+}
+
+// ---- enjeux ------------------------------------------------------------------
+
+export function enjeuxSpec(input: QuartierChartInput): ChartResult {
+  const fallback = input.enjeux.length === 0;
+  const links = fallback ? fallbackEnjeux(input.catalogue) : input.enjeux;
+  const { data, rows, mainYear } = quartierIndicators(input.rows, input.catalogue, input.year, (r) => COMPARABLE_UNITS.includes(r.unite) && (r.indice !== null || r.etat !== 'valeur'));
+  const enjeuOrder = [...new Set(links.map((l) => l.enjeu))];
+  const out: (IndicatorDatum & { enjeu: string; ordre_enjeu: number; etiquette_enjeu: string })[] = [];
+  for (const d of data) {
+    const mine = links.filter((l) => l.indicator === d.indicateur);
+    const groups = mine.length ? [...new Set(mine.map((l) => `${l.enjeu} : ${l.enjeuLabel}`))] : [words.otherIndicators];
+    for (const g of groups) out.push({ ...d, enjeu: g, etiquette_enjeu: d.indice === null ? d.etiquette : `${d.etiquette} (indice ${d.etiquette_indice})`, ordre_enjeu: mine.length ? enjeuOrder.indexOf(mine.find((l) => `${l.enjeu} : ${l.enjeuLabel}` === g)!.enjeu) : 1e3 });
+  }
+  if (out.length === 0) return { skipped: words.noGap };
+  const x = { field: 'indice', type: 'quantitative' };
+  // Index axis from 0 to a round number above the largest index (at least 200): 100 sits in view.
+  const indexMax = Math.max(200, Math.ceil(Math.max(...out.map((d) => d.indice ?? 0)) / 100) * 100 + 100);
+  const groups = new Set(out.map((d) => d.enjeu)).size;
+  const cap = caption(
+    words.titleEnjeux(input.name, String(mainYear)),
+    sourceParts(rows),
+    [words.chartReference(input.referenceName) + ' = 100', ...(fallback ? ['Regroupement proposé par l’outil : aucun enjeu n’est déclaré dans les sources.'] : [])],
+    words.describeEnjeux(input.name, groups, fallback),
+  );
+  const tip = tooltip([['enjeu', 'enjeu'], ['libelle', 'indicateur'], ['etiquette', 'valeur'], ['etiquette_reference', 'reference'], ['etiquette_indice', 'indice'], ['lecture', 'lecture'], ['annee', 'annee'], ['source', 'source'], ['perimetre', 'perimetre']]);
+  const enjeuPanel = (name: string): VlSpec => ({
+    title: { text: name, anchor: 'start', frame: 'group', fontSize: 11, subtitle: '' },
+    transform: [{ filter: { field: 'enjeu', equal: name } }],
+    width: SIZES.plotWidth,
+    height: { step: SIZES.barStep },
+    layer: withY(yIndicator, [
+      {
+        transform: [{ filter: `isValid(datum.indice) && !(${IS_BOUND('forme_indice')})` }],
+        mark: { type: 'bar', height: { band: 0.7 } },
+        encoding: { x: { ...x, title: words.indexAxis, scale: { domain: [0, indexMax], nice: false }, axis: { format: ',~f', grid: true, tickCount: 5 } }, x2: { datum: 100 }, color: readingColor(true), tooltip: tip },
+      },
+      {
+        transform: [{ filter: `isValid(datum.indice) && (${IS_BOUND('forme_indice')})` }],
+        mark: { type: 'bar', height: { band: 0.7 }, filled: false, strokeWidth: 2, strokeDash: [4, 3] },
+        encoding: { x, x2: { datum: 100 }, color: readingColor(true), tooltip: tip },
+      },
+      { mark: { type: 'rule', color: COLORS.ink }, encoding: { x: { datum: 100 }}, fullHeight: true },
+      {
+        // Labels right of the bar, or right of the reference line for a bar below 100: never over the indicator names.
+        transform: [{ filter: 'isValid(datum.indice)' }, { calculate: 'max(datum.indice, 100)', as: 'position_etiquette' }],
+        mark: { type: 'text', align: 'left', dx: 4 },
+        encoding: { x: { field: 'position_etiquette', type: 'quantitative' }, text: { field: 'etiquette_enjeu' } },
+      },
+      {
+        transform: [{ filter: '!isValid(datum.indice)' }],
+        mark: { type: 'text', align: 'left', fontStyle: 'italic' },
+        encoding: { x: { value: 0 }, text: { field: 'etiquette' }, tooltip: tip },
+      },
+    ]),
+  });
+  const names = [...new Set([...out].sort((a, b) => a.ordre_enjeu - b.ordre_enjeu).map((d) => d.enjeu))];
+  const spec: VlSpec = { vconcat: names.map(enjeuPanel), resolve: { scale: { x: 'shared' } } };
+  return { spec: topLevel(cap, out, spec) };
+}

@@ -1,0 +1,137 @@
+// Renders charts on every core: worker threads that load the TypeScript
+// sources through tsx, fed from one queue. Falls back to rendering in this
+// thread when workers cannot start (or when the job is too small to pay for
+// their start-up, ~0.5 s each).
+
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import type { ChartJobRunner, ChartRendering, ChartWanted } from '../lib/render/charts/chart-job.ts';
+import { createChartJobRunner } from '../lib/render/charts/chart-job.ts';
+import type { ChartAnswer, ChartTask } from './chart-worker.ts';
+import { loadChartFonts } from './fonts.ts';
+
+export interface ChartPool {
+  render(spec: object, wanted: ChartWanted): Promise<ChartRendering>;
+  close(): Promise<void>;
+  /** Worker threads in use (0: rendering in this thread). */
+  readonly workers: number;
+  /** Why workers were not used, when they were wanted and failed. */
+  readonly fallbackReason?: string;
+}
+
+/** Below this many charts, rendering in-process is faster than starting workers. */
+export const MIN_CHARTS_FOR_WORKERS = 24;
+
+export function chartWorkerCount(charts: number, env: NodeJS.ProcessEnv = process.env): number {
+  const forced = env.QUARTIERS_CHART_WORKERS;
+  if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced);
+  if (charts < MIN_CHARTS_FOR_WORKERS) return 0;
+  return Math.max(0, Math.min(availableParallelism(), Math.ceil(charts / MIN_CHARTS_FOR_WORKERS)));
+}
+
+export function createInProcessPool(reason?: string): ChartPool {
+  let run: ChartJobRunner | undefined;
+  let chain: Promise<unknown> = Promise.resolve();
+  let closed = false;
+  return {
+    workers: 0,
+    fallbackReason: reason,
+    // One chart at a time: thousands of concurrent views would hold every chart in memory.
+    render(spec, wanted) {
+      const p = chain.then(() => {
+        if (closed) throw new Error('rendu des graphiques arrêté');
+        return (run ??= createChartJobRunner(loadChartFonts()))(spec, wanted);
+      });
+      chain = p.catch(() => {});
+      return p;
+    },
+    close: async () => {
+      closed = true;
+    },
+  };
+}
+
+interface Pending {
+  task: ChartTask;
+  resolve: (r: ChartRendering) => void;
+  reject: (e: Error) => void;
+}
+
+function startWorker(): Promise<Worker> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(new URL('./chart-worker-boot.mjs', import.meta.url));
+    const fail = (e: unknown) => {
+      void w.terminate();
+      reject(e instanceof Error ? e : new Error(String(e)));
+    };
+    w.once('error', fail);
+    w.once('exit', (code) => fail(new Error(`sortie ${code}`)));
+    w.once('message', (m: ChartAnswer) => {
+      if (m.id !== -1) return fail(new Error('message inattendu'));
+      w.removeAllListeners('error');
+      w.removeAllListeners('exit');
+      resolve(w);
+    });
+  });
+}
+
+export async function createChartPool(count: number): Promise<ChartPool> {
+  if (count <= 0) return createInProcessPool();
+  let workers: Worker[];
+  try {
+    workers = await Promise.all(Array.from({ length: count }, startWorker));
+  } catch (e) {
+    return createInProcessPool(e instanceof Error ? e.message : String(e));
+  }
+  const queue: Pending[] = [];
+  const busy = new Map<Worker, Pending>();
+  let nextId = 0;
+  let broken: Error | undefined;
+  let closed = false;
+  const pump = () => {
+    for (const w of workers) {
+      if (busy.has(w) || queue.length === 0) continue;
+      const p = queue.shift()!;
+      busy.set(w, p);
+      w.postMessage(p.task);
+    }
+  };
+  for (const w of workers) {
+    w.on('message', (m: ChartAnswer) => {
+      const p = busy.get(w);
+      busy.delete(w);
+      if (p) {
+        if ('error' in m) p.reject(new Error(m.error));
+        else p.resolve({ svg: m.svg, png: m.png ? new Uint8Array(m.png) : undefined });
+      }
+      pump();
+    });
+    const die = (e: unknown) => {
+      broken = e instanceof Error ? e : new Error(String(e));
+      busy.get(w)?.reject(broken);
+      busy.delete(w);
+      for (const p of queue.splice(0)) p.reject(broken);
+    };
+    w.on('error', die);
+    w.on('exit', (code) => { if (code !== 0) die(new Error(`processus de rendu arrêté (code ${code})`)); });
+  }
+  return {
+    workers: workers.length,
+    render(spec, wanted) {
+      if (broken) return Promise.reject(broken);
+      if (closed) return Promise.reject(new Error('rendu des graphiques arrêté'));
+      return new Promise((resolve, reject) => {
+        queue.push({ task: { id: nextId++, spec, wanted }, resolve, reject });
+        pump();
+      });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      const stop = new Error('rendu des graphiques arrêté');
+      for (const p of [...queue.splice(0), ...busy.values()]) p.reject(stop);
+      busy.clear();
+      await Promise.all(workers.map((w) => { w.removeAllListeners('exit'); w.removeAllListeners('error'); return w.terminate(); }));
+    },
+  };
+}

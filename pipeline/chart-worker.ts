@@ -1,0 +1,26 @@
+// A worker thread that renders charts: receives { id, spec, wanted }, answers
+// { id, svg, png } or { id, error }. Started by pipeline/chart-pool.ts.
+
+import { parentPort } from 'node:worker_threads';
+import { createChartJobRunner, type ChartWanted } from '../lib/render/charts/chart-job.ts';
+import { loadChartFonts } from './fonts.ts';
+
+export interface ChartTask {
+  id: number;
+  spec: object;
+  wanted: ChartWanted;
+}
+
+export type ChartAnswer = { id: number; svg?: string; png?: Uint8Array } | { id: number; error: string };
+
+const port = parentPort;
+if (port) {
+  const run = createChartJobRunner(loadChartFonts());
+  port.on('message', (task: ChartTask) => {
+    run(task.spec, task.wanted).then(
+      (r) => port.postMessage({ id: task.id, svg: r.svg, png: r.png } satisfies ChartAnswer),
+      (e: unknown) => port.postMessage({ id: task.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies ChartAnswer),
+    );
+  });
+  port.postMessage({ id: -1 });
+}

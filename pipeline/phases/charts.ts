@@ -1,0 +1,55 @@
+// The « graphiques » phase: every chart spec written as .vl.json, rendered to
+// SVG and PNG on all cores (see pipeline/chart-pool.ts).
+
+import { planCharts } from '../../lib/render/charts/chart-plan.ts';
+import { msg } from '../../lib/messages/index.ts';
+import { chartWorkerCount, createChartPool } from '../chart-pool.ts';
+import type { OutputPhase } from './phase.ts';
+
+/** The spec as written to disk: stable key order (built so), compact (a national run writes thousands). */
+export function specText(spec: object): string {
+  return JSON.stringify(spec) + '\n';
+}
+
+export const chartsPhase: OutputPhase = {
+  name: 'graphiques',
+  formats: ['svg', 'png'],
+  async run(model, out, formats, effects) {
+    const plan = planCharts(model);
+    for (const note of plan.skipped) effects.log.info(note, { event: 'graphique_omis' });
+    const wanted = { svg: formats.has('svg'), png: formats.has('png') };
+    const pool = await createChartPool(chartWorkerCount(plan.charts.length));
+    if (pool.fallbackReason) effects.log.warn(msg.chartWorkersFallback(pool.fallbackReason), { event: 'graphiques_sans_parallelisme' });
+    let files = 0;
+    try {
+      let stopped = false;
+      let firstError: unknown;
+      const jobs = plan.charts.map(async (c) => {
+        try {
+          await out.write(`${c.path}.vl.json`, specText(c.spec));
+          if (stopped) return;
+          const r = await pool.render(c.spec, wanted);
+          if (stopped) return;
+          effects.checkpoint();
+          if (r.svg !== undefined) await out.write(`${c.path}.svg`, r.svg);
+          if (r.png !== undefined) await out.write(`${c.path}.png`, r.png);
+          files += 1 + (r.svg !== undefined ? 1 : 0) + (r.png !== undefined ? 1 : 0);
+        } catch (e) {
+          firstError ??= e;
+          // First failure (or a signal): stop the renderers, the other jobs end at once.
+          if (!stopped) void pool.close();
+          stopped = true;
+          throw e;
+        }
+      });
+      // Let every job settle before failing: none may write after the run removed its staging folder.
+      const settled = await Promise.allSettled(jobs);
+      const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw firstError ?? failed.reason;
+    } finally {
+      await pool.close();
+    }
+    effects.log.event({ event: 'graphiques', graphiques: plan.charts.length, processus: pool.workers });
+    return { count: files };
+  },
+};
