@@ -3,6 +3,8 @@
 // thread when workers cannot start (or when the job is too small to pay for
 // their start-up, ~0.5 s each).
 
+import { pathToFileURL } from 'node:url';
+import { repoPath } from './repo-path.ts';
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { ChartJobRunner, ChartRendering, ChartWanted } from '../lib/render/charts/chart-job.ts';
@@ -57,9 +59,18 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
+/**
+ * The worker's entry: the bundled `chart-worker.js` beside the bundled CLI
+ * (dist/, built by `npm run build`), or, when running from the TypeScript
+ * sources, a boot module that registers tsx in the worker thread.
+ */
+function workerEntry(): URL {
+  return import.meta.url.endsWith('.ts') ? new URL('./chart-worker-boot.mjs', import.meta.url) : pathToFileURL(repoPath('dist', 'chart-worker.js'));
+}
+
 function startWorker(): Promise<Worker> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(new URL('./chart-worker-boot.mjs', import.meta.url));
+    const w = new Worker(workerEntry());
     const fail = (e: unknown) => {
       void w.terminate();
       reject(e instanceof Error ? e : new Error(String(e)));

@@ -2,7 +2,7 @@
 // French messages and exit statuses. Sets process.exitCode, never exits.
 
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { repoPath } from './repo-path.ts';
 import { QuartiersError, DataErrors } from '../lib/errors.ts';
 import { msg } from '../lib/messages/index.ts';
 import { HELP, parseArgs, type RunOptions } from './args.ts';
@@ -12,7 +12,7 @@ import { validateCommand } from './validate.ts';
 import { verifyFolder } from './manifest.ts';
 
 export function toolVersion(): string {
-  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 
