@@ -80,6 +80,8 @@ export const htmlMessages = {
     columnReferenceValue: 'Valeur de référence',
     columnGap: 'Écart',
     columnReading: 'Lecture',
+    columnConvergence: 'Écart depuis l’année précédente',
+    columnRank: 'Rang dans l’agglomération',
     columnSource: 'Source',
     columnPerimeter: 'Périmètre',
     perimeter: (p: string) => (p ? `périmètre ${p}` : ''),

@@ -2,6 +2,7 @@
 // method notes) and the phase's log lines.
 
 import { frenchList, plural } from './place.ts';
+import { SECTION_TITLES } from '../render/portrait/portrait.ts';
 
 export const workbookText = {
   sheetSynthese: 'Synthèse',
@@ -27,7 +28,8 @@ export const workbookText = {
   readingHeader: 'Lecture',
   syntheseHeaders: [
     'Enjeu', 'Quartier', 'Code', 'Indicateur', 'Année', 'Valeur', 'Référence', 'Valeur de référence',
-    'Écart', 'Indice (réf. = 100)', 'Lecture', 'Année de base', 'Évolution depuis la base', 'Sens de l’évolution', 'Source',
+    'Écart', 'Indice (réf. = 100)', 'Lecture', 'Rang dans l’agglomération', 'Année de base', 'Évolution depuis la base', 'Sens de l’évolution',
+    'Convergence de l’écart depuis la base', 'Alerte sur l’évolution', 'Année cible', 'Cible', 'Atteignable au rythme actuel', 'Source',
   ],
   // Quartier sheet
   status: 'Statut',
@@ -43,11 +45,7 @@ export const workbookText = {
   allYearsFirstHeaders: ['Indicateur', 'Unité'],
   chartsTitle: 'Graphiques',
   noCharts: 'Aucun graphique produit pour ce quartier.',
-  notesTitles: {
-    irritant: 'Les « irritants » : principales problématiques à traiter sur le quartier',
-    opportunite: 'Les « opportunités » : atouts et ressources sur lesquelles on pourra s’appuyer',
-    enjeu_prioritaire: 'Les enjeux prioritaires pour la commune sur le quartier',
-  },
+  notesTitles: SECTION_TITLES,
   units: { pct: '%', habitants: 'habitants', hectares: 'hectares', indice: 'indice', euros: '€', nombre: 'nombre' } as Record<string, string>,
   secret: 'secret',
   // Données
@@ -61,7 +59,11 @@ export const workbookText = {
     ['Écart', 'valeur du quartier − valeur de la référence (l’agglomération, EPCI), en points pour les pourcentages, dans l’unité de l’indicateur sinon.'],
     ['Indice', '100 × valeur du quartier ÷ valeur de la référence : 100 = même niveau que l’agglomération.'],
     ['Lecture', 'le sens de l’écart est favorable ou défavorable au quartier selon la polarité de l’indicateur (hausse favorable, baisse favorable ou neutre) ; « indéterminé » quand les bornes ne permettent pas de conclure.'],
-    ['Évolution', 'valeur de la dernière année − valeur de la première année disponible sur le même périmètre (année de base) ; même lecture que l’écart.'],
+    ['Rang', 'place du quartier parmi les quartiers de l’agglomération qui ont une valeur la même année : 1er = le plus favorable (la valeur la plus élevée pour un indicateur neutre).'],
+    ['Évolution', 'valeur de l’année − valeur de l’année de base du contrat (première année disponible à partir de 2024) ; même lecture que l’écart. Vide tant qu’aucune année postérieure n’est disponible.'],
+    ['Convergence', 'l’écart à l’agglomération s’est resserré (sa valeur absolue a diminué), creusé ou est resté stable depuis l’année de base.'],
+    ['Alerte', 'l’INSEE déconseille de lire comme une évolution l’écart entre deux millésimes consécutifs à l’échelle infra-communale ; une alerte signale aussi un changement de périmètre ou de source.'],
+    ['Cible', 'valeur (ou écart à l’agglomération) fixée par le contrat pour l’année cible ; « atteignable » compare le rythme requis pour l’atteindre au rythme observé.'],
     ['Bornes', 'une valeur écrite « + de 30 % » est une borne (> 30) et « environ 990 » une approximation (≈ 990) : les écarts qui en découlent gardent la borne et ne deviennent jamais des égalités.'],
     ['Secret', 'une valeur masquée par le secret statistique est écrite « secret » et n’entre dans aucun calcul.'],
   ] as [string, string][],

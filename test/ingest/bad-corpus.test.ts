@@ -144,7 +144,7 @@ describe('the corpus of broken sources', () => {
           const reports = path.join(root, 'reports');
           mkdirSync(path.join(reports, 'portraits'), { recursive: true });
           writeFileSync(path.join(reports, 'sentinelle.txt'), `rapport précédent de ${name}\n`);
-          writeFileSync(path.join(reports, 'manifest.json'), '{"outil":{"nom":"quartiers"},"sorties":[]}\n');
+          writeFileSync(path.join(reports, 'manifest.json'), '{"outil":{"nom":"quartiers"},"entrees":[],"sorties":[]}\n');
           writeFileSync(path.join(reports, 'portraits/QN06205M.md'), '# Portrait précédent\n');
           const before = fingerprint(reports);
           const r = await runCli(['run', '--sources', sources, '--out', reports, '--formats', 'csv,md']);

@@ -10,6 +10,7 @@ import { jsonEvents, runCli, startCli } from '../helpers/cli.ts';
 import { verifyFolder } from '../../pipeline/manifest.ts';
 import { msg } from '../../lib/messages/index.ts';
 import { copySources, siblings, tempRoot } from './fixture-runs.ts';
+import { BUNDLED_SOURCES } from '../helpers/bundled.ts';
 
 const LIMIT = { timeoutMs: 60_000 };
 /** Makes a run last: a pause at every moment (file written, phase ended). */
@@ -146,7 +147,8 @@ describe('paths', () => {
   it('a quartier named ../../etc/passwd writes only inside the output folder', async () => {
     const root = tempRoot();
     const sources = copySources(root, 'sources');
-    for (const f of ['referentiel/quartiers.csv', 'convention/portraits_qualitatifs.csv']) {
+    // Every bundled file that names the quartier (all UTF-8).
+    for (const f of ['referentiel/quartiers.csv', 'convention/portraits_qualitatifs.csv', 'convention/cibles_2030.csv', 'ecoles/ecoles_quartiers.csv']) {
       const file = path.join(sources, f);
       writeFileSync(file, readFileSync(file, 'utf8').replaceAll('QIC-62555-01', '../../etc/passwd'));
     }
@@ -164,15 +166,16 @@ describe('paths', () => {
     expect(readFileSync(path.join(out, 'indicateurs.csv'), 'utf8')).toContain('../../etc/passwd');
   });
 
-  it('reports a symbolic-link loop in the sources and still publishes', async () => {
+  // Ingestion refuses a loop (a sources folder must be a tree): a data error, nothing published.
+  it('reports a symbolic-link loop in the sources and publishes nothing', async () => {
     const root = tempRoot();
     const sources = copySources(root, 'sources');
     symlinkSync('..', path.join(sources, 'insee', 'boucle'));
     const out = path.join(root, 'reports');
     const r = await runCli(['run', '--sources', sources, '--out', out], LIMIT);
-    expect(r.code, r.stderr).toBe(0);
+    expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toContain(msg.symlinkLoop('insee/boucle'));
-    await expectComplete(out);
+    expect(readdirSync(root).sort()).toEqual(['sources']);
   });
 
   it('an output folder that cannot be written: a clear error and exit 2 before any work', async () => {
@@ -196,13 +199,15 @@ describe('paths', () => {
   it('never replaces a folder that holds something other than published reports', async () => {
     const root = tempRoot();
     const sources = copySources(root, 'sources');
+    const referentiel = readdirSync(path.join(sources, 'referentiel')).sort();
+    expect(referentiel).toContain('quartiers.csv');
     for (const out of [sources, root]) {
       const r = await runCli(['run', '--sources', sources, '--out', out], LIMIT);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(msg.outNotReports(out));
     }
     expect(readdirSync(root).sort()).toEqual(['sources']);
-    expect(readdirSync(path.join(sources, 'referentiel')).sort()).toEqual(['indicateurs.csv', 'quartiers.csv']);
+    expect(readdirSync(path.join(sources, 'referentiel')).sort()).toEqual(referentiel);
   });
 });
 
@@ -216,7 +221,8 @@ describe('logs and verification', () => {
     const phases = events.filter((e) => e.event === 'phase');
     expect(phases.map((e) => e.phase).slice(0, 4)).toEqual(['lecture', 'mesures', 'tableau', 'portraits']);
     for (const p of phases) expect(typeof p.duree_ms).toBe('number');
-    expect(phases[0]).toMatchObject({ fichiers: 6 });
+    const bundled = readdirSync(BUNDLED_SOURCES, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.'));
+    expect(phases[0]).toMatchObject({ fichiers: bundled.length });
     expect(phases.find((p) => p.phase === 'portraits')!.sorties).toEqual(expect.arrayContaining(['portraits/QN06205M.md']));
     const last = events[events.length - 1]!;
     expect(last.event).toBe('fin');

@@ -5,6 +5,7 @@
 import type { QuartierReport } from '../../report/model.ts';
 import type { TidyRow } from '../../model/tidy-row.ts';
 import { msg } from '../../messages/index.ts';
+import { trendLabels } from '../../messages/trend-labels.ts';
 import { NBSP } from '../../text/french-number.ts';
 import { SECTION_TITLES, STATUS_LABELS, latestRows, portraitLine, sourcePhrase } from '../portrait/portrait.ts';
 import { chartFigure } from './chart-figure.ts';
@@ -58,9 +59,9 @@ function indicatorTable(input: SiteInput, q: QuartierReport): Markup {
 <div class="table-scroll" role="region" aria-label="${h.scrollRegion(caption)}" tabindex="0">
 <table class="indicateurs">
 <caption>${caption}</caption>
-<thead><tr><th scope="col">${h.columnIndicator}</th><th scope="col">${h.columnYear}</th><th scope="col">${h.columnValue}</th><th scope="col">${h.columnReference}</th><th scope="col">${h.columnReferenceValue}</th><th scope="col">${h.columnGap}</th><th scope="col">${h.columnReading}</th><th scope="col">${h.columnSource}</th><th scope="col">${h.columnPerimeter}</th></tr></thead>
+<thead><tr><th scope="col">${h.columnIndicator}</th><th scope="col">${h.columnYear}</th><th scope="col">${h.columnValue}</th><th scope="col">${h.columnReference}</th><th scope="col">${h.columnReferenceValue}</th><th scope="col">${h.columnGap}</th><th scope="col">${h.columnReading}</th><th scope="col">${h.columnConvergence}</th><th scope="col">${h.columnRank}</th><th scope="col">${h.columnSource}</th><th scope="col">${h.columnPerimeter}</th></tr></thead>
 <tbody>
-${rows.map((r) => html`<tr><th scope="row">${r.libelle || r.indicateur}</th><td>${r.annee}</td><td class="nombre">${valueText(r)}</td><td>${r.reference || h.notAvailable}</td><td class="nombre">${referenceText(r)}</td><td class="nombre">${gapText(r)}</td><td>${h.reading(r.sens) || h.notAvailable}</td><td>${r.source}</td><td>${h.perimeter(r.perimetre) || h.notAvailable}</td></tr>\n`)}</tbody>
+${rows.map((r) => html`<tr><th scope="row">${r.libelle || r.indicateur}</th><td>${r.annee}</td><td class="nombre">${valueText(r)}</td><td>${r.reference || h.notAvailable}</td><td class="nombre">${referenceText(r)}</td><td class="nombre">${gapText(r)}</td><td>${h.reading(r.sens) || h.notAvailable}</td><td>${trendLabels.convergence(r.convergence) || h.notAvailable}</td><td>${trendLabels.rank(r.rang, r.rang_sur) || h.notAvailable}</td><td>${r.source}</td><td>${h.perimeter(r.perimetre) || h.notAvailable}</td></tr>\n`)}</tbody>
 </table>
 </div>
 </section>

@@ -8,9 +8,23 @@ import { TIDY_COLUMNS, type TidyRow } from '../../model/tidy-row.ts';
 import { workbookText as t } from '../../messages/workbook.ts';
 import { SheetWriter, columnLetter, freezeBelow, setupPrint } from './sheet-layout.ts';
 import { readableValue } from './value-cell.ts';
-import { valueFormat } from './number-format.ts';
+import { gapFormat, indexFormat, valueFormat } from './number-format.ts';
 
-const NUMERIC = new Set<keyof TidyRow>(['valeur_reference', 'ecart_points', 'ratio', 'indice', 'annee', 'decimales', 'ligne', 'decimales_reference']);
+/** Whole numbers: years, counts, ranks, line numbers. */
+const INTEGER = /^(annee|annee_.+|.+_annee|decimales.*|ligne|rang|rang_sur|quartiers_.+)$/;
+/** Changes and gaps, signed, in the indicator's unit (points for percentages). */
+const SIGNED = /^(ecart_.+|evolution.*|distance_cible|rythme_.+)$/;
+
+/** Number format of a numeric column other than the value, its reference and its gap. */
+export function columnFormat(col: string, row: TidyRow): string {
+  const decimals = Math.max(row.decimales, row.decimales_reference);
+  if (INTEGER.test(col)) return '0';
+  if (col === 'indice' || col.startsWith('indice_')) return indexFormat();
+  if (col === 'ratio') return '0.000';
+  if (col.startsWith('part_')) return valueFormat('pct', 1);
+  if (SIGNED.test(col) || (col === 'cible' && row.cible_type === 'ecart')) return gapFormat(row.unite, decimals);
+  return valueFormat(row.unite, decimals);
+}
 
 /** Column order: `valeur_numerique` right after `valeur`. */
 export function donneesColumns(): string[] {
@@ -48,7 +62,8 @@ export function addDonneesSheet(wb: ExcelJS.Workbook, name: string, title: strin
         w.put(r, c, row.ecart_points, { numFmt: valueFormat(row.unite === 'pct' ? 'nombre' : row.unite, Math.max(row.decimales, row.decimales_reference)) });
       } else {
         const raw = row[col as keyof TidyRow];
-        w.put(r, c, raw === null || raw === undefined || raw === '' ? null : NUMERIC.has(col as keyof TidyRow) ? Number(raw) : String(raw));
+        if (typeof raw === 'number') w.put(r, c, raw, { numFmt: columnFormat(col, row) });
+        else w.put(r, c, raw === null || raw === undefined || raw === '' ? null : String(raw));
       }
     });
   });

@@ -1,7 +1,9 @@
 // « Synthèse »: one row per quartier × indicator for the report year (the
-// latest figure up to it), against the agglomeration, with the change since
-// the baseline; grouped by the contract's enjeux when the sources give them;
-// rows coloured by reading, with a legend.
+// latest figure up to it), against the agglomeration, with the measures'
+// rank, change since the contract's baseline (with its INSEE alert),
+// convergence of the gap and 2030 target; grouped by the contract's enjeux
+// when the sources give them (an indicator linked to several enjeux or
+// objectives appears once in each group); rows coloured by reading.
 
 import type ExcelJS from 'exceljs';
 import type { EnjeuLink, Indicator } from '../../model/types.ts';
@@ -11,7 +13,8 @@ import { latestRows } from '../portrait/portrait.ts';
 import { workbookText as t } from '../../messages/workbook.ts';
 import { SheetWriter, columnLetter, freezeBelow, setupPrint } from './sheet-layout.ts';
 import { gapCell, indexCell, valueCell } from './value-cell.ts';
-import { trendSinceBaseline } from './trend.ts';
+import { readingOf } from '../../measures/baseline.ts';
+import { trendLabels } from '../../messages/trend-labels.ts';
 
 export const READING_FILLS = {
   favorable: 'FFC6EFCE',
@@ -108,11 +111,20 @@ export function addSyntheseSheet(wb: ExcelJS.Workbook, name: string, title: stri
     const idx = indexCell(row.indice, row.borne_ratio);
     w.put(r, c++, idx.value, idx);
     w.put(r, c++, t.readings[row.sens] ?? '');
-    const trend = trendSinceBaseline(q.rows.filter((x) => x.indicateur === row.indicateur), row, indicator);
-    w.put(r, c++, trend?.baseYear ?? null);
-    const change = trend ? gapCell(trend.change, trend.bound, trend.decimals, row.unite) : { value: null, shown: '' };
+    w.put(r, c++, trendLabels.rank(row.rang, row.rang_sur) || null);
+    w.put(r, c++, row.annee_base);
+    const since = row.situation_base === 'depuis_base';
+    const change = since ? gapCell(row.evolution_base, row.borne_evolution_base, row.decimales, row.unite) : { value: null, shown: '' };
     w.put(r, c++, change.value, change);
-    w.put(r, c++, trend ? (t.readings[trend.reading] ?? '') : '');
+    w.put(r, c++, since && row.evolution_base !== null ? (t.readings[readingOf(row.evolution_base, row.borne_evolution_base, indicator)] ?? '') : null);
+    w.put(r, c++, since ? trendLabels.convergence(row.convergence_base) || null : null);
+    w.put(r, c++, since ? trendLabels.alerts(row.alerte_base) || null : null);
+    const target = row.cible === null ? { value: null, shown: '' }
+      : row.cible_type === 'ecart' ? gapCell(row.cible, '=', row.decimales, row.unite)
+      : valueCell({ state: 'valeur', value: row.cible, bound: '=', decimals: row.decimales, unit: row.unite });
+    w.put(r, c++, row.cible_annee);
+    w.put(r, c++, target.value, target);
+    w.put(r, c++, trendLabels.reachable(row.atteignable) || null);
     w.put(r, c++, row.source);
   }
   if (r > headerRow) {

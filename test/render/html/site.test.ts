@@ -88,7 +88,7 @@ describe('report pages', () => {
   });
 
   it('say so when there is no chart, no workbook and no enjeu, and load no script then', () => {
-    const all = pages(siteInput(model));
+    const all = pages(siteInput({ ...model, enjeux: [] }));
     const index = all.get('index.html')!;
     expect(index).toContain(msg.html.noAgglomerationCharts);
     expect(index).toContain(msg.html.noWorkbooks);
@@ -118,6 +118,13 @@ describe('report pages', () => {
     const table = all.get('quartiers/QN06205M.html')!.match(/<table class="indicateurs">[\s\S]*?<\/table>/)![0];
     expect(table.match(/<tr><th scope="row">/g)).toHaveLength(q.rows.length);
     expect(table).toContain('<td>2012</td><td class="nombre">42,9\u00a0%</td>');
+    // Convergence of the gap and rank come from the measures, one cell each per row.
+    expect(table).toContain(`<th scope="col">${msg.html.columnConvergence}</th><th scope="col">${msg.html.columnRank}</th>`);
+    const ranked = q.rows.filter((r) => r.rang !== null);
+    expect(ranked.length).toBeGreaterThan(0);
+    expect(table.match(/<td>\d+(?:er|e) sur \d+<\/td>/g)).toHaveLength(ranked.length);
+    const converging = q.rows.filter((r) => r.convergence);
+    expect(table.match(/<td>(?:écart resserré|écart creusé|écart stable|indéterminé)<\/td>/g)?.length ?? 0).toBe(converging.length);
     const index = all.get('index.html')!;
     expect(index).toMatch(/<a href="quartiers\/QN06205M.html">Cités 5, de Marles et du Rond-Point<\/a>/);
     expect(index).toMatch(/40,2\u00a0% <span class="annee-autre">\(2022\)<\/span> <span class="sens sens-defavorable">écart défavorable<\/span>/);

@@ -5,7 +5,7 @@ import { buildWorkbook, documentDate, type ChartImage } from '../../../lib/rende
 import { donneesColumns } from '../../../lib/render/workbook/donnees-sheet.ts';
 import { latestRows } from '../../../lib/render/portrait/portrait.ts';
 import { workbookText as t } from '../../../lib/messages/workbook.ts';
-import { TIDY_COLUMNS } from '../../../lib/model/tidy-row.ts';
+import { TIDY_COLUMNS, type TidyRow } from '../../../lib/model/tidy-row.ts';
 import { columnLetter } from '../../../lib/render/workbook/sheet-layout.ts';
 import { HOSTILE_NAME, bundledModel, hostileModel, readWorkbook, sheetValues, tinyPng } from './fixtures.ts';
 
@@ -60,6 +60,9 @@ describe('buildWorkbook on the convention’s two quartiers', async () => {
         const expected = row[c] === '' || row[c] === null ? undefined : row[c];
         expect(line[col(c)] ?? undefined, `${row.quartier_code} ${row.indicateur} ${row.annee} ${c}`).toEqual(expected);
       }
+      for (const c of TIDY_COLUMNS) {
+        if (c !== 'valeur' && typeof row[c] === 'number') expect(ws.getCell(k + 2, col(c) + 1).numFmt, `${c} format`).toBeTruthy();
+      }
       if (row.etat === 'valeur' && row.borne === '=') expect(line[col('valeur')]).toBe(row.valeur);
       if (row.etat === 'valeur') expect(line[col(t.numericValue)]).toBe(row.valeur);
       if (row.etat === 'secret') expect(line[col('valeur')]).toBe('secret');
@@ -79,15 +82,25 @@ describe('buildWorkbook on the convention’s two quartiers', async () => {
   it('« Synthèse » has one row per quartier × indicator of the report year, with reference, gap, index and reading', () => {
     const ws = wb.getWorksheet('Synthèse')!;
     const values = sheetValues(ws);
-    const headerRow = values.findIndex((l) => l[0] === 'Quartier');
+    const headerRow = values.findIndex((l) => l.includes('Quartier') && l.includes('Code'));
     const header = values[headerRow]!;
     const data = values.slice(headerRow + 1).filter((l) => l.length);
     const expected = convention.quartiers.flatMap((q) => [...latestRows(q.rows, 2024).values()].map((r) => ({ q, r })));
-    expect(data.length).toBe(expected.length);
+    // An indicator linked to several enjeux × objectives shows once in each group.
+    const links = (r: TidyRow) => Math.max(1, r.enjeu.split(' | ').filter(Boolean).length);
+    expect(expected.some(({ r }) => r.enjeu)).toBe(true);
+    expect(data.length).toBe(expected.reduce((n, { r }) => n + links(r), 0));
     const col = (name: string) => header.indexOf(name);
     for (const { q, r } of expected) {
-      const line = data.find((l) => l[col('Code')] === q.code && l[col('Indicateur')] === r.libelle)!;
-      expect(line, `${q.code} ${r.indicateur}`).toBeDefined();
+      const lines = data.filter((l) => l[col('Code')] === q.code && l[col('Indicateur')] === r.libelle);
+      expect(lines, `${q.code} ${r.indicateur}`).toHaveLength(links(r));
+      if (r.enjeu) expect(lines.map((l) => String(l[col('Enjeu')]).split(' – ')[0])).toEqual(r.enjeu.split(' | '));
+      const line = lines[0]!;
+      expect(line[col('Rang dans l’agglomération')] ?? null).toBe(r.rang === null ? null : `${r.rang}${r.rang === 1 ? 'er' : 'e'} sur ${r.rang_sur}`);
+      expect(line[col('Année de base')] ?? null).toBe(r.annee_base);
+      expect(line[col('Évolution depuis la base')] ?? null).toBe(r.situation_base === 'depuis_base' ? r.evolution_base : null);
+      expect(line[col('Cible')] ?? null).toBe(r.cible);
+      expect(line[col('Atteignable au rythme actuel')] ?? '').toBe(r.atteignable === 'indetermine' ? 'indéterminé' : r.atteignable);
       expect(line[col('Année')]).toBe(r.annee);
       expect(line[col('Valeur')] ?? null).toBe(r.etat === 'secret' ? 'secret' : r.valeur);
       expect(line[col('Valeur de référence')] ?? null).toBe(r.valeur_reference);
@@ -95,8 +108,8 @@ describe('buildWorkbook on the convention’s two quartiers', async () => {
       expect(line[col('Lecture')] ?? '').toBe(t.readings[r.sens]);
     }
     const poverty = data.find((l) => l[col('Code')] === 'QN06205M' && l[col('Indicateur')] === 'Taux de pauvreté')!;
-    expect(poverty[col('Année de base')]).toBe(2012);
-    expect(poverty[col('Évolution depuis la base')]).toBeCloseTo(40.2 - 42.9, 9);
+    expect(poverty[col('Cible')]).toBe(35);
+    expect(poverty[col('Rang dans l’agglomération')]).toBe('1er sur 1');
     const qic = headerRow + 1 + data.findIndex((l) => l[col('Code')] === 'QIC-62555-01' && l[col('Indicateur')] === 'Taux de pauvreté');
     expect(ws.getCell(qic + 1, col('Valeur') + 1).numFmt).toBe('"> "#,##0" %"');
     expect(ws.getCell(qic + 1, col('Écart') + 1).numFmt).toBe('"> "+#,##0.0" pts";"> "-#,##0.0" pts";"> "#,##0.0" pts"');
@@ -112,7 +125,11 @@ describe('buildWorkbook on the convention’s two quartiers', async () => {
     const ws = wb.getWorksheet('Synthèse')!;
     const cf = (ws as unknown as { conditionalFormattings: { rules: { formulae: string[]; style: object }[] }[] }).conditionalFormattings;
     expect(cf).toHaveLength(1);
-    expect(cf[0]!.rules.map((r) => r.formulae[0])).toEqual(['$J9="favorable"', '$J9="défavorable"']);
+    const values = sheetValues(ws);
+    const headerRow = values.findIndex((l) => l.includes('Quartier') && l.includes('Code'));
+    const letter = columnLetter(values[headerRow]!.indexOf(t.readingHeader) + 1);
+    const first = headerRow + 2;
+    expect(cf[0]!.rules.map((r) => r.formulae[0])).toEqual([`$${letter}${first}="favorable"`, `$${letter}${first}="défavorable"`]);
     for (const rule of cf[0]!.rules) expect((rule.style as { numFmt?: unknown }).numFmt ?? undefined).toBeUndefined();
     expect(sheetValues(ws)[5]!.filter(Boolean)).toEqual([t.legendFavorable, t.legendDefavorable, t.legendNeutre]);
   });

@@ -58,7 +58,7 @@ describe.skipIf(!soffice)('LibreOffice opens the workbooks', async () => {
 
   it('shows percentages, bounds and gaps with the formats, numbers as numbers', async () => {
     const rows = await sheet('convention', 'Synthèse');
-    const header = rows.findIndex((l) => l[0] === 'Quartier');
+    const header = rows.findIndex((l) => l.includes('Quartier') && l.includes('Code'));
     const col = (n: string) => rows[header]!.indexOf(n);
     const find = (code: string, label: string) => rows.find((l) => l[col('Code')] === code && l[col('Indicateur')] === label)!;
     const poverty = find('QN06205M', 'Taux de pauvreté');
