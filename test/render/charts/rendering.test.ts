@@ -103,8 +103,9 @@ describe('chart renderings', () => {
     const ts = texts(quirkSvg(`graphiques/${QUIRKS_CODE}/trajectoires`));
     expect(ts).toContain('cible 2030 : 35\u00a0%');
     expect(texts(svgOf('graphiques/QN06205M/trajectoires'))).toContain('2030');
+    // The bundled (illustrative) target of QN06205M: 35 % in 2030.
+    expect(texts(svgOf('graphiques/QN06205M/trajectoires'))).toContain('cible 2030 : 35\u00a0%');
     // An « écart » target: reference 18,8 + 15 points.
-    expect(texts(svgOf('graphiques/QN06205M/trajectoires')).some((t) => t.startsWith('cible 2030'))).toBe(false);
     expect(texts(quirkSvg('graphiques/QN06205M/trajectoires'))).toContain('cible 2030 : 33,8\u00a0%');
   });
 

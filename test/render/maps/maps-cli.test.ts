@@ -36,7 +36,9 @@ describe('maps end to end', () => {
     expect(spec.projection.type).toBe('conicConformal');
     expect(readFileSync(path.join(out, 'graphiques/QN06205M/carte.svg'), 'utf8')).toMatch(/^<svg/);
     expect(existsSync(path.join(out, 'graphiques/QN06205M/carte.png'))).toBe(false);
-    expect(existsSync(path.join(out, 'graphiques/QIC-62555-01'))).toBe(false);
+    // The QIC has charts but no perimeter, hence no map.
+    expect(existsSync(path.join(out, 'graphiques/QIC-62555-01/carte.vl.json'))).toBe(false);
+    expect(existsSync(path.join(out, 'graphiques/QIC-62555-01/carte.svg'))).toBe(false);
     const portrait = readFileSync(path.join(out, 'portraits/QN06205M.md'), 'utf8');
     expect(squash(portrait)).toContain(squash(msg.mapNoteWithPerimeter('graphiques/QN06205M/carte.svg', '2015', ['cartes/perimetre.geojson'])));
     expect(readFileSync(path.join(out, 'portraits/QIC-62555-01.md'), 'utf8')).toContain('Périmètre non fourni');
