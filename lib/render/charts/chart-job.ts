@@ -98,15 +98,17 @@ export function withAccessibleText(svg: string, title: string, description: stri
 
 export interface ChartJobOptions {
   /**
-   * Reuse one view per chart structure, its data swapped (about five times
-   * faster than a new view per chart). `false`: a new view for every chart,
-   * the reference the reused views are checked against.
+   * Reuse one view per chart structure, its data swapped, instead of a new
+   * view per chart on the shared runtime. Same bytes (join keys dropped, view
+   * laid out again: see test/render/charts/reused-views.test.ts), but once
+   * relaid out it measured no faster (bench/charts-speed.ts), so it is off
+   * by default: a new view per chart cannot depend on history.
    */
   reuseViews?: boolean;
 }
 
 export function createChartJobRunner(fonts: ChartFonts, options: ChartJobOptions = {}): ChartJobRunner {
-  const reuse = options.reuseViews ?? true;
+  const reuse = options.reuseViews ?? false;
   const renderer = createChartRenderer(fonts);
   const views = new Map<string, SharedView | null>();
 

@@ -47,7 +47,7 @@ describe('reused chart views', () => {
     const keyed = charts.map((c, i) => ({ c, key: c.path + '#' + i }));
     const orders = [keyed, [...keyed].reverse(), keyed.flatMap((k) => [k, keyed[0]!])];
     for (const order of orders) {
-      const reused = createChartJobRunner(fonts);
+      const reused = createChartJobRunner(fonts, { reuseViews: true });
       for (const { c, key } of order) expect((await reused(c.spec, svgOnly)).svg, key).toBe(expected.get(key));
     }
   });
