@@ -61,11 +61,15 @@ const avg = async (list: PlannedChart[], fn: (c: PlannedChart) => Promise<unknow
   return (performance.now() - t0) / list.length;
 };
 
-// SVG: compile + parse every chart, vs one parsed runtime per structure (what the pipeline does),
-// vs one reused view fed with view.data() (faster, but its bytes depend on the previous chart).
+// SVG: compile + parse every chart, vs one parsed runtime per structure and a new view per chart,
+// (what the pipeline does), vs one reused view per structure with its data swapped (same bytes, see
+// test/render/charts/reused-views.test.ts), vs the bare data swap of one view (no relayout).
 const fresh = await avg(sample, (c) => renderer.svg(c.spec as never));
-const svgOnly = createChartJobRunner(fonts);
-const shared = await avg(sample, (c) => svgOnly(c.spec, { svg: true, png: false }));
+const newViews = createChartJobRunner(fonts, { reuseViews: false });
+const svgOnly = newViews;
+const perStructure = await avg(sample, (c) => newViews(c.spec, { svg: true, png: false }));
+const reusedViews = createChartJobRunner(fonts, { reuseViews: true });
+const shared = await avg(sample, (c) => reusedViews(c.spec, { svg: true, png: false }));
 const same = charts.filter((c) => c.chart === 'quartier-agglomeration').slice(0, 30);
 const vg0 = compileStrict(same[0]!.spec as never);
 const view = new vega.View(vega.parse(vg0), { renderer: 'none' });
@@ -76,7 +80,7 @@ const swap = await avg(same, async (c) => {
   await view.toSVG();
 });
 view.finalize();
-console.log(`SVG par graphique : ${fresh.toFixed(1)} ms en compilant et parsant chaque graphique, ${shared.toFixed(1)} ms avec un runtime Vega par structure (retenu), ${swap.toFixed(1)} ms en réutilisant une vue (non retenu : octets dépendants de l'historique)`);
+console.log(`SVG par graphique : ${fresh.toFixed(1)} ms en compilant et parsant chaque graphique, ${perStructure.toFixed(1)} ms avec un runtime Vega par structure et une vue neuve par graphique (retenu), ${shared.toFixed(1)} ms avec une vue réutilisée par structure et remise en page (mêmes octets, pas plus rapide : non retenu), ${swap.toFixed(1)} ms pour le seul échange de données d'une vue (graphique quartier-agglomération)`);
 
 // PNG: resvg with the font files vs text drawn from cached glyph outlines (retained).
 const svgs = await Promise.all(sample.slice(0, 20).map(async (c) => (await svgOnly(c.spec, { svg: true, png: false })).svg!));

@@ -11,6 +11,11 @@ export function specText(spec: object): string {
   return JSON.stringify(spec) + '\n';
 }
 
+/** Charts rendering or being written at once: enough to keep every renderer busy while the files are written. */
+export function chartsInFlight(workers: number): number {
+  return Math.max(1, workers) * 3;
+}
+
 export const chartsPhase: OutputPhase = {
   name: 'graphiques',
   formats: ['svg', 'png'],
@@ -24,24 +29,31 @@ export const chartsPhase: OutputPhase = {
     try {
       let stopped = false;
       let firstError: unknown;
-      const jobs = plan.charts.map(async (c) => {
-        try {
-          await out.write(`${c.path}.vl.json`, specText(c.spec));
-          if (stopped) return;
-          const r = await pool.render(c.spec, wanted);
-          if (stopped) return;
-          effects.checkpoint();
-          if (r.svg !== undefined) await out.write(`${c.path}.svg`, r.svg);
-          if (r.png !== undefined) await out.write(`${c.path}.png`, r.png);
-          files += 1 + (r.svg !== undefined ? 1 : 0) + (r.png !== undefined ? 1 : 0);
-        } catch (e) {
-          firstError ??= e;
-          // First failure (or a signal): stop the renderers, the other jobs end at once.
-          if (!stopped) void pool.close();
-          stopped = true;
-          throw e;
+      let next = 0;
+      // A few charts in flight per renderer, not all of them: thousands of
+      // queued renderings and pending writes held the whole run in memory.
+      const lane = async () => {
+        while (!stopped && next < plan.charts.length) {
+          const c = plan.charts[next++]!;
+          try {
+            await out.write(`${c.path}.vl.json`, specText(c.spec));
+            if (stopped) return;
+            const r = await pool.render(c.spec, wanted);
+            if (stopped) return;
+            effects.checkpoint();
+            if (r.svg !== undefined) await out.write(`${c.path}.svg`, r.svg);
+            if (r.png !== undefined) await out.write(`${c.path}.png`, r.png);
+            files += 1 + (r.svg !== undefined ? 1 : 0) + (r.png !== undefined ? 1 : 0);
+          } catch (e) {
+            firstError ??= e;
+            // First failure (or a signal): stop the renderers, the other lanes end at once.
+            if (!stopped) void pool.close();
+            stopped = true;
+            throw e;
+          }
         }
-      });
+      };
+      const jobs = Array.from({ length: Math.min(plan.charts.length, chartsInFlight(pool.workers)) }, lane);
       // Let every job settle before failing: none may write after the run removed its staging folder.
       const settled = await Promise.allSettled(jobs);
       const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');

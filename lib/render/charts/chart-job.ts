@@ -23,12 +23,58 @@ export type ChartJobRunner = (spec: object, wanted: ChartWanted) => Promise<Char
 
 type Loose = Record<string, unknown>;
 
+/** Whether a parsed runtime holds an operator of one of these types (at any depth). */
+function hasOperator(node: unknown, types: ReadonlySet<string>): boolean {
+  if (Array.isArray(node)) return node.some((n) => hasOperator(n, types));
+  if (node === null || typeof node !== 'object') return false;
+  const o = node as Loose;
+  if (typeof o.type === 'string' && types.has(o.type)) return true;
+  return Object.values(o).some((v) => hasOperator(v, types));
+}
+
+/**
+ * Faceted charts (the trajectories' small multiples) get a new view each:
+ * after a data swap, a reused view lost the lines drawn inside its facets.
+ */
+const NOT_REUSABLE = new Set(['facet', 'prefacet']);
+
 interface SharedView {
   runtime: ReturnType<typeof vega.parse>;
   dataName: string;
+  /** Whether one view serves every chart of this structure. */
+  reuse: boolean;
+  /** That view, once made. */
+  view?: vega.View;
+}
+
+/**
+ * Drops the keys of Vega's data joins (axes and legends key their items by
+ * value, to animate transitions): with them, a reused view keeps the items
+ * whose value the previous chart also had and appends the new ones after,
+ * so the SVG's element order depended on the charts rendered before. Without
+ * keys every swap of data replaces every item, in the order a new view
+ * would create them.
+ */
+function withoutJoinKeys(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const n of node) withoutJoinKeys(n);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const o = node as Loose;
+  if (o.type === 'datajoin' && o.params && typeof o.params === 'object') delete (o.params as Loose).key;
+  for (const v of Object.values(o)) withoutJoinKeys(v);
 }
 
 const TITLE_TEXT = 'chart_title_text';
+
+/**
+ * Parsed runtimes kept at most: a structure key also holds what varies per
+ * chart outside the data (index axis bound, enjeux panels, agglomeration
+ * indicator), so a national run meets thousands of keys; unbounded, the map
+ * grew by one parsed runtime per chart in every worker.
+ */
+export const MAX_SHARED_RUNTIMES = 48;
 const TITLE_SUBTITLE = 'chart_title_subtitle';
 
 /** The compiled spec with its title bound to two signals, and the name of its inline data set. */
@@ -50,7 +96,19 @@ export function withAccessibleText(svg: string, title: string, description: stri
   return svg.replace(/^<svg([^>]*)>/, (_m, attrs: string) => `<svg${attrs} role="img" aria-label="${escapeXml(title)}"><title>${escapeXml(title)}</title><desc>${escapeXml(description)}</desc>`);
 }
 
-export function createChartJobRunner(fonts: ChartFonts): ChartJobRunner {
+export interface ChartJobOptions {
+  /**
+   * Reuse one view per chart structure, its data swapped, instead of a new
+   * view per chart on the shared runtime. Same bytes (join keys dropped, view
+   * laid out again: see test/render/charts/reused-views.test.ts), but once
+   * relaid out it measured no faster (bench/charts-speed.ts), so it is off
+   * by default: a new view per chart cannot depend on history.
+   */
+  reuseViews?: boolean;
+}
+
+export function createChartJobRunner(fonts: ChartFonts, options: ChartJobOptions = {}): ChartJobRunner {
+  const reuse = options.reuseViews ?? false;
   const renderer = createChartRenderer(fonts);
   const views = new Map<string, SharedView | null>();
 
@@ -60,22 +118,45 @@ export function createChartJobRunner(fonts: ChartFonts): ChartJobRunner {
     let shared = views.get(key);
     if (shared === undefined) {
       const s = shareable(compileStrict(spec as unknown as TopLevelSpec));
-      shared = s ? { runtime: vega.parse(s.spec), dataName: s.dataName } : null;
-      views.set(key, shared);
+      if (s) {
+        const runtime = vega.parse(s.spec);
+        const reusable = reuse && !hasOperator(runtime, NOT_REUSABLE);
+        if (reusable) withoutJoinKeys(runtime);
+        shared = { runtime, dataName: s.dataName, reuse: reusable };
+      } else {
+        shared = null;
+      }
+      // Least recently used first out (a Map iterates in insertion order).
+      if (views.size >= MAX_SHARED_RUNTIMES) {
+        const oldest = views.keys().next().value!;
+        views.get(oldest)?.view?.finalize();
+        views.delete(oldest);
+      }
+    } else {
+      views.delete(key);
     }
+    views.set(key, shared);
     if (shared === null) return renderer.svg(spec as unknown as TopLevelSpec);
     const t = (title ?? {}) as Loose;
     const values = ((data as Loose).values as object[]).map((v) => ({ ...v }));
-    // A new view on the shared parsed runtime: a reused view would keep the
-    // previous chart's size and item order, and its bytes would depend on history.
-    const view = new vega.View(shared.runtime, { renderer: 'none' });
+    const reused = shared.reuse;
+    const view = reused ? (shared.view ??= new vega.View(shared.runtime, { renderer: 'none' })) : new vega.View(shared.runtime, { renderer: 'none' });
     try {
       view.signal(TITLE_TEXT, typeof title === 'string' ? title : t.text).signal(TITLE_SUBTITLE, t.subtitle ?? '');
       view.data(shared.dataName, values);
+      // Lay the view out again: by default Vega sizes a view once, and a reused view would keep the largest size seen.
+      if (reused) view.resize();
       (vega as unknown as { resetSVGDefIds: () => void }).resetSVGDefIds();
       return await view.toSVG();
+    } catch (e) {
+      // A view that failed mid-update is not trusted for the next chart.
+      if (reused) {
+        view.finalize();
+        shared.view = undefined;
+      }
+      throw e;
     } finally {
-      view.finalize();
+      if (!reused) view.finalize();
     }
   };
 
