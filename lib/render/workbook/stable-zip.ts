@@ -22,25 +22,8 @@ export async function stableZip(bytes: Uint8Array, date: Date): Promise<Uint8Arr
   return writeZip(entries, date);
 }
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-// Node ≥ 20.15 computes it natively; the table is for older versions.
-const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
-
-export function crc32(data: Uint8Array): number {
-  if (nativeCrc32) return nativeCrc32(data) >>> 0;
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+export { crc32 } from '../../bytes/crc32.ts';
+import { crc32 } from '../../bytes/crc32.ts';
 
 /** MS-DOS time and date fields, read in UTC so that the time zone never shows. */
 function dosDateTime(d: Date): { time: number; date: number } {
