@@ -6,6 +6,10 @@ import { inflateSync } from 'node:zlib';
 export interface DecodedPng {
   width: number;
   height: number;
+  /** 3 (RGB) or 4 (RGBA). */
+  channels: number;
+  /** Unfiltered samples, row after row. */
+  pixels: Uint8Array;
   /** RGBA at (x, y). */
   pixel(x: number, y: number): [number, number, number, number];
 }
@@ -61,7 +65,7 @@ export function decodePng(png: Uint8Array): DecodedPng {
     }
   }
   return {
-    width, height,
+    width, height, channels: bpp, pixels: out,
     pixel(x, y) {
       const i = y * stride + x * bpp;
       return [out[i]!, out[i + 1]!, out[i + 2]!, bpp === 4 ? out[i + 3]! : 255];

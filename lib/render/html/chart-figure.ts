@@ -3,6 +3,7 @@
 // chart's own files. The view is labelled for screen readers from the spec.
 
 import { msg } from '../../messages/index.ts';
+import { specCaption } from '../charts/spec-caption.ts';
 import { hrefOf, html, jsonForScript, raw, type Markup } from './markup.ts';
 
 export interface ReportChart {
@@ -18,24 +19,11 @@ export interface ChartText {
   description: string;
 }
 
-function textOf(v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (Array.isArray(v)) return v.filter((x) => typeof x === 'string').join(' ');
-  return '';
-}
-
 /** Title and description of a Vega-Lite spec; the file name stands in for a missing title. */
 export function chartText(spec: unknown, specPath: string): ChartText {
-  const s = (typeof spec === 'object' && spec !== null ? spec : {}) as Record<string, unknown>;
-  let title = textOf(s.title);
-  let subtitle = '';
-  if (!title && typeof s.title === 'object' && s.title !== null) {
-    const t = s.title as Record<string, unknown>;
-    title = textOf(t.text);
-    subtitle = textOf(t.subtitle);
-  }
-  if (!title) title = specPath.split('/').pop()!.replace(/\.vl\.json$/, '');
-  const description = textOf(s.description) || [title, subtitle].filter(Boolean).join(' – ');
+  const c = specCaption(spec);
+  const title = c.title || specPath.split('/').pop()!.replace(/\.vl\.json$/, '');
+  const description = c.description || [title, c.subtitle].filter(Boolean).join(' – ');
   return { title, description };
 }
 
