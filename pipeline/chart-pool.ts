@@ -8,7 +8,6 @@ import { repoPath } from './repo-path.ts';
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { ChartJobRunner, ChartRendering, ChartWanted } from '../lib/render/charts/chart-job.ts';
-import { createChartJobRunner } from '../lib/render/charts/chart-job.ts';
 import type { ChartAnswer, ChartTask } from './chart-worker.ts';
 import { loadChartFonts } from './fonts.ts';
 
@@ -40,9 +39,11 @@ export function createInProcessPool(reason?: string): ChartPool {
     fallbackReason: reason,
     // One chart at a time: thousands of concurrent views would hold every chart in memory.
     render(spec, wanted) {
-      const p = chain.then(() => {
+      const p = chain.then(async () => {
         if (closed) throw new Error('rendu des graphiques arrêté');
-        return (run ??= createChartJobRunner(loadChartFonts()))(spec, wanted);
+        // Vega and resvg are loaded only by runs that draw charts.
+        run ??= (await import('../lib/render/charts/chart-job.ts')).createChartJobRunner(loadChartFonts());
+        return run(spec, wanted);
       });
       chain = p.catch(() => {});
       return p;

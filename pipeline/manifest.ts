@@ -3,7 +3,7 @@
 // verifier` checks a published folder against it.
 
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 
 export interface FileEntry {
@@ -66,9 +66,13 @@ export async function readManifest(dir: string): Promise<Manifest | null> {
 }
 
 /** Quick check for `--if-changed`: every output is there with its recorded size. */
+/**
+ * Synchronous stats on purpose: a national run publishes ~30 000 files, and
+ * one thread-pool round trip per file made `--if-changed` take seconds.
+ */
 export async function outputsPresent(dir: string, manifest: Manifest): Promise<boolean> {
   for (const s of manifest.sorties) {
-    const st = await fs.stat(path.join(dir, s.fichier)).catch(() => null);
+    const st = statSync(path.join(dir, s.fichier), { throwIfNoEntry: false });
     if (!st || !st.isFile() || st.size !== s.octets) return false;
   }
   return true;

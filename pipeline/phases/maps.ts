@@ -2,7 +2,7 @@
 // territory maps (graphiques/carte-<indicateur>.*), each as its Vega-Lite
 // spec and its SVG and/or PNG renderings.
 
-import { createChartRenderer, type ChartRenderer } from '../../lib/render/charts/render.ts';
+import type { ChartRenderer } from '../../lib/render/charts/render.ts';
 import { planQuartierMaps, planTerritoryMaps, type PlannedMap } from '../../lib/render/maps/report-maps.ts';
 import { loadChartFonts } from '../fonts.ts';
 import type { Format } from '../args.ts';
@@ -31,7 +31,7 @@ export const mapsPhase: OutputPhase = {
     if (!model.geo?.perimeters.length) return { count: 0 };
     if (!renderer) {
       const fonts = loadChartFonts();
-      renderer = createChartRenderer(fonts);
+      renderer = (await import('../../lib/render/charts/render.ts')).createChartRenderer(fonts);
       fontFamily = fonts.family;
     }
     const r = renderer;

@@ -3,7 +3,7 @@
 
 import path from 'node:path';
 import { planWorkbooks } from '../../lib/render/workbook/plan.ts';
-import { buildWorkbook, type ChartImage } from '../../lib/render/workbook/build-workbook.ts';
+import type { ChartImage } from '../../lib/render/workbook/build-workbook.ts';
 import { chartCaption } from '../../lib/render/workbook/chart-caption.ts';
 import { msg } from '../../lib/messages/index.ts';
 import type { OutputWriter } from '../output-writer.ts';
@@ -14,6 +14,8 @@ export const workbooksPhase: OutputPhase = {
   name: 'classeurs',
   formats: ['xlsx'],
   async run(model, out, _formats, effects) {
+    // exceljs is loaded only by runs that write workbooks.
+    const { buildWorkbook } = await import('../../lib/render/workbook/build-workbook.ts');
     const { plans, outsideRegistry } = planWorkbooks(model);
     if (outsideRegistry.length) effects.log.warn(msg.warningPrefix + msg.workbooksOutsideRegistry(outsideRegistry), { event: 'avertissement', code: 'classeur_hors_referentiel' });
     // Captions once for the run, PNG bytes only for the workbook being built:

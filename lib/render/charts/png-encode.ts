@@ -14,10 +14,22 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
+/**
+ * The filtered scanlines of the last image, kept for the next: a chart at 2×
+ * is 4 to 17 MB of them, and a fresh buffer per chart cost as much in page
+ * faults and garbage collection as the deflate itself.
+ */
+let scanlines = Buffer.alloc(0);
+
 export function encodePng(rgba: Uint8Array, width: number, height: number): Uint8Array {
   const stride = width * 4;
-  const raw = Buffer.alloc((stride + 1) * height);
-  for (let y = 0; y < height; y++) raw.set(rgba.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
+  const size = (stride + 1) * height;
+  if (scanlines.length < size) scanlines = Buffer.allocUnsafeSlow(size);
+  const raw = scanlines.subarray(0, size);
+  for (let y = 0; y < height; y++) {
+    raw[y * (stride + 1)] = 0; // filter type: none
+    raw.set(rgba.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
+  }
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);

@@ -127,9 +127,19 @@ export function compileStrict(spec: TopLevelSpec): vega.Spec {
   return out;
 }
 
-/** PNG zoom: 2× for print, 1× for very large charts (long rankings) to stay a few hundred KB. */
+/**
+ * Pixels a PNG may hold at most: 2× keeps text sharp in print, but the tall
+ * charts (eleven small trajectories, long rankings) reached 4 to 17
+ * megapixels at 2×, and drawing, encoding and embedding them in workbooks
+ * cost in proportion (docs/benchmark.md).
+ */
+export const PNG_PIXEL_BUDGET = 2_500_000;
+
+/** PNG zoom: 2×, or for large charts the largest quarter step that fits the pixel budget, never below 1×. */
 export function pngScale(svg: string): number {
   const m = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
   if (!m) return 2;
-  return Number(m[1]) * Number(m[2]) * 4 > 8_000_000 ? 1 : 2;
+  const area = Number(m[1]) * Number(m[2]);
+  const fit = Math.floor(Math.sqrt(PNG_PIXEL_BUDGET / area) * 4) / 4;
+  return Math.min(2, Math.max(1, fit));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createChartRenderer } from '../../../lib/render/charts/render.ts';
+import { createChartRenderer, pngScale, PNG_PIXEL_BUDGET } from '../../../lib/render/charts/render.ts';
 import { loadChartFonts } from '../../../pipeline/fonts.ts';
+import fc from 'fast-check';
 
 const renderer = createChartRenderer(loadChartFonts());
 
@@ -37,5 +38,29 @@ describe('chart renderer', () => {
     const width = Buffer.from(png).readUInt32BE(16);
     const svgWidth = Number(/width="(\d+)"/.exec(svg)![1]);
     expect(width).toBe(svgWidth * 2);
+  });
+});
+
+describe('pngScale', () => {
+  const svg = (w: number, h: number) => `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`;
+
+  it('keeps 2× for ordinary charts and steps down for tall ones', () => {
+    expect(pngScale(svg(763, 412))).toBe(2);
+    expect(pngScale(svg(879, 1186))).toBe(1.5);
+    expect(pngScale(svg(800, 6000))).toBe(1);
+    expect(pngScale('<svg>')).toBe(2);
+  });
+
+  it('is a quarter step in [1, 2] that fits the pixel budget unless 1× does not', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 10, max: 5000 }), fc.integer({ min: 10, max: 20000 }), (w, h) => {
+        const z = pngScale(svg(w, h));
+        expect(z).toBeGreaterThanOrEqual(1);
+        expect(z).toBeLessThanOrEqual(2);
+        expect((z * 4) % 1).toBe(0);
+        if (z > 1) expect(w * h * z * z).toBeLessThanOrEqual(PNG_PIXEL_BUDGET);
+        if (z < 2) expect(w * h * (z + 0.25) ** 2).toBeGreaterThan(PNG_PIXEL_BUDGET);
+      }),
+    );
   });
 });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { planCharts, type PlannedChart } from '../../../lib/render/charts/chart-plan.ts';
 import { createChartJobRunner, withAccessibleText } from '../../../lib/render/charts/chart-job.ts';
-import { createChartRenderer } from '../../../lib/render/charts/render.ts';
+import { createChartRenderer, pngScale, PNG_PIXEL_BUDGET } from '../../../lib/render/charts/render.ts';
 import { loadChartFonts } from '../../../pipeline/fonts.ts';
 import { createChartPool } from '../../../pipeline/chart-pool.ts';
 import { specText } from '../../../pipeline/phases/charts.ts';
@@ -109,12 +109,16 @@ describe('chart renderings', () => {
     expect(texts(quirkSvg('graphiques/QN06205M/trajectoires'))).toContain('cible 2030 : 33,8\u00a0%');
   });
 
-  it.each([...bundled].map((c) => [c.path] as const))('%s PNG is twice the SVG size, not blank, a few hundred KB at most', (p) => {
+  it.each([...bundled].map((c) => [c.path] as const))('%s PNG is at the zoom of its size (2× here), not blank, a few hundred KB at most', (p) => {
     const { svg, png } = rendered.get(p)!;
     const w = Number(/<svg[^>]*width="([\d.]+)"/.exec(svg)![1]);
     const h = Number(/<svg[^>]*height="([\d.]+)"/.exec(svg)![1]);
     const img = decodePng(png);
-    expect([img.width, img.height]).toEqual([Math.ceil(w * 2), Math.ceil(h * 2)]);
+    // The convention's charts are small enough for 2×; pngScale's own test covers the tall ones.
+    const zoom = pngScale(svg);
+    expect(zoom).toBe(2);
+    expect([img.width, img.height]).toEqual([Math.ceil(w * zoom), Math.ceil(h * zoom)]);
+    expect(img.width * img.height).toBeLessThanOrEqual(PNG_PIXEL_BUDGET * 1.01);
     const ink = inkShare(png);
     expect(ink).toBeGreaterThan(0.03);
     expect(ink).toBeLessThan(0.8);
