@@ -23,6 +23,12 @@ export interface ChartPool {
 /** Below this many charts, rendering in-process is faster than starting workers. */
 export const MIN_CHARTS_FOR_WORKERS = 24;
 
+/**
+ * Tasks a worker holds at once: the one it draws and the next, so that it
+ * never waits for a main thread busy building a workbook.
+ */
+export const TASKS_AHEAD = 2;
+
 export function chartWorkerCount(charts: number, env: NodeJS.ProcessEnv = process.env): number {
   const forced = env.QUARTIERS_CHART_WORKERS;
   if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced);
@@ -96,22 +102,24 @@ export async function createChartPool(count: number): Promise<ChartPool> {
     return createInProcessPool(e instanceof Error ? e.message : String(e));
   }
   const queue: Pending[] = [];
-  const busy = new Map<Worker, Pending>();
+  // Tasks sent to each worker and not answered yet, oldest first (a worker answers in order).
+  const busy = new Map<Worker, Pending[]>(workers.map((w) => [w, []]));
   let nextId = 0;
   let broken: Error | undefined;
   let closed = false;
   const pump = () => {
     for (const w of workers) {
-      if (busy.has(w) || queue.length === 0) continue;
-      const p = queue.shift()!;
-      busy.set(w, p);
-      w.postMessage(p.task);
+      const sent = busy.get(w)!;
+      while (sent.length < TASKS_AHEAD && queue.length > 0) {
+        const p = queue.shift()!;
+        sent.push(p);
+        w.postMessage(p.task);
+      }
     }
   };
   for (const w of workers) {
     w.on('message', (m: ChartAnswer) => {
-      const p = busy.get(w);
-      busy.delete(w);
+      const p = busy.get(w)!.shift();
       if (p) {
         if ('error' in m) p.reject(new Error(m.error));
         else p.resolve({ svg: m.svg, png: m.png ? new Uint8Array(m.png) : undefined });
@@ -120,8 +128,7 @@ export async function createChartPool(count: number): Promise<ChartPool> {
     });
     const die = (e: unknown) => {
       broken = e instanceof Error ? e : new Error(String(e));
-      busy.get(w)?.reject(broken);
-      busy.delete(w);
+      for (const p of busy.get(w)!.splice(0)) p.reject(broken);
       for (const p of queue.splice(0)) p.reject(broken);
     };
     w.on('error', die);
@@ -141,8 +148,7 @@ export async function createChartPool(count: number): Promise<ChartPool> {
       if (closed) return;
       closed = true;
       const stop = new Error('rendu des graphiques arrêté');
-      for (const p of [...queue.splice(0), ...busy.values()]) p.reject(stop);
-      busy.clear();
+      for (const p of [...queue.splice(0), ...[...busy.values()].flatMap((sent) => sent.splice(0))]) p.reject(stop);
       await Promise.all(workers.map((w) => { w.removeAllListeners('exit'); w.removeAllListeners('error'); return w.terminate(); }));
     },
   };

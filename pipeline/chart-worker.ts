@@ -16,10 +16,17 @@ export type ChartAnswer = { id: number; svg?: string; png?: Uint8Array } | { id:
 const port = parentPort;
 if (port) {
   const run = createChartJobRunner(loadChartFonts());
+  // One chart at a time, in the order received: the pool sends a second task
+  // ahead so that the worker never waits for a busy main thread, and two
+  // renderings interleaved on Vega's global SVG id counter would not give
+  // stable bytes.
+  let queue: Promise<unknown> = Promise.resolve();
   port.on('message', (task: ChartTask) => {
-    run(task.spec, task.wanted).then(
-      (r) => port.postMessage({ id: task.id, svg: r.svg, png: r.png } satisfies ChartAnswer),
-      (e: unknown) => port.postMessage({ id: task.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies ChartAnswer),
+    queue = queue.then(() =>
+      run(task.spec, task.wanted).then(
+        (r) => port.postMessage({ id: task.id, svg: r.svg, png: r.png } satisfies ChartAnswer),
+        (e: unknown) => port.postMessage({ id: task.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies ChartAnswer),
+      ),
     );
   });
   port.postMessage({ id: -1 });

@@ -18,6 +18,8 @@ import { createOutputWriter, type OutputWriter } from './output-writer.ts';
 import { cleanLeftovers, outState, publishFolder, restoreOutput, stagingName, versionStamp } from './publish.ts';
 import { acquireLock } from './lock.ts';
 import { fileEntry, inputFingerprint, MANIFEST, outputsPresent, readManifest, stableStringify, type Manifest } from './manifest.ts';
+import { createChartReadiness, type ChartReadiness } from './chart-readiness.ts';
+import type { OutputPhase } from './phases/phase.ts';
 
 export interface RunEffects {
   log: Logger;
@@ -148,7 +150,7 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
       import('../lib/report/model.ts'),
       import('./phases/index.ts'),
     ]);
-    const rows = normalizeAgainstBaseline(sources);
+    const rows = normalizeAgainstBaseline(sources, { scope: opts.quartiers });
     const years = yearsOf(rows);
     const year = opts.year ?? years[years.length - 1]!;
     if (opts.year !== undefined && !years.includes(opts.year)) throw new UsageError(msg.yearAbsent(opts.year, years));
@@ -169,17 +171,33 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     fx.onStaging?.(staging);
     await fs.mkdir(staging, { recursive: true });
     const writer = createOutputWriter(staging);
-    for (const phase of PHASES) {
-      if (!phase.formats.some((f) => opts.formats.has(f))) continue;
+    const selected = PHASES.filter((p) => p.formats.some((f) => opts.formats.has(f)));
+    // A phase `alongside` another starts with it (the workbooks with the charts, fed chart by chart).
+    const leads = (p: OutputPhase) => selected.filter((q) => q.alongside === p.name);
+    const runsAlongside = (p: OutputPhase) => p.alongside !== undefined && selected.some((q) => q.name === p.alongside);
+    const runPhase = async (phase: OutputPhase, charts: ChartReadiness | undefined, foreground: boolean) => {
       fx.checkpoint();
       const t = fx.clock();
-      log.progress?.start(phase.name);
-      const phaseOut = phaseWriter(writer, phase.name, fx, log, step, inFlight);
-      const { count } = await phase.run(model, phaseOut, opts.formats, { log, clock: fx.clock, checkpoint: fx.checkpoint });
+      if (foreground) log.progress?.start(phase.name);
+      const phaseOut = phaseWriter(writer, phase.name, fx, log, step, inFlight, foreground);
+      const { count } = await phase.run(model, phaseOut, opts.formats, { log, clock: fx.clock, checkpoint: fx.checkpoint, charts });
       const elapsed = fx.clock() - t;
       log.progress?.done(msg.phaseDone(phase.name, msg.countFiles(phaseOut.paths.length), elapsed / 1000));
       log.event({ event: 'phase', phase: phase.name, unites: count, fichiers: phaseOut.paths.length, duree_ms: Math.round(elapsed), sorties: phaseOut.paths });
       await step(`phase:${phase.name}`);
+    };
+    for (const phase of selected) {
+      if (runsAlongside(phase)) continue;
+      const companions = leads(phase);
+      if (companions.length === 0) {
+        await runPhase(phase, undefined, true);
+        continue;
+      }
+      const charts = createChartReadiness();
+      // Every phase of the group settles before the run goes on or fails: none may write once the staging folder is removed.
+      const settled = await Promise.allSettled([runPhase(phase, charts, true), ...companions.map((c) => runPhase(c, charts, false))]);
+      const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
     }
     fx.checkpoint();
 
@@ -244,6 +262,8 @@ function phaseWriter(
   log: Logger,
   step: (label: string) => Promise<void>,
   inFlight: WritesInFlight,
+  /** Whether this phase owns the progress line (a phase running alongside another does not). */
+  foreground = true,
 ): OutputWriter & { paths: string[] } {
   const paths: string[] = [];
   return {
@@ -261,7 +281,7 @@ function phaseWriter(
         inFlight.pending.delete(writing);
       }
       paths.push(p.split(path.sep).join('/'));
-      log.progress?.update(msg.countFiles(paths.length));
+      if (foreground) log.progress?.update(msg.countFiles(paths.length));
       await step(`fichier:${phase}:${paths.length}`);
     },
   };

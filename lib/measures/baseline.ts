@@ -24,7 +24,16 @@ export interface BaselineInput {
   enjeux?: EnjeuLink[];
 }
 
-export type MeasureOptions = TrajectoryOptions;
+export interface MeasureOptions extends TrajectoryOptions {
+  /**
+   * The quartiers the report is about (`--quartier`): only they and the
+   * other quartiers of their agglomerations are measured. Every measure is
+   * per quartier or per agglomeration (ranks, convergence), so their rows
+   * are those of a whole run; a commune's convention then no longer pays
+   * for measuring the whole country.
+   */
+  scope?: readonly string[];
+}
 
 /** The catalogue's indicators by id, with `ips_calcule` added when the catalogue does not declare it. */
 export function indicatorsWithDerived(catalogue: Catalogue): Map<string, Indicator> {
@@ -38,7 +47,7 @@ export function normalizeAgainstBaseline(input: BaselineInput, options: MeasureO
   const { registry, catalogue } = input;
   const indicators = indicatorsWithDerived(catalogue);
   const figures = [...input.figures, ...deriveSchoolIps(input.schools ?? [], input.schoolLinks ?? [], registry, input.figures)];
-  const rows = measureAgainstReferences(figures, registry, indicators);
+  const rows = withinScope(measureAgainstReferences(figures, registry, indicators), options.scope);
   const order = new Map([...indicators.values()].map((i) => [i.id, i.order]));
   rows.sort((a, b) => cmp(a.quartier_code, b.quartier_code) || order.get(a.indicateur)! - order.get(b.indicateur)! || cmp(a.indicateur, b.indicateur) || a.annee - b.annee || cmp(a.perimetre, b.perimetre));
   addTrajectories(rows, options);
@@ -47,6 +56,16 @@ export function normalizeAgainstBaseline(input: BaselineInput, options: MeasureO
   addTargets(rows, input.targets ?? [], registry, indicators);
   addEnjeux(rows, input.enjeux ?? []);
   return rows;
+}
+
+/** The rows of the quartiers in scope and of every quartier sharing an agglomeration with one of them. */
+export function withinScope(rows: TidyRow[], scope: readonly string[] | undefined): TidyRow[] {
+  if (!scope) return rows;
+  const wanted = new Set(scope);
+  const inScope = (r: TidyRow) => wanted.has(r.quartier_code) || wanted.has(r.quartier_code_2015);
+  const epcis = new Set<string>();
+  for (const r of rows) if (r.epci_code && inScope(r)) epcis.add(r.epci_code);
+  return rows.filter((r) => inScope(r) || (r.epci_code !== '' && epcis.has(r.epci_code)));
 }
 
 function cmp(a: string, b: string): number {

@@ -16,6 +16,11 @@ export function chartsInFlight(workers: number): number {
   return Math.max(1, workers) * 3;
 }
 
+/** `graphiques/QN06205M/ecarts` → `graphiques/QN06205M`. */
+export function chartFolder(chartPath: string): string {
+  return chartPath.slice(0, chartPath.lastIndexOf('/'));
+}
+
 export const chartsPhase: OutputPhase = {
   name: 'graphiques',
   formats: ['svg', 'png'],
@@ -23,7 +28,15 @@ export const chartsPhase: OutputPhase = {
     const plan = planCharts(model);
     for (const note of plan.skipped) effects.log.info(note, { event: 'graphique_omis' });
     const wanted = { svg: formats.has('svg'), png: formats.has('png') };
-    const pool = await createChartPool(chartWorkerCount(plan.charts.length));
+    const readiness = effects.charts;
+    readiness?.plan(plan.charts.map((c) => chartFolder(c.path)));
+    let pool: Awaited<ReturnType<typeof createChartPool>>;
+    try {
+      pool = await createChartPool(chartWorkerCount(plan.charts.length));
+    } catch (e) {
+      readiness?.end(e);
+      throw e;
+    }
     if (pool.fallbackReason) effects.log.warn(msg.chartWorkersFallback(pool.fallbackReason), { event: 'graphiques_sans_parallelisme' });
     let files = 0;
     try {
@@ -44,6 +57,7 @@ export const chartsPhase: OutputPhase = {
             if (r.svg !== undefined) await out.write(`${c.path}.svg`, r.svg);
             if (r.png !== undefined) await out.write(`${c.path}.png`, r.png);
             files += 1 + (r.svg !== undefined ? 1 : 0) + (r.png !== undefined ? 1 : 0);
+            readiness?.written(chartFolder(c.path), r.png !== undefined ? [`${c.path}.png`] : []);
           } catch (e) {
             firstError ??= e;
             // First failure (or a signal): stop the renderers, the other lanes end at once.
@@ -58,6 +72,10 @@ export const chartsPhase: OutputPhase = {
       const settled = await Promise.allSettled(jobs);
       const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw firstError ?? failed.reason;
+      readiness?.end();
+    } catch (e) {
+      readiness?.end(e);
+      throw e;
     } finally {
       await pool.close();
     }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ReportChart } from '../../lib/render/html/chart-figure.ts';
 import { VENDOR_SCRIPTS } from '../../lib/render/html/assets.ts';
 import { classifyReportFiles } from '../../lib/render/html/report-files.ts';
-import { renderReportSite } from '../../lib/render/html/site.ts';
+import { renderIndexPage, renderQuartierPage, SITE_ASSETS } from '../../lib/render/html/site.ts';
 import { msg } from '../../lib/messages/index.ts';
 import type { OutputPhase } from './phase.ts';
 import { safeFileName } from './portraits.ts';
@@ -37,17 +37,29 @@ export const htmlPhase: OutputPhase = {
     const codeOfFileName = new Map(model.quartiers.map((q) => [safeFileName(q.code), q.code]));
     const { charts: refs, unplacedCharts, ...files } = classifyReportFiles(out.written.keys(), codeOfFileName);
     for (const p of unplacedCharts) effects.log.warn(msg.warningPrefix + msg.html.unplacedChart(p), { event: 'avertissement', code: 'graphique_sans_quartier' });
-    const charts: ReportChart[] = [];
-    for (const ref of refs) {
+    // One page at a time, with the specs of its own charts only: a national
+    // report holding every spec and every page at once took gigabytes.
+    const refsOf = new Map<string | null, typeof refs>();
+    for (const ref of refs) refsOf.set(ref.quartier, [...(refsOf.get(ref.quartier) ?? []), ref]);
+    const chartsOf = async (key: string | null): Promise<ReportChart[]> => {
+      const charts: ReportChart[] = [];
+      for (const ref of refsOf.get(key) ?? []) {
+        effects.checkpoint();
+        charts.push({ ...ref, spec: JSON.parse((await out.read(ref.specPath)).toString('utf8')) as unknown });
+      }
+      return charts;
+    };
+    const site = { model, files, quartierPage: (code: string) => `quartiers/${safeFileName(code)}.html` };
+    let count = 0;
+    const write = async (p: string, content: string | Uint8Array) => {
       effects.checkpoint();
-      charts.push({ ...ref, spec: JSON.parse((await out.read(ref.specPath)).toString('utf8')) as unknown });
-    }
-    const site = renderReportSite({ model, charts, files, quartierPage: (code) => `quartiers/${safeFileName(code)}.html` });
-    for (const f of site) {
-      effects.checkpoint();
-      await out.write(f.path, f.content);
-    }
-    for (const target of VENDOR_SCRIPTS) await out.write(target, await fs.readFile(packageFile(VENDOR_SOURCES[target])));
-    return { count: site.length + VENDOR_SCRIPTS.length };
+      await out.write(p, content);
+      count++;
+    };
+    await write('index.html', renderIndexPage({ ...site, charts: await chartsOf(null) }));
+    for (const q of model.quartiers) await write(site.quartierPage(q.code), renderQuartierPage({ ...site, charts: await chartsOf(q.code) }, q));
+    for (const f of SITE_ASSETS) await write(f.path, f.content);
+    for (const target of VENDOR_SCRIPTS) await write(target, await fs.readFile(packageFile(VENDOR_SOURCES[target])));
+    return { count };
   },
 };

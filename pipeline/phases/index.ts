@@ -1,5 +1,6 @@
 // The output phases, in the order they run: a phase may read what an earlier
-// one wrote (workbooks embed chart and map PNGs, the HTML report links everything).
+// one wrote (workbooks embed map PNGs, the HTML report links everything). The
+// workbooks run alongside the charts and wait for each quartier's PNGs.
 
 import type { OutputPhase } from './phase.ts';
 import { tidyTablePhase } from './tidy-table.ts';
@@ -9,4 +10,4 @@ import { mapsPhase } from './maps.ts';
 import { workbooksPhase } from './workbooks.ts';
 import { htmlPhase } from './html.ts';
 
-export const PHASES: OutputPhase[] = [tidyTablePhase, portraitsPhase, chartsPhase, mapsPhase, workbooksPhase, htmlPhase];
+export const PHASES: OutputPhase[] = [tidyTablePhase, portraitsPhase, mapsPhase, chartsPhase, workbooksPhase, htmlPhase];

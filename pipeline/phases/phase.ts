@@ -4,6 +4,7 @@ import type { ReportModel } from '../../lib/report/model.ts';
 import type { Format } from '../args.ts';
 import type { Logger } from '../log.ts';
 import type { OutputWriter } from '../output-writer.ts';
+import type { ChartReadiness } from '../chart-readiness.ts';
 
 export interface PhaseEffects {
   log: Logger;
@@ -11,11 +12,15 @@ export interface PhaseEffects {
   clock: () => number;
   /** Called between units of work so that a signal can stop the run. */
   checkpoint: () => void;
+  /** Present when the charts and the workbooks phases run together: the charts written so far. */
+  charts?: ChartReadiness;
 }
 
 export interface OutputPhase {
   name: string;
   /** Runs when any of these formats is asked for. */
   formats: Format[];
+  /** Starts together with the phase of this name when both run (it waits on its own for what it needs). */
+  alongside?: string;
   run(model: ReportModel, out: OutputWriter, formats: Set<Format>, effects: PhaseEffects): Promise<{ count: number }>;
 }

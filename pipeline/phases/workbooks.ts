@@ -2,7 +2,9 @@
 // embedding the PNG charts that earlier phases wrote for each quartier.
 
 import path from 'node:path';
-import { planWorkbooks } from '../../lib/render/workbook/plan.ts';
+import { planWorkbooks, type WorkbookPlan } from '../../lib/render/workbook/plan.ts';
+import { groupByEpci } from '../../lib/render/charts/chart-plan.ts';
+import type { ReportModel } from '../../lib/report/model.ts';
 import type { ChartImage } from '../../lib/render/workbook/build-workbook.ts';
 import { chartCaption } from '../../lib/render/workbook/chart-caption.ts';
 import { msg } from '../../lib/messages/index.ts';
@@ -13,21 +15,29 @@ import { safeFileName } from './portraits.ts';
 export const workbooksPhase: OutputPhase = {
   name: 'classeurs',
   formats: ['xlsx'],
+  // Built while the charts are drawn: each workbook waits only for its own quartiers' charts.
+  alongside: 'graphiques',
   async run(model, out, _formats, effects) {
     // exceljs is loaded only by runs that write workbooks.
     const { buildWorkbook } = await import('../../lib/render/workbook/build-workbook.ts');
     const { plans, outsideRegistry } = planWorkbooks(model);
     if (outsideRegistry.length) effects.log.warn(msg.warningPrefix + msg.workbooksOutsideRegistry(outsideRegistry), { event: 'avertissement', code: 'classeur_hors_referentiel' });
-    // Captions once for the run, PNG bytes only for the workbook being built:
-    // every chart of a national run held at once was gigabytes.
     const warned = new Set<string>();
-    const captions = await readChartCaptions(out, (m) => {
+    const images = chartImageReader(out, (m) => {
       if (!warned.has(m)) effects.log.warn(msg.warningPrefix + m, { event: 'avertissement', code: 'legende_graphique' });
       warned.add(m);
     });
-    for (const plan of plans) {
+    for (const plan of inChartOrder(plans, model)) {
       effects.checkpoint();
-      const charts = await readCharts(plan.quartiers.map((q) => q.code), out, captions);
+      const folders = plan.quartiers.map((q) => chartFolderOf(q.code));
+      const fresh = effects.charts ? await effects.charts.ready(folders) : new Map<string, string[]>();
+      effects.checkpoint();
+      // PNG bytes only for the workbook being built: every chart of a national run held at once was gigabytes.
+      const charts = new Map<string, ChartImage[]>();
+      for (const q of plan.quartiers) {
+        const folder = chartFolderOf(q.code);
+        charts.set(q.code, await images(folder, fresh.get(folder) ?? []));
+      }
       await out.write(plan.path, await buildWorkbook(plan, model, charts));
     }
     return { count: plans.length };
@@ -36,36 +46,57 @@ export const workbooksPhase: OutputPhase = {
 
 type ChartCaption = Omit<ChartImage, 'png'>;
 
-/** Every `graphiques/<code>/*.png` written by this run, captioned from its `.vl.json`, by quartier folder (sorted by file). */
-export async function readChartCaptions(out: OutputWriter, warn: (message: string) => void): Promise<Map<string, ChartCaption[]>> {
-  const byFolder = new Map<string, ChartCaption[]>();
-  for (const file of [...out.written.keys()].sort()) {
-    const m = /^graphiques\/([^/]+)\/[^/]+\.png$/.exec(file);
-    if (!m) continue;
+/**
+ * The workbooks in the order their charts get drawn (agglomeration by
+ * agglomeration, as planCharts goes): a workbook waits for its last
+ * quartier's charts, so taking them in that order keeps the two phases
+ * in step.
+ */
+export function inChartOrder(plans: WorkbookPlan[], model: ReportModel): WorkbookPlan[] {
+  const position = new Map(groupByEpci(model).flatMap((e) => e.quartiers).map((q, i) => [q.code, i]));
+  const last = (p: WorkbookPlan) => Math.max(-1, ...p.quartiers.map((q) => position.get(q.code) ?? Number.MAX_SAFE_INTEGER));
+  return plans.map((p, i) => ({ p, i, at: last(p) })).sort((a, b) => a.at - b.at || a.i - b.i).map((x) => x.p);
+}
+
+/** The folder of a quartier's charts (and map), as the charts and maps phases name it. */
+function chartFolderOf(code: string): string {
+  return `graphiques/${safeFileName(code)}`;
+}
+
+/**
+ * The PNGs of a quartier's folder, sorted by file, captioned from their
+ * `.vl.json`, with their bytes: those written before this phase started
+ * (the map) and those the charts phase reports as written since. Captions
+ * are read once per chart (a quartier is in a commune's workbook and in its
+ * agglomeration's).
+ */
+export function chartImageReader(out: OutputWriter, warn: (message: string) => void): (folder: string, fresh: readonly string[]) => Promise<ChartImage[]> {
+  const before = new Map<string, string[]>();
+  for (const file of out.written.keys()) {
+    const m = /^(graphiques\/[^/]+)\/[^/]+\.png$/.exec(file);
+    if (m) before.set(m[1]!, [...(before.get(m[1]!) ?? []), file]);
+  }
+  const captions = new Map<string, ChartCaption>();
+  const captionOf = async (file: string): Promise<ChartCaption> => {
+    const known = captions.get(file);
+    if (known) return known;
     const specFile = file.replace(/\.png$/, '.vl.json');
-    let caption = { title: path.posix.basename(file, '.png'), description: '' };
+    let caption: ChartCaption = { file, title: path.posix.basename(file, '.png'), description: '' };
     if (out.written.has(specFile)) {
       try {
         const c = chartCaption((await out.read(specFile)).toString('utf8'));
-        caption = { title: c.title || caption.title, description: c.description };
+        caption = { file, title: c.title || caption.title, description: c.description };
       } catch {
         warn(msg.chartCaptionUnreadable(specFile));
       }
     }
-    const list = byFolder.get(m[1]!) ?? [];
-    list.push({ file, ...caption });
-    byFolder.set(m[1]!, list);
-  }
-  return byFolder;
-}
-
-/** The charts of these quartiers, with their PNG bytes. */
-export async function readCharts(codes: string[], out: OutputWriter, captions: ReadonlyMap<string, ChartCaption[]>): Promise<Map<string, ChartImage[]>> {
-  const charts = new Map<string, ChartImage[]>();
-  for (const code of codes) {
+    captions.set(file, caption);
+    return caption;
+  };
+  return async (folder, fresh) => {
+    const files = [...new Set([...(before.get(folder) ?? []), ...fresh])].filter((f) => out.written.has(f)).sort();
     const list: ChartImage[] = [];
-    for (const c of captions.get(safeFileName(code)) ?? []) list.push({ ...c, png: await out.read(c.file) });
-    charts.set(code, list);
-  }
-  return charts;
+    for (const file of files) list.push({ ...(await captionOf(file)), png: await out.read(file) });
+    return list;
+  };
 }

@@ -68,6 +68,21 @@ describe('national sources generator', () => {
     expect(new Set(rows.map((r) => r.annee))).toEqual(new Set([2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021]));
   });
 
+  it('measures a commune convention alone (scope) exactly as in the whole run, from far fewer rows', () => {
+    const sources = readSources(small.files);
+    const all = normalizeAgainstBaseline(sources);
+    const { quartiers } = typicalCommune(small.geography);
+    const scope = quartiers.map((q) => q.code);
+    const scoped = normalizeAgainstBaseline(sources, { scope });
+    const mine = (rows: typeof all) => rows.filter((r) => scope.includes(r.quartier_code));
+    expect(mine(scoped).length).toBeGreaterThan(0);
+    expect(mine(scoped)).toEqual(mine(all));
+    // Ranks and convergence need the whole agglomeration: its other quartiers stay.
+    const epcis = new Set(mine(all).map((r) => r.epci_code));
+    expect(new Set(scoped.map((r) => r.quartier_code))).toEqual(new Set(all.filter((r) => epcis.has(r.epci_code)).map((r) => r.quartier_code)));
+    expect(scoped.length).toBeLessThan(all.length);
+  });
+
   it('picks a commune convention of several quartiers, all of one commune', () => {
     const { commune, quartiers } = typicalCommune(small.geography);
     expect(quartiers.length).toBeGreaterThan(1);

@@ -64,11 +64,16 @@ export function nameKey(text: string): string {
  * The workbooks of a quartier: those named after its commune convention or
  * its agglomeration; all of them when none is recognisable by name.
  */
+/** The folded name of each workbook, computed once per list: a national report asks for each of 1 500 quartiers. */
+const WORKBOOK_KEYS = new WeakMap<readonly string[], string[]>();
+
 export function workbooksOf(workbooks: string[], names: string[]): string[] {
   const keys = names.map(nameKey).filter((k) => k.length >= 3);
-  const mine = workbooks.filter((w) => {
-    const base = nameKey(w.slice('classeurs/'.length, -'.xlsx'.length));
-    return keys.some((k) => base.includes(k));
-  });
+  let bases = WORKBOOK_KEYS.get(workbooks);
+  if (!bases) {
+    bases = workbooks.map((w) => nameKey(w.slice('classeurs/'.length, -'.xlsx'.length)));
+    WORKBOOK_KEYS.set(workbooks, bases);
+  }
+  const mine = workbooks.filter((_, i) => keys.some((k) => bases[i]!.includes(k)));
   return mine.length ? mine : workbooks;
 }

@@ -26,6 +26,14 @@ export interface SiteFile {
 export function renderReportSite(input: SiteInput): SiteFile[] {
   const files: SiteFile[] = [{ path: 'index.html', content: renderIndexPage(input) }];
   for (const q of input.model.quartiers) files.push({ path: input.quartierPage(q.code), content: renderQuartierPage(input, q) });
-  files.push({ path: REPORT_CSS_PATH, content: REPORT_CSS }, { path: REPORT_SCRIPT_PATH, content: REPORT_SCRIPT });
+  files.push(...SITE_ASSETS);
   return files;
 }
+
+/** The report's own stylesheet and script, written after the pages. */
+export const SITE_ASSETS: readonly SiteFile[] = [
+  { path: REPORT_CSS_PATH, content: REPORT_CSS },
+  { path: REPORT_SCRIPT_PATH, content: REPORT_SCRIPT },
+];
+
+export { renderIndexPage, renderQuartierPage };

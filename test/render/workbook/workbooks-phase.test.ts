@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createOutputWriter } from '../../../pipeline/output-writer.ts';
 import { workbooksPhase } from '../../../pipeline/phases/workbooks.ts';
+import { createChartReadiness } from '../../../pipeline/chart-readiness.ts';
 import type { Logger } from '../../../pipeline/log.ts';
 import { msg } from '../../../lib/messages/index.ts';
 import { bundledModel, readWorkbook, tinyPng } from './fixtures.ts';
@@ -57,5 +58,49 @@ describe('workbooks phase', async () => {
     await workbooksPhase.run({ ...model, quartiers: [...model.quartiers, stray] }, out, new Set(['xlsx']), { log, clock: () => 0, checkpoint: () => {} });
     expect(log.warnings).toEqual([msg.warningPrefix + msg.workbooksOutsideRegistry(['QN99999Z'])]);
     expect(out.written.has('classeurs/hors-referentiel.xlsx')).toBe(true);
+  });
+
+  it('alongside the charts: waits for each quartier’s charts and gives the bytes of a run after them', async () => {
+    const model = await bundledModel();
+    const charts = [
+      ['graphiques/QN06205M/ecarts', tinyPng(120, 60)],
+      ['graphiques/QN06205M/trajectoires', tinyPng(60, 120)],
+      ['graphiques/QIC-62555-01/ecarts', tinyPng(80, 80)],
+    ] as const;
+    const before = createOutputWriter(path.join(dir, 'apres'));
+    await before.write('graphiques/QN06205M/carte.png', tinyPng(90, 90));
+    for (const [p, png] of charts) await before.write(`${p}.png`, png);
+    await workbooksPhase.run(model, before, new Set(['xlsx']), { log: recordingLogger(), clock: () => 0, checkpoint: () => {} });
+
+    const along = createOutputWriter(path.join(dir, 'ensemble'));
+    await along.write('graphiques/QN06205M/carte.png', tinyPng(90, 90)); // the maps phase runs before both
+    const readiness = createChartReadiness();
+    const phase = workbooksPhase.run(model, along, new Set(['xlsx']), { log: recordingLogger(), clock: () => 0, checkpoint: () => {}, charts: readiness });
+    readiness.plan(charts.map(([p]) => p.slice(0, p.lastIndexOf('/'))));
+    for (const [p, png] of charts) {
+      await new Promise((r) => setTimeout(r, 5));
+      expect(along.written.has('classeurs/convention-marles-les-mines.xlsx')).toBe(false);
+      await along.write(`${p}.png`, png);
+      readiness.written(p.slice(0, p.lastIndexOf('/')), [`${p}.png`]);
+    }
+    readiness.end();
+    await phase;
+    for (const f of ['classeurs/convention-marles-les-mines.xlsx', 'classeurs/agglomeration-cabbalr.xlsx']) {
+      expect(Buffer.compare(await along.read(f), await before.read(f)), f).toBe(0);
+    }
+    const wb = await readWorkbook(await along.read('classeurs/convention-marles-les-mines.xlsx'));
+    expect(wb.getWorksheet('Cités 5, de Marles et du Rond-P')!.getImages()).toHaveLength(3);
+  });
+
+  it('alongside failing charts: fails with the charts’ error, writes no workbook', async () => {
+    const model = await bundledModel();
+    const out = createOutputWriter(path.join(dir, 'echec'));
+    const readiness = createChartReadiness();
+    const phase = workbooksPhase.run(model, out, new Set(['xlsx']), { log: recordingLogger(), clock: () => 0, checkpoint: () => {}, charts: readiness });
+    readiness.plan(['graphiques/QN06205M']);
+    const boom = new Error('rendu impossible');
+    readiness.end(boom);
+    await expect(phase).rejects.toBe(boom);
+    expect([...out.written.keys()].filter((f) => f.startsWith('classeurs/'))).toEqual([]);
   });
 });
