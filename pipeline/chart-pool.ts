@@ -46,6 +46,8 @@ export function createInProcessPool(reason?: string): ChartPool {
     // One chart at a time: thousands of concurrent views would hold every chart in memory.
     render(spec, wanted) {
       const p = chain.then(async () => {
+        // Let the event loop turn between charts: resvg's buffers are freed by finalizers that run there.
+        await new Promise((resolve) => setImmediate(resolve));
         if (closed) throw new Error('rendu des graphiques arrêté');
         // Vega and resvg are loaded only by runs that draw charts.
         run ??= (await import('../lib/render/charts/chart-job.ts')).createChartJobRunner(loadChartFonts());

@@ -20,9 +20,13 @@ if (port) {
   // ahead so that the worker never waits for a busy main thread, and two
   // renderings interleaved on Vega's global SVG id counter would not give
   // stable bytes.
+  // Between two charts the event loop turns (setImmediate): resvg's pixel
+  // buffers are freed by finalizers that run there, and chaining charts in
+  // microtasks alone grew a worker to gigabytes.
   let queue: Promise<unknown> = Promise.resolve();
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
   port.on('message', (task: ChartTask) => {
-    queue = queue.then(() =>
+    queue = queue.then(turn).then(() =>
       run(task.spec, task.wanted).then(
         (r) => port.postMessage({ id: task.id, svg: r.svg, png: r.png } satisfies ChartAnswer),
         (e: unknown) => port.postMessage({ id: task.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies ChartAnswer),
