@@ -54,8 +54,11 @@ function advanceWidthMeter(font: Font): (text: string, size: number) => number {
 let localeSet = false;
 
 export function createChartRenderer(fonts: ChartFonts): ChartRenderer {
-  const regularFont = opentype.parse(toArrayBuffer(fonts.regular.bytes));
-  const boldFont = opentype.parse(toArrayBuffer(fonts.bold.bytes));
+  // Glyphs parsed when first asked for: parsing all of DejaVu's took ~250 ms
+  // per renderer (each worker thread has one), for the hundred glyphs used.
+  const lazily = { lowMemory: true } as Parameters<typeof opentype.parse>[1];
+  const regularFont = opentype.parse(toArrayBuffer(fonts.regular.bytes), lazily);
+  const boldFont = opentype.parse(toArrayBuffer(fonts.bold.bytes), lazily);
   const regular = advanceWidthMeter(regularFont);
   const bold = advanceWidthMeter(boldFont);
   const outline = createTextOutliner({ regular: regularFont, bold: boldFont });
