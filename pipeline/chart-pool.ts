@@ -20,8 +20,15 @@ export interface ChartPool {
   readonly fallbackReason?: string;
 }
 
-/** Below this many charts, rendering in-process is faster than starting workers. */
-export const MIN_CHARTS_FOR_WORKERS = 24;
+/**
+ * Charts per worker thread. From the bundle (dist/) a worker is ready in
+ * ~0.3 s, so even the ten charts of one commune go to a worker while the
+ * main thread builds the workbooks. From the TypeScript sources a worker
+ * compiles them first (~1 s): small runs (tests, development) stay in-process.
+ */
+export const CHARTS_PER_WORKER = { bundle: 12, sources: 24 } as const;
+
+const RUNNING_FROM_SOURCES = import.meta.url.endsWith('.ts');
 
 /**
  * Tasks a worker holds at once: the one it draws and the next, so that it
@@ -29,11 +36,13 @@ export const MIN_CHARTS_FOR_WORKERS = 24;
  */
 export const TASKS_AHEAD = 2;
 
-export function chartWorkerCount(charts: number, env: NodeJS.ProcessEnv = process.env): number {
+export function chartWorkerCount(charts: number, env: NodeJS.ProcessEnv = process.env, fromSources = RUNNING_FROM_SOURCES): number {
   const forced = env.QUARTIERS_CHART_WORKERS;
   if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced);
-  if (charts < MIN_CHARTS_FOR_WORKERS) return 0;
-  return Math.max(0, Math.min(availableParallelism(), Math.ceil(charts / MIN_CHARTS_FOR_WORKERS)));
+  if (charts === 0) return 0;
+  const per = fromSources ? CHARTS_PER_WORKER.sources : CHARTS_PER_WORKER.bundle;
+  if (fromSources && charts < per) return 0;
+  return Math.max(1, Math.min(availableParallelism(), Math.ceil(charts / per)));
 }
 
 export function createInProcessPool(reason?: string): ChartPool {
@@ -95,12 +104,41 @@ function startWorker(): Promise<Worker> {
   });
 }
 
-export async function createChartPool(count: number): Promise<ChartPool> {
-  if (count <= 0) return createInProcessPool();
-  let workers: Worker[];
-  try {
-    workers = await Promise.all(Array.from({ length: count }, startWorker));
-  } catch (e) {
+/**
+ * Workers started before the charts are planned (while the sources are
+ * read), so that a commune's run does not wait for them afterwards. Whoever
+ * starts them hands them to createChartPool or stops them.
+ */
+export interface EarlyWorkers {
+  readonly starting: Promise<Worker>[];
+  stop(): Promise<void>;
+}
+
+export function startWorkersEarly(count: number): EarlyWorkers {
+  const starting = Array.from({ length: count }, startWorker);
+  // A worker that fails to start is reported by createChartPool, not here.
+  for (const s of starting) s.catch(() => {});
+  return {
+    starting,
+    async stop() {
+      await Promise.all(starting.map((s) => s.then((w) => w.terminate(), () => {})));
+    },
+  };
+}
+
+export async function createChartPool(count: number, early?: EarlyWorkers): Promise<ChartPool> {
+  const ready = early?.starting ?? [];
+  if (count <= 0) {
+    await early?.stop();
+    return createInProcessPool();
+  }
+  const started = await Promise.allSettled([...ready, ...Array.from({ length: Math.max(0, count - ready.length) }, startWorker)]);
+  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  const workers = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  if (failed) {
+    // The ones that did start are stopped: a live worker would keep the process running.
+    await Promise.all(workers.map((w) => w.terminate()));
+    const e: unknown = failed.reason;
     return createInProcessPool(e instanceof Error ? e.message : String(e));
   }
   const queue: Pending[] = [];

@@ -32,7 +32,7 @@ export const chartsPhase: OutputPhase = {
     readiness?.plan(plan.charts.map((c) => chartFolder(c.path)));
     let pool: Awaited<ReturnType<typeof createChartPool>>;
     try {
-      pool = await createChartPool(chartWorkerCount(plan.charts.length));
+      pool = await createChartPool(chartWorkerCount(plan.charts.length), effects.earlyWorkers);
     } catch (e) {
       readiness?.end(e);
       throw e;

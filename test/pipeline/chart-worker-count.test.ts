@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { availableParallelism } from 'node:os';
+import { chartWorkerCount, CHARTS_PER_WORKER, createChartPool, startWorkersEarly } from '../../pipeline/chart-pool.ts';
+
+describe('chart worker count', () => {
+  const cores = availableParallelism();
+
+  it('from the bundle: a worker as soon as there is a chart, one more per dozen, at most one per core', () => {
+    expect(chartWorkerCount(0, {}, false)).toBe(0);
+    expect(chartWorkerCount(1, {}, false)).toBe(1);
+    expect(chartWorkerCount(10, {}, false)).toBe(1);
+    expect(chartWorkerCount(CHARTS_PER_WORKER.bundle + 1, {}, false)).toBe(Math.min(cores, 2));
+    expect(chartWorkerCount(10_000, {}, false)).toBe(cores);
+  });
+
+  it('from the TypeScript sources: small runs in-process, where a worker would first compile the code', () => {
+    expect(chartWorkerCount(10, {}, true)).toBe(0);
+    expect(chartWorkerCount(CHARTS_PER_WORKER.sources - 1, {}, true)).toBe(0);
+    expect(chartWorkerCount(CHARTS_PER_WORKER.sources, {}, true)).toBe(1);
+    expect(chartWorkerCount(10_000, {}, true)).toBe(cores);
+  });
+
+  it('obeys QUARTIERS_CHART_WORKERS, and ignores a value that is not a count', () => {
+    expect(chartWorkerCount(10_000, { QUARTIERS_CHART_WORKERS: '0' }, false)).toBe(0);
+    expect(chartWorkerCount(1, { QUARTIERS_CHART_WORKERS: '3' }, true)).toBe(3);
+    expect(chartWorkerCount(10, { QUARTIERS_CHART_WORKERS: 'beaucoup' }, false)).toBe(1);
+  });
+
+  it('hands the workers started early to the pool, and stops them when no chart needs them', async () => {
+    const early = startWorkersEarly(1);
+    const pool = await createChartPool(1, early);
+    expect(pool.workers).toBe(1);
+    expect(pool.fallbackReason).toBeUndefined();
+    const spec = { data: { values: [{ a: 1 }, { a: 2 }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'quantitative' } } };
+    const r = await pool.render(spec, { svg: true, png: false });
+    expect(r.svg).toMatch(/^<svg/);
+    await pool.close();
+    const unused = startWorkersEarly(1);
+    const inProcess = await createChartPool(0, unused); // forced to 0: the early worker is stopped
+    expect(inProcess.workers).toBe(0);
+    await unused.stop(); // stopping twice is harmless
+  }, 60_000);
+});
