@@ -69,7 +69,7 @@ export function phaseLines(t: RunTimings, wallMs: number): string[] {
   const seen = new Set(t.phases.map((p) => p.phase));
   for (const [p] of PHASES) if (!seen.has(p)) lines.push(`  ${(label(p) + ' ').padEnd(width, '.')}   absente (pas d'événement de phase)`);
   if (t.publishMs !== null) lines.push(`  ${'publication '.padEnd(width, '.')} ${seconds(t.publishMs, 2).padStart(9)}  (manifeste, renommage, hors phases)`);
-  if (t.startupMs !== null) lines.push(`  ${'démarrage Node + tsx '.padEnd(width, '.')} ${seconds(t.startupMs, 2).padStart(9)}  (mur − temps interne)`);
+  if (t.startupMs !== null) lines.push(`  ${'démarrage de Node '.padEnd(width, '.')} ${seconds(t.startupMs, 2).padStart(9)}  (mur − temps interne)`);
   return lines;
 }
 
