@@ -264,6 +264,12 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
     summaries.push({ file: g.file.path, kind: g.result.kind, kindLabel: label, producer: '', vintage: '', encoding: g.encoding, delimiter: '', rows: g.result.features, figures: 0, sha256: sha256(g.file.bytes) });
   }
   sources.geo = mergeGeo(geoFiles.map((g) => g.result));
+  // Perimeters of another list (2015 codes against a 2024 registry, another region) would leave every map out without a word.
+  const perimeters = sources.geo.perimeters;
+  if (perimeters.length && quartiers.length && !perimeters.some((p) => quartierCodes.has(p.code))) {
+    const files = geoFiles.filter((g) => g.result.kind === 'perimetres').map((g) => g.file.path).sort();
+    sources.warnings.push({ code: 'perimetres-hors-referentiel', message: msg.perimetersMatchNoQuartier(files, perimeters.length, perimeters.map((p) => p.code)) });
+  }
   return { sources: sortSummaries(sources), errors, stats };
 }
 

@@ -11,6 +11,8 @@ export function featurePlace(file: string, index: number, code?: string, propert
 }
 
 export const maps = {
+  perimetersMatchNoQuartier: (files: string[], count: number, examples: string[]) =>
+    `${files.length > 1 ? 'Les fichiers' : 'Le fichier'} ${frenchList(files)} donne${files.length > 1 ? 'nt' : ''} ${count} périmètre${count > 1 ? 's' : ''} de quartier (${frenchList(examples.slice(0, 3))}${examples.length > 3 ? '…' : ''}) mais aucun ne correspond à un code du référentiel (code_2024 ou code_2015) : aucune carte de quartier ne sera dessinée. Vérifiez que les codes du fichier et du référentiel sont de la même liste (QP… pour 2015, QN… pour 2024).`,
   geoJsonSyntax: (file: string, line: number, column: number, detail: string) =>
     `${file}:${line}, colonne ${column} : JSON invalide (${detail}) ; un fichier GeoJSON (FeatureCollection) est attendu.`,
   geoNotFeatureCollection: (file: string, found: string) =>

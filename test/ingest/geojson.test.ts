@@ -4,6 +4,8 @@ import { isGeoFile, perimeterYear, readGeoJson } from '../../lib/ingest/geojson.
 import { DataError, DataErrors } from '../../lib/errors.ts';
 import { msg } from '../../lib/messages/index.ts';
 import { GEO_FIXTURES, PERIMETERS_FILE, COMMUNES_FILE } from '../render/maps/occitanie.ts';
+import { readSources } from '../../lib/ingest/read-sources.ts';
+import { referenceFiles, textFile } from './source-files.ts';
 
 const square = (x = 2.5, y = 50.5) => [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]];
 const fc = (...features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
@@ -109,5 +111,25 @@ describe('GeoJSON perimeters', () => {
     ]);
     expect(errs[0]!.message).toContain('entité n° 2 (QP2), propriété « geometry »');
     expect(errs.every((e) => e.place.file === f && e.place.column === 'geometry')).toBe(true);
+  });
+});
+
+describe('GeoJSON perimeters against the registry', () => {
+  const values = textFile('insee/pauvrete_2021.csv', 'code_quartier;taux_pauvrete\nQN06205M;40,2\n');
+  const warningsWith = (...codes: string[]) =>
+    readSources([...referenceFiles(), values, textFile('cartes/perimetres.geojson', fc(...codes.map((c) => feature({ code_qp: c }))))]).warnings;
+
+  it('warns when no perimeter matches a quartier of the registry: no map would be drawn', () => {
+    const w = warningsWith('QP031001', 'QP031002');
+    expect(w.filter((x) => x.code === 'perimetres-hors-referentiel').map((x) => x.message)).toEqual([
+      msg.perimetersMatchNoQuartier(['cartes/perimetres.geojson'], 2, ['QP031001', 'QP031002']),
+    ]);
+    expect(w.find((x) => x.code === 'perimetres-hors-referentiel')!.message).toContain('aucune carte de quartier ne sera dessinée');
+  });
+
+  it('says nothing when one perimeter matches (a national file in a commune’s sources is normal)', () => {
+    // QP062005 is the 2015 code of QN06205M in the bundled registry.
+    const w = warningsWith('QP031001', 'QP062005');
+    expect(w.map((x) => x.code)).not.toContain('perimetres-hors-referentiel');
   });
 });
