@@ -21,6 +21,7 @@ import { fileEntry, inputFingerprint, MANIFEST, outputsPresent, readManifest, st
 import { createChartReadiness, type ChartReadiness } from './chart-readiness.ts';
 import type { OutputPhase } from './phases/phase.ts';
 import type { EarlyWorkers } from './chart-pool.ts';
+import { settleTogether, type GroupJob } from './settle-together.ts';
 
 export interface RunEffects {
   log: Logger;
@@ -183,12 +184,18 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     // A phase `alongside` another starts with it (the workbooks with the charts, fed chart by chart).
     const leads = (p: OutputPhase) => selected.filter((q) => q.alongside === p.name);
     const runsAlongside = (p: OutputPhase) => p.alongside !== undefined && selected.some((q) => q.name === p.alongside);
-    const runPhase = async (phase: OutputPhase, charts: ChartReadiness | undefined, foreground: boolean) => {
-      fx.checkpoint();
+    const runPhase = async (phase: OutputPhase, charts: ChartReadiness | undefined, foreground: boolean, groupCheckpoint?: () => void) => {
+      const checkpoint = groupCheckpoint
+        ? () => {
+            fx.checkpoint();
+            groupCheckpoint();
+          }
+        : fx.checkpoint;
+      checkpoint();
       const t = fx.clock();
       if (foreground) log.progress?.start(phase.name);
       const phaseOut = phaseWriter(writer, phase.name, fx, log, step, inFlight, foreground);
-      const { count } = await phase.run(model, phaseOut, opts.formats, { log, clock: fx.clock, checkpoint: fx.checkpoint, charts, earlyWorkers: early });
+      const { count } = await phase.run(model, phaseOut, opts.formats, { log, clock: fx.clock, checkpoint, charts, earlyWorkers: early });
       const elapsed = fx.clock() - t;
       log.progress?.done(msg.phaseDone(phase.name, msg.countFiles(phaseOut.paths.length), elapsed / 1000));
       log.event({ event: 'phase', phase: phase.name, unites: count, fichiers: phaseOut.paths.length, duree_ms: Math.round(elapsed), sorties: phaseOut.paths });
@@ -202,10 +209,7 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
         continue;
       }
       const charts = createChartReadiness();
-      // Every phase of the group settles before the run goes on or fails: none may write once the staging folder is removed.
-      const settled = await Promise.allSettled([runPhase(phase, charts, true), ...companions.map((c) => runPhase(c, charts, false))]);
-      const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (failed) throw failed.reason;
+      await settleTogether([(stop) => runPhase(phase, charts, true, stop), ...companions.map((c): GroupJob => (stop) => runPhase(c, charts, false, stop))]);
     }
     fx.checkpoint();
 
