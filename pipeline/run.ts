@@ -208,8 +208,13 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
         await runPhase(phase, undefined, true);
         continue;
       }
+      // The readiness ends with the leading phase whatever happens: a companion waiting for charts is never left hanging.
       const charts = createChartReadiness();
-      await settleTogether([(stop) => runPhase(phase, charts, true, stop), ...companions.map((c): GroupJob => (stop) => runPhase(c, charts, false, stop))]);
+      const lead: GroupJob = async (stop) => {
+        await runPhase(phase, charts, true, stop);
+        charts.end();
+      };
+      await settleTogether([lead, ...companions.map((c): GroupJob => (stop) => runPhase(c, charts, false, stop))], (e) => charts.end(e));
     }
     fx.checkpoint();
 

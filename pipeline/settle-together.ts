@@ -6,7 +6,8 @@
 
 export type GroupJob = (checkpoint: () => void) => Promise<unknown>;
 
-export async function settleTogether(jobs: GroupJob[]): Promise<void> {
+/** `onFailure` hears the first failure at once: a job blocked on something other than a checkpoint can be released with it. */
+export async function settleTogether(jobs: GroupJob[], onFailure?: (error: unknown) => void): Promise<void> {
   let failure: { error: unknown } | undefined;
   const checkpoint = () => {
     if (failure) throw failure.error;
@@ -16,7 +17,10 @@ export async function settleTogether(jobs: GroupJob[]): Promise<void> {
       try {
         await job(checkpoint);
       } catch (e) {
-        failure ??= { error: e };
+        if (!failure) {
+          failure = { error: e };
+          onFailure?.(e);
+        }
         throw e;
       }
     }),

@@ -38,4 +38,27 @@ describe('phases run together', () => {
     await settleTogether([async () => void done.push('a'), async (c) => { c(); done.push('b'); }]);
     expect(done.sort()).toEqual(['a', 'b']);
   });
+
+  it('tell onFailure at once, so that a job waiting on something else than a checkpoint is released', async () => {
+    const boom = new Error('graphiques impossibles');
+    let release: (e: unknown) => void = () => {};
+    const blocked = new Promise((_, reject) => (release = reject));
+    const seen: unknown[] = [];
+    const run = settleTogether(
+      [
+        async () => {
+          throw boom;
+        },
+        async () => {
+          await blocked; // e.g. the workbooks waiting for charts
+        },
+      ],
+      (e) => {
+        seen.push(e);
+        release(e);
+      },
+    );
+    await expect(run).rejects.toBe(boom);
+    expect(seen).toEqual([boom]);
+  });
 });
