@@ -6,9 +6,9 @@
 export interface ChartReadiness {
   /** Charts phase: the folders of the charts it is going to write, one entry per chart. */
   plan(folders: readonly string[]): void;
-  /** Charts phase: every file of one planned chart is written (or the chart failed). */
+  /** Charts phase: every file of one planned chart is written. */
   written(folder: string, files: readonly string[]): void;
-  /** Charts phase: it ended; with an error, every waiter fails with it. */
+  /** The charts phase ended (its owner says so, whatever the phase did); with an error, every waiter fails with it. */
   end(error?: unknown): void;
   /** Resolves when every planned chart of these folders is written, with the files written there. */
   ready(folders: readonly string[]): Promise<Map<string, string[]>>;

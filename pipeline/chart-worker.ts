@@ -19,10 +19,9 @@ if (port) {
   // One chart at a time, in the order received: the pool sends a second task
   // ahead so that the worker never waits for a busy main thread, and two
   // renderings interleaved on Vega's global SVG id counter would not give
-  // stable bytes.
-  // Between two charts the event loop turns (setImmediate): resvg's pixel
-  // buffers are freed by finalizers that run there, and chaining charts in
-  // microtasks alone grew a worker to gigabytes.
+  // stable bytes. Between two charts the event loop turns (setImmediate):
+  // resvg's pixel buffers are freed by finalizers that run there, and
+  // chaining charts in microtasks alone grew a worker to gigabytes.
   let queue: Promise<unknown> = Promise.resolve();
   const turn = () => new Promise((resolve) => setImmediate(resolve));
   port.on('message', (task: ChartTask) => {

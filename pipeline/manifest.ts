@@ -65,10 +65,10 @@ export async function readManifest(dir: string): Promise<Manifest | null> {
   }
 }
 
-/** Quick check for `--if-changed`: every output is there with its recorded size. */
 /**
- * Synchronous stats on purpose: a national run publishes ~30 000 files, and
- * one thread-pool round trip per file made `--if-changed` take seconds.
+ * Quick check for `--if-changed`: every output is there with its recorded
+ * size. Synchronous stats on purpose: a national run publishes ~25 000
+ * files, and one thread-pool round trip per file made it take seconds.
  */
 export async function outputsPresent(dir: string, manifest: Manifest): Promise<boolean> {
   for (const s of manifest.sorties) {

@@ -28,15 +28,10 @@ export const chartsPhase: OutputPhase = {
     const plan = planCharts(model);
     for (const note of plan.skipped) effects.log.info(note, { event: 'graphique_omis' });
     const wanted = { svg: formats.has('svg'), png: formats.has('png') };
+    // The run ends the readiness when this phase returns or fails (pipeline/run.ts).
     const readiness = effects.charts;
     readiness?.plan(plan.charts.map((c) => chartFolder(c.path)));
-    let pool: Awaited<ReturnType<typeof createChartPool>>;
-    try {
-      pool = await createChartPool(chartWorkerCount(plan.charts.length), effects.earlyWorkers);
-    } catch (e) {
-      readiness?.end(e);
-      throw e;
-    }
+    const pool = await createChartPool(chartWorkerCount(plan.charts.length), effects.earlyWorkers);
     if (pool.fallbackReason) effects.log.warn(msg.chartWorkersFallback(pool.fallbackReason), { event: 'graphiques_sans_parallelisme' });
     let files = 0;
     try {
@@ -72,10 +67,6 @@ export const chartsPhase: OutputPhase = {
       const settled = await Promise.allSettled(jobs);
       const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw firstError ?? failed.reason;
-      readiness?.end();
-    } catch (e) {
-      readiness?.end(e);
-      throw e;
     } finally {
       await pool.close();
     }

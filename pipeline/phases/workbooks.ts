@@ -3,14 +3,13 @@
 
 import path from 'node:path';
 import { planWorkbooks, type WorkbookPlan } from '../../lib/render/workbook/plan.ts';
-import { groupByEpci } from '../../lib/render/charts/chart-plan.ts';
+import { groupByEpci, quartierChartDir } from '../../lib/render/charts/chart-plan.ts';
 import type { ReportModel } from '../../lib/report/model.ts';
 import type { ChartImage } from '../../lib/render/workbook/build-workbook.ts';
 import { chartCaption } from '../../lib/render/workbook/chart-caption.ts';
 import { msg } from '../../lib/messages/index.ts';
 import type { OutputWriter } from '../output-writer.ts';
 import type { OutputPhase } from './phase.ts';
-import { safeFileName } from './portraits.ts';
 
 export const workbooksPhase: OutputPhase = {
   name: 'classeurs',
@@ -29,13 +28,13 @@ export const workbooksPhase: OutputPhase = {
     });
     for (const plan of inChartOrder(plans, model)) {
       effects.checkpoint();
-      const folders = plan.quartiers.map((q) => chartFolderOf(q.code));
+      const folders = plan.quartiers.map((q) => quartierChartDir(q.code));
       const fresh = effects.charts ? await effects.charts.ready(folders) : new Map<string, string[]>();
       effects.checkpoint();
       // PNG bytes only for the workbook being built: every chart of a national run held at once was gigabytes.
       const charts = new Map<string, ChartImage[]>();
       for (const q of plan.quartiers) {
-        const folder = chartFolderOf(q.code);
+        const folder = quartierChartDir(q.code);
         charts.set(q.code, await images(folder, fresh.get(folder) ?? []));
       }
       await out.write(plan.path, await buildWorkbook(plan, model, charts));
@@ -56,11 +55,6 @@ export function inChartOrder(plans: WorkbookPlan[], model: ReportModel): Workboo
   const position = new Map(groupByEpci(model).flatMap((e) => e.quartiers).map((q, i) => [q.code, i]));
   const last = (p: WorkbookPlan) => Math.max(-1, ...p.quartiers.map((q) => position.get(q.code) ?? Number.MAX_SAFE_INTEGER));
   return plans.map((p, i) => ({ p, i, at: last(p) })).sort((a, b) => a.at - b.at || a.i - b.i).map((x) => x.p);
-}
-
-/** The folder of a quartier's charts (and map), as the charts and maps phases name it. */
-function chartFolderOf(code: string): string {
-  return `graphiques/${safeFileName(code)}`;
 }
 
 /**
@@ -94,7 +88,7 @@ export function chartImageReader(out: OutputWriter, warn: (message: string) => v
     return caption;
   };
   return async (folder, fresh) => {
-    const files = [...new Set([...(before.get(folder) ?? []), ...fresh])].filter((f) => out.written.has(f)).sort();
+    const files = [...new Set([...(before.get(folder) ?? []), ...fresh])].sort();
     const list: ChartImage[] = [];
     for (const file of files) list.push({ ...(await captionOf(file)), png: await out.read(file) });
     return list;

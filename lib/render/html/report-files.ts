@@ -60,13 +60,13 @@ export function nameKey(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
 }
 
+/** The folded name of each workbook, computed once per list: a national report asks for each of 1 500 quartiers. */
+const WORKBOOK_KEYS = new WeakMap<readonly string[], string[]>();
+
 /**
  * The workbooks of a quartier: those named after its commune convention or
  * its agglomeration; all of them when none is recognisable by name.
  */
-/** The folded name of each workbook, computed once per list: a national report asks for each of 1 500 quartiers. */
-const WORKBOOK_KEYS = new WeakMap<readonly string[], string[]>();
-
 export function workbooksOf(workbooks: string[], names: string[]): string[] {
   const keys = names.map(nameKey).filter((k) => k.length >= 3);
   let bases = WORKBOOK_KEYS.get(workbooks);
