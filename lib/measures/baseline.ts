@@ -47,7 +47,7 @@ export function normalizeAgainstBaseline(input: BaselineInput, options: MeasureO
   const { registry, catalogue } = input;
   const indicators = indicatorsWithDerived(catalogue);
   const figures = [...input.figures, ...deriveSchoolIps(input.schools ?? [], input.schoolLinks ?? [], registry, input.figures)];
-  const rows = withinScope(measureAgainstReferences(figures, registry, indicators), options.scope);
+  const rows = measureAgainstReferences(figures, registry, indicators, options.scope);
   const order = new Map([...indicators.values()].map((i) => [i.id, i.order]));
   rows.sort((a, b) => cmp(a.quartier_code, b.quartier_code) || order.get(a.indicateur)! - order.get(b.indicateur)! || cmp(a.indicateur, b.indicateur) || a.annee - b.annee || cmp(a.perimetre, b.perimetre));
   addTrajectories(rows, options);
@@ -56,16 +56,6 @@ export function normalizeAgainstBaseline(input: BaselineInput, options: MeasureO
   addTargets(rows, input.targets ?? [], registry, indicators);
   addEnjeux(rows, input.enjeux ?? []);
   return rows;
-}
-
-/** The rows of the quartiers in scope and of every quartier sharing an agglomeration with one of them. */
-export function withinScope(rows: TidyRow[], scope: readonly string[] | undefined): TidyRow[] {
-  if (!scope) return rows;
-  const wanted = new Set(scope);
-  const inScope = (r: TidyRow) => wanted.has(r.quartier_code) || wanted.has(r.quartier_code_2015);
-  const epcis = new Set<string>();
-  for (const r of rows) if (r.epci_code && inScope(r)) epcis.add(r.epci_code);
-  return rows.filter((r) => inScope(r) || (r.epci_code !== '' && epcis.has(r.epci_code)));
 }
 
 function cmp(a: string, b: string): number {

@@ -72,14 +72,19 @@ function referenceTable(figures: Figure[], codeColumn: string, prefix: string): 
 }
 
 /** Quartier figures joined to their references, with gaps, ratios, indices and readings. */
-export function measureAgainstReferences(figures: Figure[], registry: Registry, indicators: Map<string, Indicator>): TidyRow[] {
+export function measureAgainstReferences(figures: Figure[], registry: Registry, indicators: Map<string, Indicator>, scope?: readonly string[]): TidyRow[] {
   const quartiers = quartierIndex(registry);
   const communeOf = new Map(registry.quartiers.map((q) => [q, referenceCommune(q)]));
   const communeNames = new Map(registry.quartiers.map((q) => [q, q.communes.map((c) => c.name).join(', ')]));
-  const qf = figures.filter((f) => f.level === 'quartier');
+  const quartierOf = (f: Figure) => quartiers.get(f.territory) ?? (f.quartierCode ? quartiers.get(f.quartierCode) : undefined);
+  const qf = inScope(
+    figures.filter((f) => f.level === 'quartier'),
+    quartierOf,
+    scope,
+  );
   const cols: Record<string, unknown[]> = { i: [], reference_code: [], commune_reference_code: [], france_code: [], indicateur: [], annee: [] };
   qf.forEach((f, i) => {
-    const q = quartiers.get(f.territory) ?? (f.quartierCode ? quartiers.get(f.quartierCode) : undefined);
+    const q = quartierOf(f);
     cols.i!.push(i);
     cols.reference_code!.push(q?.epci.code ?? '');
     cols.commune_reference_code!.push(q ? communeOf.get(q)! : '');
@@ -90,9 +95,11 @@ export function measureAgainstReferences(figures: Figure[], registry: Registry, 
   // France métropolitaine may be coded FRM, FR, FRANCE…: one figure per indicator × year.
   const france = dedupeFrance(figures.filter((f) => f.level === 'france')).map((f) => ({ ...f, territory: 'FR' }));
   // Reference figures are unique per territory × indicator × year (merged at ingestion): a lookup join.
+  // Only the references some quartier figure asks for are joined (all of them in a whole run).
   const lookup = (t: Table, level: string, code: string, prefix: string) => {
     const keys = [code, 'indicateur', 'annee'];
-    return t.lookup(referenceTable(figures.filter((f) => f.level === level), code, prefix), [keys, keys], REF_COLUMNS.map((c) => c.replace('reference', prefix)));
+    const asked = new Set(cols[code]);
+    return t.lookup(referenceTable(figures.filter((f) => f.level === level && asked.has(f.territory)), code, prefix), [keys, keys], REF_COLUMNS.map((c) => c.replace('reference', prefix)));
   };
   const joined = lookup(lookup(aq.table(cols), 'epci', 'reference_code', 'reference'), 'commune', 'commune_reference_code', 'commune')
     .lookup(referenceTable(france, 'france_code', 'france'), [['france_code', 'indicateur', 'annee'], ['france_code', 'indicateur', 'annee']], REF_COLUMNS.map((c) => c.replace('reference', 'france')));
@@ -104,7 +111,7 @@ export function measureAgainstReferences(figures: Figure[], registry: Registry, 
   const empty = emptyMeasures();
   for (let k = 0; k < out.length; k++) {
     const f = qf[idx[k] as number]!;
-    const q = quartiers.get(f.territory) ?? (f.quartierCode ? quartiers.get(f.quartierCode) : undefined);
+    const q = quartierOf(f);
     const ind = indicators.get(f.indicator)!;
     const hasRef = refText![k] != null;
     const value = f.state === 'valeur' ? f.value : null;
@@ -169,6 +176,28 @@ export function measureAgainstReferences(figures: Figure[], registry: Registry, 
     };
   }
   return out;
+}
+
+/**
+ * The figures of the quartiers in scope and of every quartier sharing an
+ * agglomeration with one of them, chosen before any join: the codes each
+ * figure's row will carry (`quartier_code`, `quartier_code_2015`,
+ * `epci_code`) are known from the registry alone.
+ */
+function inScope(figures: Figure[], quartierOf: (f: Figure) => Quartier | undefined, scope: readonly string[] | undefined): Figure[] {
+  if (!scope) return figures;
+  const wanted = new Set(scope);
+  const codes = (f: Figure, q: Quartier | undefined) => [q?.code ?? f.quartierCode ?? f.territory, q?.code2015 ?? (f.perimeter === '2015' ? f.territory : '')];
+  const asked = (f: Figure, q: Quartier | undefined) => codes(f, q).some((c) => wanted.has(c));
+  const epcis = new Set<string>();
+  for (const f of figures) {
+    const q = quartierOf(f);
+    if (q?.epci.code && asked(f, q)) epcis.add(q.epci.code);
+  }
+  return figures.filter((f) => {
+    const q = quartierOf(f);
+    return asked(f, q) || (q !== undefined && q.epci.code !== '' && epcis.has(q.epci.code));
+  });
 }
 
 function dedupeFrance(figures: Figure[]): Figure[] {
