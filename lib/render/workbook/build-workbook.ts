@@ -12,6 +12,7 @@ import { addQuartierSheet, type ChartImage } from './quartier-sheet.ts';
 import { addDonneesSheet } from './donnees-sheet.ts';
 import { addSourcesSheet } from './sources-sheet.ts';
 import { stableZip } from './stable-zip.ts';
+import { fillRows } from './direct-rows.ts';
 
 export type { ChartImage } from './quartier-sheet.ts';
 
@@ -53,9 +54,9 @@ export async function buildWorkbook(plan: WorkbookPlan, model: ReportModel, char
   const rows = plan.quartiers.flatMap((q) => q.rows);
   addSyntheseSheet(wb, names.synthese, plan.title, plan.quartiers, model);
   for (const q of plan.quartiers) addQuartierSheet(wb, sheetName(q.name), plan.title, q, model, charts.get(q.code) ?? []);
-  addDonneesSheet(wb, names.donnees, plan.title, rows, 'Donnees');
+  const donnees = addDonneesSheet(wb, names.donnees, plan.title, rows, 'Donnees');
   addSourcesSheet(wb, names.sources, plan.title, model, rows);
   // Stored, not deflated: stableZip compresses once, when it re-packs.
   const bytes = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
-  return stableZip(new Uint8Array(bytes as ArrayBuffer), date);
+  return stableZip(new Uint8Array(bytes as ArrayBuffer), date, donnees ? (entries) => fillRows(entries, donnees) : undefined);
 }

@@ -8,6 +8,7 @@ import { TIDY_COLUMNS, type TidyRow } from '../../model/tidy-row.ts';
 import { workbookText as t } from '../../messages/workbook.ts';
 import { SheetWriter, columnLetter, freezeBelow, setupPrint } from './sheet-layout.ts';
 import { readableValue } from './value-cell.ts';
+import { rowXml, type DirectCell, type DirectRows } from './direct-rows.ts';
 import { gapFormat, indexFormat, valueFormat } from './number-format.ts';
 
 /** Whole numbers: years, counts, ranks, line numbers. */
@@ -36,37 +37,60 @@ export function donneesColumns(): string[] {
   return cols;
 }
 
-export function addDonneesSheet(wb: ExcelJS.Workbook, name: string, title: string, rows: TidyRow[], tableName: string): ExcelJS.Worksheet {
+type Cell = DirectCell & { shown?: string };
+
+/** Where each column's value comes from: the row's own fields, but the value and its reference shown with their unit. */
+function cellMaker(columns: string[]): (row: TidyRow, j: number) => Cell | null {
+  const valueCol = columns.indexOf('valeur');
+  const numericCol = columns.indexOf(t.numericValue);
+  const refCol = columns.indexOf('valeur_reference');
+  const gapCol = columns.indexOf('ecart_points');
+  const number = (value: number | null, numFmt: string): Cell | null => (value === null ? null : { value, numFmt });
+  return (row, j) => {
+    if (j === valueCol) {
+      const v = { state: row.etat, value: row.valeur, bound: row.borne, decimals: row.decimales, unit: row.unite };
+      const text = readableValue(v);
+      if (row.etat === 'valeur' && row.valeur !== null && row.borne === '=') return { value: row.valeur, numFmt: valueFormat(row.unite, row.decimales), shown: text };
+      return text ? { value: text } : null;
+    }
+    if (j === numericCol) return number(row.etat === 'valeur' ? row.valeur : null, valueFormat(row.unite, row.decimales));
+    if (j === refCol) return number(row.valeur_reference, valueFormat(row.unite, row.decimales_reference));
+    if (j === gapCol) return number(row.ecart_points, valueFormat(row.unite === 'pct' ? 'nombre' : row.unite, Math.max(row.decimales, row.decimales_reference)));
+    const col = columns[j]!;
+    const raw = row[col as keyof TidyRow];
+    if (typeof raw === 'number') return { value: raw, numFmt: columnFormat(col, row) };
+    return raw === null || raw === undefined || raw === '' ? null : { value: String(raw) };
+  };
+}
+
+/**
+ * The sheet as exceljs lays it out: header, column widths, table, frozen
+ * header, print setup, and in row 2 one probe cell per number format. The
+ * data rows are written as XML into the package afterwards (`fillRows`,
+ * direct-rows.ts); null when there is no row to write.
+ */
+export function addDonneesSheet(wb: ExcelJS.Workbook, name: string, title: string, rows: TidyRow[], tableName: string): DirectRows | null {
   const ws = wb.addWorksheet(name);
   const w = new SheetWriter(ws);
   const columns = donneesColumns();
+  const letters = columns.map((_, j) => columnLetter(j + 1));
+  const cellOf = cellMaker(columns);
   w.header(1, columns);
-  const valueCol = columns.indexOf('valeur') + 1;
-  const numericCol = columns.indexOf(t.numericValue) + 1;
-  const refCol = columns.indexOf('valeur_reference') + 1;
-  const gapCol = columns.indexOf('ecart_points') + 1;
-  rows.forEach((row, k) => {
-    const r = k + 2;
-    columns.forEach((col, j) => {
-      const c = j + 1;
-      if (c === valueCol) {
-        const v = { state: row.etat, value: row.valeur, bound: row.borne, decimals: row.decimales, unit: row.unite };
-        const exact = row.etat === 'valeur' && row.valeur !== null && row.borne === '=';
-        const text = readableValue(v);
-        w.put(r, c, exact ? row.valeur : text || null, exact ? { numFmt: valueFormat(row.unite, row.decimales), shown: text } : {});
-      } else if (c === numericCol) {
-        w.put(r, c, row.etat === 'valeur' ? row.valeur : null, { numFmt: valueFormat(row.unite, row.decimales) });
-      } else if (c === refCol) {
-        w.put(r, c, row.valeur_reference, { numFmt: valueFormat(row.unite, row.decimales_reference) });
-      } else if (c === gapCol) {
-        w.put(r, c, row.ecart_points, { numFmt: valueFormat(row.unite === 'pct' ? 'nombre' : row.unite, Math.max(row.decimales, row.decimales_reference)) });
-      } else {
-        const raw = row[col as keyof TidyRow];
-        if (typeof raw === 'number') w.put(r, c, raw, { numFmt: columnFormat(col, row) });
-        else w.put(r, c, raw === null || raw === undefined || raw === '' ? null : String(raw));
-      }
-    });
-  });
+  // First pass: column widths and the number formats in use, in order of appearance.
+  const formats = new Map<string, string>();
+  for (const row of rows) {
+    for (let j = 0; j < columns.length; j++) {
+      const c = cellOf(row, j);
+      if (!c) continue;
+      w.widen(j + 1, (c.shown ?? String(c.value)).length);
+      if (c.numFmt && !formats.has(c.numFmt)) formats.set(c.numFmt, columnLetter(formats.size + 1));
+    }
+  }
+  const probe = new Map<string, string>();
+  for (const [numFmt, letter] of formats) {
+    w.put(2, probe.size + 1, 0, { numFmt, overflow: true });
+    probe.set(letter, numFmt);
+  }
   // A table needs at least one data row: an empty one keeps the headers and filters.
   const last = Math.max(2, rows.length + 1);
   ws.addTable({
@@ -83,5 +107,20 @@ export function addDonneesSheet(wb: ExcelJS.Workbook, name: string, title: strin
   w.fitColumns(8, 40);
   freezeBelow(ws, 1);
   setupPrint(ws, title, 1);
-  return ws;
+  if (rows.length === 0) return null;
+  return {
+    sheet: `xl/worksheets/sheet${ws.id}.xml`,
+    probeRow: 2,
+    probe,
+    dimension: `A1:${columnLetter(columns.length)}${rows.length + 1}`,
+    rows(styleOf, strings) {
+      const out: string[] = new Array(rows.length);
+      const cells: (Cell | null)[] = new Array(columns.length);
+      rows.forEach((row, k) => {
+        for (let j = 0; j < columns.length; j++) cells[j] = cellOf(row, j);
+        out[k] = rowXml(k + 2, cells, letters, styleOf, strings);
+      });
+      return out.join('');
+    },
+  };
 }

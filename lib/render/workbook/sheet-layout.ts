@@ -61,10 +61,12 @@ export class SheetWriter {
     const cell = this.ws.getRow(row).getCell(col);
     cell.style = sharedStyle(this.ws.workbook, options);
     cell.value = v;
-    if (!options.overflow) {
-      const text = options.shown ?? (v === null ? '' : String(v));
-      if (text.length > (this.widths[col] ?? 0)) this.widths[col] = text.length;
-    }
+    if (!options.overflow) this.widen(col, (options.shown ?? (v === null ? '' : String(v))).length);
+  }
+
+  /** Counts text of that length in the column, for `fitColumns`, without writing a cell. */
+  widen(col: number, length: number): void {
+    if (length > (this.widths[col] ?? 0)) this.widths[col] = length;
   }
 
   title(row: number, text: string, size = 14): void {

@@ -12,8 +12,10 @@ export interface ZipEntry {
   data: Uint8Array;
 }
 
-export async function stableZip(bytes: Uint8Array, date: Date): Promise<Uint8Array> {
+/** `edit` may change entries' data before they are written (see direct-rows.ts). */
+export async function stableZip(bytes: Uint8Array, date: Date, edit?: (entries: ZipEntry[]) => void): Promise<Uint8Array> {
   const entries = readZip(bytes).filter((e) => !e.name.endsWith('/'));
+  edit?.(entries);
   const rank = (n: string) => (n === '[Content_Types].xml' ? 0 : n === '_rels/.rels' ? 1 : 2);
   entries.sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return writeZip(entries, date);
