@@ -13,6 +13,7 @@ import { addDonneesSheet } from './donnees-sheet.ts';
 import { addSourcesSheet } from './sources-sheet.ts';
 import { stableZip } from './stable-zip.ts';
 import { fillRows } from './direct-rows.ts';
+import { WorkbookMedia } from './media.ts';
 
 export type { ChartImage } from './quartier-sheet.ts';
 
@@ -53,10 +54,14 @@ export async function buildWorkbook(plan: WorkbookPlan, model: ReportModel, char
   };
   const rows = plan.quartiers.flatMap((q) => q.rows);
   addSyntheseSheet(wb, names.synthese, plan.title, plan.quartiers, model);
-  for (const q of plan.quartiers) addQuartierSheet(wb, sheetName(q.name), plan.title, q, model, charts.get(q.code) ?? []);
+  const media = new WorkbookMedia(wb);
+  for (const q of plan.quartiers) addQuartierSheet(wb, media, sheetName(q.name), plan.title, q, model, charts.get(q.code) ?? []);
   const donnees = addDonneesSheet(wb, names.donnees, plan.title, rows, 'Donnees');
   addSourcesSheet(wb, names.sources, plan.title, model, rows);
   // Stored, not deflated: stableZip compresses once, when it re-packs.
   const bytes = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
-  return stableZip(new Uint8Array(bytes as ArrayBuffer), date, donnees ? (entries) => fillRows(entries, donnees) : undefined);
+  return stableZip(new Uint8Array(bytes as ArrayBuffer), date, (entries) => {
+    media.fill(entries);
+    if (donnees) fillRows(entries, donnees);
+  });
 }

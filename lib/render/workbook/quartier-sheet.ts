@@ -12,6 +12,7 @@ import { workbookText as t } from '../../messages/workbook.ts';
 import { SheetWriter, freezeBelow, setupPrint } from './sheet-layout.ts';
 import { gapCell, valueCell } from './value-cell.ts';
 import { pngSize } from './png-size.ts';
+import type { WorkbookMedia } from './media.ts';
 
 export interface ChartImage {
   /** Path of the PNG in the reports folder, e.g. `graphiques/QN06205M/evolution.png`. */
@@ -24,7 +25,7 @@ export interface ChartImage {
 const ROW_PX = 20; // default row height: 15 pt
 const MAX_IMAGE_PX = 900;
 
-export function addQuartierSheet(wb: ExcelJS.Workbook, name: string, title: string, q: QuartierReport, model: ReportModel, charts: ChartImage[]): ExcelJS.Worksheet {
+export function addQuartierSheet(wb: ExcelJS.Workbook, media: WorkbookMedia, name: string, title: string, q: QuartierReport, model: ReportModel, charts: ChartImage[]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name);
   const w = new SheetWriter(ws);
   const reg = q.quartier;
@@ -97,7 +98,7 @@ export function addQuartierSheet(wb: ExcelJS.Workbook, name: string, title: stri
     const scale = Math.min(1, MAX_IMAGE_PX / size.width);
     const width = Math.round(size.width * scale);
     const height = Math.round(size.height * scale);
-    const id = wb.addImage({ buffer: Buffer.from(chart.png.buffer, chart.png.byteOffset, chart.png.byteLength) as unknown as ExcelJS.Buffer, extension: 'png' });
+    const id = media.addPng(chart.png);
     ws.addImage(id, { tl: { col: 0, row: r - 1 }, ext: { width, height }, editAs: 'oneCell' });
     r += Math.ceil(height / ROW_PX) + 1;
   }

@@ -210,6 +210,20 @@ describe('charts', () => {
   });
 });
 
+describe('chart images put in after exceljs wrote the package', () => {
+  it('gives each sheet its own images, bytes unchanged, in order', async () => {
+    const [a, b, c] = [tinyPng(300, 100), tinyPng(200, 100), tinyPng(100, 100)];
+    const img = (png: Uint8Array, n: string) => ({ file: `graphiques/x/${n}.png`, png, title: n, description: '' });
+    const charts = new Map([['QN06205M', [img(a, 'a'), img(b, 'b')]], ['QIC-62555-01', [img(c, 'c')]]]);
+    const wb = await readWorkbook(await buildWorkbook(convention, model, charts));
+    const media = (wb.model as unknown as { media: { buffer: Buffer }[] }).media;
+    const bytesOf = (sheet: string) => wb.getWorksheet(sheet)!.getImages().map((i) => media[Number(i.imageId)]!.buffer);
+    const same = (x: Buffer[], y: Uint8Array[]) => x.length === y.length && x.every((buf, k) => Buffer.compare(buf, Buffer.from(y[k]!)) === 0);
+    expect(same(bytesOf('Cités 5, de Marles et du Rond-P'), [a, b])).toBe(true);
+    expect(same(bytesOf('Cité de Marles – Gambetta'), [c])).toBe(true);
+  });
+});
+
 describe('determinism and safety', () => {
   it('gives byte-identical workbooks on two builds, every zip entry dated from the data', async () => {
     const png = tinyPng();
