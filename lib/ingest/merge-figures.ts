@@ -22,7 +22,8 @@ export interface MergeResult {
 
 /** `precedence`: path prefixes, the earliest listed wins a conflict. */
 export function mergeFigures(figures: Figure[], precedence: string[]): MergeResult {
-  const byKey = new Map<string, Figure>();
+  const byKey = new Map<string, Map<string, number>>();
+  const merged: Figure[] = [];
   const errors: DataError[] = [];
   const overridden: Overridden[] = [];
   let duplicates = 0;
@@ -31,12 +32,17 @@ export function mergeFigures(figures: Figure[], precedence: string[]): MergeResu
     return i < 0 ? Infinity : i;
   };
   for (const f of figures) {
-    const key = `${f.territory}\u0000${f.indicator}\u0000${f.year}`;
-    const prev = byKey.get(key);
-    if (!prev) {
-      byKey.set(key, f);
+    // territory, then indicator·year: a short key per figure rather than a long one.
+    let ofTerritory = byKey.get(f.territory);
+    if (!ofTerritory) byKey.set(f.territory, (ofTerritory = new Map()));
+    const key = `${f.indicator}\u0000${f.year}`;
+    const at = ofTerritory.get(key);
+    if (at === undefined) {
+      ofTerritory.set(key, merged.length);
+      merged.push(f);
       continue;
     }
+    const prev = merged[at]!;
     if (prev.value === f.value && prev.bound === f.bound && prev.state === f.state) {
       duplicates++;
       continue;
@@ -44,7 +50,7 @@ export function mergeFigures(figures: Figure[], precedence: string[]): MergeResu
     const [rp, rf] = [rank(prev), rank(f)];
     if (rp !== rf) {
       const [kept, dropped] = rf < rp ? [f, prev] : [prev, f];
-      byKey.set(key, kept);
+      merged[at] = kept;
       overridden.push({ kept: kept.at, dropped: dropped.at });
       continue;
     }
@@ -55,5 +61,5 @@ export function mergeFigures(figures: Figure[], precedence: string[]): MergeResu
       ),
     );
   }
-  return { figures: [...byKey.values()], errors, duplicates, overridden };
+  return { figures: merged, errors, duplicates, overridden };
 }
