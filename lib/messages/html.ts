@@ -43,6 +43,8 @@ export const htmlMessages = {
     agglomerationCharts: 'Graphiques de l’agglomération',
     quartierCharts: 'Graphiques du quartier',
     noAgglomerationCharts: 'Aucun graphique d’agglomération n’a été produit par ce traitement.',
+    agglomerationChartsOnQuartierPages: 'Ce rapport couvre plusieurs agglomérations : les graphiques de chacune figurent sur la page de chacun de ses quartiers.',
+    agglomerationChartsOf: (epci: string) => (epci ? `Graphiques de l’agglomération : ${epci}` : 'Graphiques de l’agglomération'),
     noQuartierCharts: 'Aucun graphique n’a été produit pour ce quartier par ce traitement.',
     chartFiles: 'Fichiers du graphique :',
     chartLoading: 'Graphique en cours d’affichage…',

@@ -12,6 +12,7 @@ import { renderIndexPage, renderQuartierPage, SITE_ASSETS } from '../../lib/rend
 import { msg } from '../../lib/messages/index.ts';
 import type { OutputPhase } from './phase.ts';
 import { safeFileName } from './portraits.ts';
+import { agglomerationChartDir, groupByEpci } from '../../lib/render/charts/chart-plan.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -35,12 +36,17 @@ export const htmlPhase: OutputPhase = {
   formats: ['html'],
   async run(model, out, _formats, effects) {
     const codeOfFileName = new Map(model.quartiers.map((q) => [safeFileName(q.code), q.code]));
-    const { charts: refs, unplacedCharts, ...files } = classifyReportFiles(out.written.keys(), codeOfFileName);
+    // With several agglomerations, each has its charts folder, shown on its quartiers' pages.
+    const epcis = groupByEpci(model);
+    const folderOf = new Map<string, string>();
+    if (epcis.length > 1) for (const e of epcis) for (const q of e.quartiers) folderOf.set(q.code, agglomerationChartDir(e.code, epcis.length).slice('graphiques/'.length));
+    const { charts: refs, unplacedCharts, ...files } = classifyReportFiles(out.written.keys(), codeOfFileName, new Set(folderOf.values()));
     for (const p of unplacedCharts) effects.log.warn(msg.warningPrefix + msg.html.unplacedChart(p), { event: 'avertissement', code: 'graphique_sans_quartier' });
     // One page at a time, with the specs of its own charts only: a national
     // report holding every spec and every page at once took gigabytes.
     const refsOf = new Map<string | null, typeof refs>();
-    for (const ref of refs) refsOf.set(ref.quartier, [...(refsOf.get(ref.quartier) ?? []), ref]);
+    const keyOf = (ref: (typeof refs)[number]) => ref.quartier ?? (ref.agglomeration === null ? null : `agglomeration:${ref.agglomeration}`);
+    for (const ref of refs) refsOf.set(keyOf(ref), [...(refsOf.get(keyOf(ref)) ?? []), ref]);
     const chartsOf = async (key: string | null): Promise<ReportChart[]> => {
       const charts: ReportChart[] = [];
       for (const ref of refsOf.get(key) ?? []) {
@@ -49,7 +55,7 @@ export const htmlPhase: OutputPhase = {
       }
       return charts;
     };
-    const site = { model, files, quartierPage: (code: string) => `quartiers/${safeFileName(code)}.html` };
+    const site = { model, files, quartierPage: (code: string) => `quartiers/${safeFileName(code)}.html`, agglomerationFolder: (code: string) => folderOf.get(code) ?? null };
     let count = 0;
     const write = async (p: string, content: string | Uint8Array) => {
       effects.checkpoint();
@@ -57,7 +63,17 @@ export const htmlPhase: OutputPhase = {
       count++;
     };
     await write('index.html', renderIndexPage({ ...site, charts: await chartsOf(null) }));
-    for (const q of model.quartiers) await write(site.quartierPage(q.code), renderQuartierPage({ ...site, charts: await chartsOf(q.code) }, q));
+    // An agglomeration's specs are read again only when it changes from one quartier page to the next.
+    let agglomeration: { folder: string; charts: ReportChart[] } | undefined;
+    const agglomerationCharts = async (folder: string | undefined) => {
+      if (folder === undefined) return [];
+      if (agglomeration?.folder !== folder) agglomeration = { folder, charts: await chartsOf(`agglomeration:${folder}`) };
+      return agglomeration.charts;
+    };
+    for (const q of model.quartiers) {
+      const charts = [...(await chartsOf(q.code)), ...(await agglomerationCharts(folderOf.get(q.code)))];
+      await write(site.quartierPage(q.code), renderQuartierPage({ ...site, charts }, q));
+    }
     for (const f of SITE_ASSETS) await write(f.path, f.content);
     for (const target of VENDOR_SCRIPTS) await write(target, await fs.readFile(packageFile(VENDOR_SOURCES[target])));
     return { count };

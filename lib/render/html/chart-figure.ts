@@ -9,6 +9,8 @@ import { hrefOf, html, jsonForScript, raw, type Markup } from './markup.ts';
 export interface ReportChart {
   specPath: string;
   quartier: string | null;
+  /** Folder of an agglomeration chart in a report of several agglomerations, else null (see report-files.ts). */
+  agglomeration: string | null;
   renderings: string[];
   /** The Vega-Lite spec as written by the charts phase. */
   spec: unknown;

@@ -92,7 +92,8 @@ ${files.map((f) => html`<tr><th scope="row">${f.file}</th><td>${f.kindLabel}</td
 
 export function renderIndexPage(input: SiteInput): string {
   const { model } = input;
-  const charts = input.charts.filter((c) => c.quartier === null);
+  const charts = input.charts.filter((c) => c.quartier === null && c.agglomeration === null);
+  const elsewhere = input.charts.some((c) => c.agglomeration !== null) || input.model.quartiers.some((q) => input.agglomerationFolder?.(q.code));
   const title = msg.html.indexTitle(agglomerationName(model.quartiers));
   const body = html`<h1>${title}</h1>
 <p class="lead">${msg.html.indexIntro(model.year)}</p>
@@ -101,7 +102,7 @@ export function renderIndexPage(input: SiteInput): string {
 ${quartiersTable(input)}</section>
 <section aria-labelledby="graphiques">
 <h2 id="graphiques">${msg.html.agglomerationCharts}</h2>
-${charts.length ? html`<div class="charts">\n${charts.map((c, i) => chartFigure(c, `graphique-${i + 1}`, ''))}</div>` : html`<p class="vide">${msg.html.noAgglomerationCharts}</p>`}
+${charts.length ? html`<div class="charts">\n${charts.map((c, i) => chartFigure(c, `graphique-${i + 1}`, ''))}</div>` : html`<p class="vide">${elsewhere ? msg.html.agglomerationChartsOnQuartierPages : msg.html.noAgglomerationCharts}</p>`}
 </section>
 ${filesSection(input)}${sourcesSection(input)}`;
   return page({ title, prefix: '', body, generatedAt: model.generatedAt, toolVersion: model.toolVersion, withCharts: charts.length > 0 });

@@ -7,6 +7,8 @@ export interface ChartRef {
   specPath: string;
   /** Quartier code, or null for an agglomeration chart. */
   quartier: string | null;
+  /** Folder of an agglomeration chart in a report of several agglomerations (`epci-200072460`), else null. */
+  agglomeration: string | null;
   /** The `.svg` / `.png` written beside the spec, sorted. */
   renderings: string[];
 }
@@ -17,7 +19,7 @@ export interface ReportFileRefs {
   tidyCsv: string | null;
   /** Quartier code → its portrait file. */
   portraits: Map<string, string>;
-  /** Chart specs in a folder that names no quartier of the report. */
+  /** Chart specs in a folder that names no quartier nor agglomeration of the report. */
   unplacedCharts: string[];
 }
 
@@ -26,8 +28,9 @@ const SPEC_SUFFIX = '.vl.json';
 /**
  * @param written every path the run has written so far (forward slashes)
  * @param codeOfFileName quartier code for each file/folder name used in outputs (`safeFileName(code)` → code)
+ * @param agglomerationFolders chart folders of the report's agglomerations when it has several (`epci-200072460`)
  */
-export function classifyReportFiles(written: Iterable<string>, codeOfFileName: Map<string, string>): ReportFileRefs {
+export function classifyReportFiles(written: Iterable<string>, codeOfFileName: Map<string, string>, agglomerationFolders: ReadonlySet<string> = new Set()): ReportFileRefs {
   const paths = [...written].sort();
   const present = new Set(paths);
   const charts: ChartRef[] = [];
@@ -38,13 +41,14 @@ export function classifyReportFiles(written: Iterable<string>, codeOfFileName: M
     const parts = p.split('/');
     if (parts[0] === 'graphiques' && p.endsWith(SPEC_SUFFIX) && (parts.length === 2 || parts.length === 3)) {
       const quartier = parts.length === 3 ? codeOfFileName.get(parts[1]!) : null;
-      if (quartier === undefined) {
+      const agglomeration = quartier === undefined && agglomerationFolders.has(parts[1]!) ? parts[1]! : null;
+      if (quartier === undefined && agglomeration === null) {
         unplacedCharts.push(p);
         continue;
       }
       const stem = p.slice(0, -SPEC_SUFFIX.length);
       const renderings = ['.svg', '.png'].map((ext) => stem + ext).filter((r) => present.has(r));
-      charts.push({ specPath: p, quartier, renderings });
+      charts.push({ specPath: p, quartier: quartier ?? null, agglomeration, renderings });
     } else if (parts[0] === 'classeurs' && parts.length === 2 && p.endsWith('.xlsx')) {
       workbooks.push(p);
     } else if (parts[0] === 'portraits' && parts.length === 2 && p.endsWith('.md')) {

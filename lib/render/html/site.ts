@@ -16,6 +16,12 @@ export interface SiteInput {
   files: Omit<ReportFileRefs, 'charts' | 'unplacedCharts'>;
   /** Path of a quartier's page from the report's root, e.g. `quartiers/QN06205M.html`. */
   quartierPage: (code: string) => string;
+  /**
+   * Folder of the quartier's agglomeration charts when the report has
+   * several agglomerations (they are shown on its page); null or absent
+   * when the report's agglomeration charts are on the index.
+   */
+  agglomerationFolder?: (code: string) => string | null;
 }
 
 export interface SiteFile {

@@ -16,15 +16,25 @@ describe('classifyReportFiles', () => {
     ];
     const refs = classifyReportFiles(written, codes);
     expect(refs.charts).toEqual([
-      { specPath: 'graphiques/QN06205M/pauvrete.vl.json', quartier: 'QN06205M', renderings: ['graphiques/QN06205M/pauvrete.svg', 'graphiques/QN06205M/pauvrete.png'] },
-      { specPath: 'graphiques/QP_1/emploi.vl.json', quartier: 'QP/1', renderings: [] },
-      { specPath: 'graphiques/ensemble.vl.json', quartier: null, renderings: ['graphiques/ensemble.png'] },
+      { specPath: 'graphiques/QN06205M/pauvrete.vl.json', quartier: 'QN06205M', agglomeration: null, renderings: ['graphiques/QN06205M/pauvrete.svg', 'graphiques/QN06205M/pauvrete.png'] },
+      { specPath: 'graphiques/QP_1/emploi.vl.json', quartier: 'QP/1', agglomeration: null, renderings: [] },
+      { specPath: 'graphiques/ensemble.vl.json', quartier: null, agglomeration: null, renderings: ['graphiques/ensemble.png'] },
     ]);
     expect(refs.workbooks).toEqual(['classeurs/Marles-les-Mines.xlsx']);
     expect(refs.tidyCsv).toBe('indicateurs.csv');
     expect([...refs.portraits]).toEqual([['QN06205M', 'portraits/QN06205M.md'], ['QP/1', 'portraits/QP_1.md']]);
     expect(refs.unplacedCharts).toEqual(['graphiques/inconnu/x.vl.json']);
     expect(classifyReportFiles([], codes).tidyCsv).toBeNull();
+  });
+
+  it('places the charts of each agglomeration folder of a report of several agglomerations', () => {
+    const written = ['graphiques/epci-200072460/indices.vl.json', 'graphiques/epci-200072460/indices.svg', 'graphiques/epci-999/x.vl.json', 'graphiques/QN06205M/a.vl.json'];
+    const refs = classifyReportFiles(written, codes, new Set(['epci-200072460']));
+    expect(refs.charts).toEqual([
+      { specPath: 'graphiques/QN06205M/a.vl.json', quartier: 'QN06205M', agglomeration: null, renderings: [] },
+      { specPath: 'graphiques/epci-200072460/indices.vl.json', quartier: null, agglomeration: 'epci-200072460', renderings: ['graphiques/epci-200072460/indices.svg'] },
+    ]);
+    expect(refs.unplacedCharts).toEqual(['graphiques/epci-999/x.vl.json']);
   });
 });
 

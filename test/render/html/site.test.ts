@@ -12,7 +12,11 @@ import { renderReportSite, type SiteInput } from '../../../lib/render/html/site.
 import { msg } from '../../../lib/messages/index.ts';
 import { escapeHtml } from '../../../lib/render/html/markup.ts';
 import type { OutputWriter } from '../../../pipeline/output-writer.ts';
-import { FIXED_DATE, HOSTILE_CODE, HOSTILE_NAME, HOSTILE_NOTE, hostileSources, modelOf, tinyBarSpec, writeReportWithCharts } from './report-fixture.ts';
+import { FIXED_DATE, HOSTILE_CODE, HOSTILE_NAME, HOSTILE_NOTE, hostileSources, modelOf, quietEffects, tinyBarSpec, writeReportWithCharts } from './report-fixture.ts';
+import { createOutputWriter } from '../../../pipeline/output-writer.ts';
+import { htmlPhase } from '../../../pipeline/phases/html.ts';
+import { safeFileName } from '../../../pipeline/phases/portraits.ts';
+import { agglomerationChartDir, groupByEpci } from '../../../lib/render/charts/chart-plan.ts';
 
 let model: ReportModel;
 let sourcesDir: string;
@@ -63,7 +67,7 @@ describe('report pages', () => {
 
   it('shows a hostile quartier name and note as text, in content, attributes and inline JSON', () => {
     const hostileChart = tinyBarSpec(HOSTILE_NAME, `</script><script>alert(3)</script>`, [{ territoire: HOSTILE_NAME, valeur: 1 }]);
-    const all = pages(siteInput(model, { charts: [{ specPath: 'graphiques/x.vl.json', quartier: null, renderings: [], spec: hostileChart }, { specPath: `graphiques/${HOSTILE_CODE}/y.vl.json`, quartier: HOSTILE_CODE, renderings: [], spec: hostileChart }] }));
+    const all = pages(siteInput(model, { charts: [{ specPath: 'graphiques/x.vl.json', quartier: null, agglomeration: null, renderings: [], spec: hostileChart }, { specPath: `graphiques/${HOSTILE_CODE}/y.vl.json`, quartier: HOSTILE_CODE, agglomeration: null, renderings: [], spec: hostileChart }] }));
     const index = all.get('index.html')!;
     const page = all.get(`quartiers/${HOSTILE_CODE}.html`)!;
     for (const p of [index, page]) {
@@ -182,5 +186,38 @@ describe('the html phase', () => {
     expect(index).toContain('Population des quartiers');
     expect(index).toContain('href="graphiques/population.png"');
     expect(index).toContain('href="classeurs/CABBALR.xlsx"');
+  });
+});
+
+describe('a report of several agglomerations', () => {
+  it('shows each agglomeration’s charts on its own quartiers’ pages, and warns about none of them', async () => {
+    // The second quartier moved to another agglomeration: two EPCI, each with its charts folder.
+    const other = { code: '200000001', name: 'Autre agglomération', shortName: 'CAA' };
+    const moved = model.quartiers.map((q, i) => (i === 1 && q.quartier ? { ...q, quartier: { ...q.quartier, epci: other } } : q));
+    const twoEpci: ReportModel = { ...model, quartiers: moved };
+    const dir = mkdtempSync(path.join(tmpdir(), 'quartiers-html-epci-'));
+    const out = createOutputWriter(dir);
+    const warnings: string[] = [];
+    const effects = { ...quietEffects, log: { ...quietEffects.log, warn: (m: string) => warnings.push(m) } };
+    const folders = groupByEpci(twoEpci).map((e) => [e, agglomerationChartDir(e.code, 2)] as const);
+    for (const [e, folder] of folders) {
+      await out.write(`${folder}/indices.vl.json`, JSON.stringify(tinyBarSpec(`Indices – ${e.name}`, `Indices des quartiers de ${e.name}`, [{ territoire: e.name, valeur: 1 }])));
+      await out.write(`${folder}/indices.svg`, '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    }
+    await out.write('graphiques/ailleurs/x.vl.json', JSON.stringify(tinyBarSpec('Ailleurs', '', [])));
+    await htmlPhase.run(twoEpci, out, new Set(['html'] as const), effects);
+    expect(warnings).toEqual([msg.warningPrefix + msg.html.unplacedChart('graphiques/ailleurs/x.vl.json')]);
+    for (const [e, folder] of folders) {
+      for (const q of e.quartiers) {
+        const page = readFileSync(path.join(dir, `quartiers/${safeFileName(q.code)}.html`), 'utf8');
+        expectAccessibleStructure(page);
+        expect(page).toContain(escapeHtml(msg.html.agglomerationChartsOf(e.name)));
+        expect(page).toContain(`href="../${folder}/indices.svg"`);
+        for (const [f] of folders.filter(([x]) => x !== e)) expect(page).not.toContain(escapeHtml(`Indices – ${f.name}`));
+      }
+    }
+    const index = readFileSync(path.join(dir, 'index.html'), 'utf8');
+    expect(index).toContain(escapeHtml(msg.html.agglomerationChartsOnQuartierPages));
+    expect(index).not.toContain('class="chart-view"');
   });
 });
