@@ -6,6 +6,16 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+// resvg (the PNG renderer) allocates with mimalloc, which by default hands
+// freed pages back to the system 10 ms after they are freed: each chart's
+// pixel buffers then came back as fresh pages to be zeroed again. Kept for
+// 250 ms, they are reused by the next chart. 200-quartier set, all formats:
+// 3.9 million page faults and 124 s CPU by default, 1.0 million and 105 s
+// with 250 ms, for a peak RSS 5 to 10 % higher (1 005 → 1 067-1 121 MB).
+// mimalloc reads this when resvg loads, after this line; a value set by the
+// user wins (10 restores mimalloc's default).
+process.env.MIMALLOC_PURGE_DELAY ??= '250';
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bundle = `${root}dist/cli.js`;
 
