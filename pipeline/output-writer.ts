@@ -5,8 +5,15 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
+/** A large text written piece by piece, never held whole (the national tidy table). */
+export interface TextChunks {
+  readonly chunks: Iterable<string>;
+}
+
+export type OutputContent = Uint8Array | string | TextChunks;
+
 export interface OutputWriter {
-  write(relativePath: string, bytes: Uint8Array | string): Promise<void>;
+  write(relativePath: string, content: OutputContent): Promise<void>;
   /** Reads back a file this run has written (e.g. a chart's PNG for a workbook). */
   read(relativePath: string): Promise<Buffer>;
   readonly written: Map<string, { sha256: string; bytes: number }>;
@@ -36,9 +43,27 @@ export function createOutputWriter(root: string): OutputWriter {
         await fs.mkdir(dir, { recursive: true });
         made.add(dir);
       }
-      const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-      await fs.writeFile(full, bytes);
-      written.set(relativePath.split(path.sep).join('/'), { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
+      const hash = createHash('sha256');
+      let length = 0;
+      if (typeof content === 'string' || content instanceof Uint8Array) {
+        const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+        await fs.writeFile(full, bytes);
+        hash.update(bytes);
+        length = bytes.length;
+      } else {
+        const file = await fs.open(full, 'w');
+        try {
+          for (const chunk of content.chunks) {
+            const bytes = Buffer.from(chunk, 'utf8');
+            await file.write(bytes);
+            hash.update(bytes);
+            length += bytes.length;
+          }
+        } finally {
+          await file.close();
+        }
+      }
+      written.set(relativePath.split(path.sep).join('/'), { sha256: hash.digest('hex'), bytes: length });
     },
   };
 }

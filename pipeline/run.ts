@@ -21,6 +21,7 @@ import { fileEntry, inputFingerprint, MANIFEST, outputsPresent, readManifest, st
 import { createChartReadiness, type ChartReadiness } from './chart-readiness.ts';
 import type { OutputPhase } from './phases/phase.ts';
 import type { EarlyWorkers } from './chart-pool.ts';
+import { collectGarbage } from './heap.ts';
 import { settleTogether, type GroupJob } from './settle-together.ts';
 
 export interface RunEffects {
@@ -203,6 +204,9 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     };
     for (const phase of selected) {
       if (runsAlongside(phase)) continue;
+      // Measuring and the tidy table leave their garbage on the heap (V8
+      // collects lazily): collected now, the workers get the memory.
+      if (phase.usesWorkers) collectGarbage();
       const companions = leads(phase);
       if (companions.length === 0) {
         await runPhase(phase, undefined, true);

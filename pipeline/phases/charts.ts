@@ -24,6 +24,7 @@ export function chartFolder(chartPath: string): string {
 export const chartsPhase: OutputPhase = {
   name: 'graphiques',
   formats: ['svg', 'png'],
+  usesWorkers: true,
   async run(model, out, formats, effects) {
     const plan = planCharts(model);
     for (const note of plan.skipped) effects.log.info(note, { event: 'graphique_omis' });

@@ -25,5 +25,7 @@ export interface OutputPhase {
   formats: Format[];
   /** Starts together with the phase of this name when both run (it waits on its own for what it needs). */
   alongside?: string;
+  /** Draws on worker threads for long: the main thread's garbage is collected before it starts (see pipeline/heap.ts). */
+  usesWorkers?: boolean;
   run(model: ReportModel, out: OutputWriter, formats: Set<Format>, effects: PhaseEffects): Promise<{ count: number }>;
 }

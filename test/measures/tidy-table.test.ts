@@ -3,7 +3,7 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TidyRow } from '../../lib/model/tidy-row.ts';
-import { tidyCsv } from '../../lib/render/table/tidy-csv.ts';
+import { tidyCsv, tidyCsvChunks } from '../../lib/render/table/tidy-csv.ts';
 import { parse } from 'csv-parse/sync';
 import { loadBundled } from '../helpers/bundled.ts';
 
@@ -73,6 +73,16 @@ describe('tidy table of the bundled sources', () => {
     expect(series.map((r) => [r.annee, r.valeur])).toEqual([
       [2012, 42.9], [2013, 39.3], [2014, 39.5], [2015, 40.4], [2016, 41.4], [2017, 42.4], [2018, 40.8], [2019, 40.2], [2020, 36.2], [2021, 43],
     ]);
+  });
+
+  it('gives the same text in pieces of any size, each ending a line', () => {
+    const whole = tidyCsv(rows);
+    for (const size of [1, 7, 2000]) {
+      const pieces = [...tidyCsvChunks(rows, undefined, size)];
+      expect(pieces.join('')).toBe(whole);
+      for (const p of pieces) expect(p.endsWith('\r\n')).toBe(true);
+    }
+    expect([...tidyCsvChunks(rows, undefined, 7)]).toHaveLength(Math.ceil((rows.length + 1) / 7));
   });
 
   it('writes an RFC 4180 CSV that reads back to the same rows', () => {

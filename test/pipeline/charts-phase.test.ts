@@ -15,9 +15,10 @@ function memoryWriter(): OutputWriter & { files: Map<string, Uint8Array | string
   return {
     files,
     written: new Map(),
-    async write(p, bytes) {
+    async write(p, content) {
+      const bytes = typeof content === 'string' || content instanceof Uint8Array ? content : [...content.chunks].join('');
       files.set(p, bytes);
-      this.written.set(p, { sha256: '', bytes: typeof bytes === 'string' ? bytes.length : bytes.length });
+      this.written.set(p, { sha256: '', bytes: bytes.length });
     },
     async read(p) {
       return Buffer.from(files.get(p)!);

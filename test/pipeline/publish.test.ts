@@ -119,4 +119,15 @@ describe('output writer', () => {
     expect(() => safeJoin(root, 'a/./b/../c')).not.toThrow();
     expect(readdirSync(root)).toEqual([]);
   });
+
+  it('writes text given in pieces as the whole text, with its sha256 and size in bytes', async () => {
+    const root = tempRoot();
+    const w = createOutputWriter(root);
+    const pieces = ['a,b\r\n', 'é,’\r\n', '', 'x,y\r\n'];
+    await w.write('t/pieces.csv', { chunks: pieces });
+    await w.write('t/whole.csv', pieces.join(''));
+    expect(readFileSync(path.join(root, 't/pieces.csv'), 'utf8')).toBe(pieces.join(''));
+    expect(w.written.get('t/pieces.csv')).toEqual(w.written.get('t/whole.csv'));
+    expect(w.written.get('t/pieces.csv')!.bytes).toBe(Buffer.byteLength(pieces.join('')));
+  });
 });

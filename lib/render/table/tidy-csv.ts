@@ -31,7 +31,23 @@ export function formatCsvNumber(x: number): string {
 }
 
 export function tidyCsv(rows: TidyRow[], columns: (keyof TidyRow)[] = TIDY_COLUMNS): string {
-  const lines = [columns.join(',')];
-  for (const r of rows) lines.push(columns.map((c) => csvField(r[c], c)).join(','));
-  return lines.join('\r\n') + '\r\n';
+  return [...tidyCsvChunks(rows, columns)].join('');
+}
+
+/**
+ * The same text in pieces of `linesPerChunk` lines, for writing as it is
+ * made: the national table is 90 MB, and built as one string (with the
+ * array of its lines) it pushed the process to a gigabyte before the first
+ * chart was drawn.
+ */
+export function* tidyCsvChunks(rows: TidyRow[], columns: (keyof TidyRow)[] = TIDY_COLUMNS, linesPerChunk = 2000): Generator<string> {
+  let lines = [columns.join(',')];
+  for (const r of rows) {
+    lines.push(columns.map((c) => csvField(r[c], c)).join(','));
+    if (lines.length >= linesPerChunk) {
+      yield lines.join('\r\n') + '\r\n';
+      lines = [];
+    }
+  }
+  if (lines.length) yield lines.join('\r\n') + '\r\n';
 }
