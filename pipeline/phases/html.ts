@@ -55,7 +55,12 @@ export const htmlPhase: OutputPhase = {
       }
       return charts;
     };
-    const site = { model, files, quartierPage: (code: string) => `quartiers/${safeFileName(code)}.html`, agglomerationFolder: (code: string) => folderOf.get(code) ?? null };
+    // A quartier's agglomeration folder, when the run wrote charts in it.
+    const agglomerationFolder = (code: string) => {
+      const folder = folderOf.get(code);
+      return folder !== undefined && refsOf.has(`agglomeration:${folder}`) ? folder : null;
+    };
+    const site = { model, files, quartierPage: (code: string) => `quartiers/${safeFileName(code)}.html`, agglomerationFolder };
     let count = 0;
     const write = async (p: string, content: string | Uint8Array) => {
       effects.checkpoint();
@@ -65,13 +70,13 @@ export const htmlPhase: OutputPhase = {
     await write('index.html', renderIndexPage({ ...site, charts: await chartsOf(null) }));
     // An agglomeration's specs are read again only when it changes from one quartier page to the next.
     let agglomeration: { folder: string; charts: ReportChart[] } | undefined;
-    const agglomerationCharts = async (folder: string | undefined) => {
-      if (folder === undefined) return [];
+    const agglomerationCharts = async (folder: string | null) => {
+      if (folder === null) return [];
       if (agglomeration?.folder !== folder) agglomeration = { folder, charts: await chartsOf(`agglomeration:${folder}`) };
       return agglomeration.charts;
     };
     for (const q of model.quartiers) {
-      const charts = [...(await chartsOf(q.code)), ...(await agglomerationCharts(folderOf.get(q.code)))];
+      const charts = [...(await chartsOf(q.code)), ...(await agglomerationCharts(agglomerationFolder(q.code)))];
       await write(site.quartierPage(q.code), renderQuartierPage({ ...site, charts }, q));
     }
     for (const f of SITE_ASSETS) await write(f.path, f.content);

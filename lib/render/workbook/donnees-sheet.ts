@@ -77,20 +77,20 @@ export function addDonneesSheet(wb: ExcelJS.Workbook, name: string, title: strin
   const cellOf = cellMaker(columns);
   w.header(1, columns);
   // First pass: column widths and the number formats in use, in order of appearance.
-  const formats = new Map<string, string>();
+  const formats = new Set<string>();
   for (const row of rows) {
     for (let j = 0; j < columns.length; j++) {
       const c = cellOf(row, j);
       if (!c) continue;
       w.widen(j + 1, (c.shown ?? String(c.value)).length);
-      if (c.numFmt && !formats.has(c.numFmt)) formats.set(c.numFmt, columnLetter(formats.size + 1));
+      if (c.numFmt) formats.add(c.numFmt);
     }
   }
   const probe = new Map<string, string>();
-  for (const [numFmt, letter] of formats) {
-    w.put(2, probe.size + 1, 0, { numFmt, overflow: true });
-    probe.set(letter, numFmt);
-  }
+  [...formats].forEach((numFmt, k) => {
+    w.put(2, k + 1, 0, { numFmt, overflow: true });
+    probe.set(columnLetter(k + 1), numFmt);
+  });
   // A table needs at least one data row: an empty one keeps the headers and filters.
   const last = Math.max(2, rows.length + 1);
   ws.addTable({

@@ -219,5 +219,10 @@ describe('a report of several agglomerations', () => {
     const index = readFileSync(path.join(dir, 'index.html'), 'utf8');
     expect(index).toContain(escapeHtml(msg.html.agglomerationChartsOnQuartierPages));
     expect(index).not.toContain('class="chart-view"');
+    // A run without charts says there are none, not that they are elsewhere.
+    const bare = mkdtempSync(path.join(tmpdir(), 'quartiers-html-epci-'));
+    await htmlPhase.run(twoEpci, createOutputWriter(bare), new Set(['html'] as const), quietEffects);
+    expect(readFileSync(path.join(bare, 'index.html'), 'utf8')).toContain(escapeHtml(msg.html.noAgglomerationCharts));
+    expect(readFileSync(path.join(bare, `quartiers/${safeFileName(model.quartiers[0]!.code)}.html`), 'utf8')).not.toContain('graphiques-agglomeration');
   });
 });
