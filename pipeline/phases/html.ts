@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ReportChart } from '../../lib/render/html/chart-figure.ts';
 import { VENDOR_SCRIPTS } from '../../lib/render/html/assets.ts';
 import { classifyReportFiles } from '../../lib/render/html/report-files.ts';
-import { renderIndexPage, renderQuartierPage, SITE_ASSETS } from '../../lib/render/html/site.ts';
+import { renderAgglomerationPage, renderIndexPage, renderQuartierPage, SITE_ASSETS } from '../../lib/render/html/site.ts';
 import { msg } from '../../lib/messages/index.ts';
 import type { OutputPhase } from './phase.ts';
 import { safeFileName } from './portraits.ts';
@@ -36,11 +36,10 @@ export const htmlPhase: OutputPhase = {
   formats: ['html'],
   async run(model, out, _formats, effects) {
     const codeOfFileName = new Map(model.quartiers.map((q) => [safeFileName(q.code), q.code]));
-    // With several agglomerations, each has its charts folder, shown on its quartiers' pages.
+    // With several agglomerations, each has its charts folder (and its page, below).
     const epcis = groupByEpci(model);
-    const folderOf = new Map<string, string>();
-    if (epcis.length > 1) for (const e of epcis) for (const q of e.quartiers) folderOf.set(q.code, agglomerationChartDir(e.code, epcis.length).slice('graphiques/'.length));
-    const { charts: refs, unplacedCharts, ...files } = classifyReportFiles(out.written.keys(), codeOfFileName, new Set(folderOf.values()));
+    const folders = new Set(epcis.length > 1 ? epcis.map((e) => agglomerationChartDir(e.code, epcis.length).slice('graphiques/'.length)) : []);
+    const { charts: refs, unplacedCharts, ...files } = classifyReportFiles(out.written.keys(), codeOfFileName, folders);
     for (const p of unplacedCharts) effects.log.warn(msg.warningPrefix + msg.html.unplacedChart(p), { event: 'avertissement', code: 'graphique_sans_quartier' });
     // One page at a time, with the specs of its own charts only: a national
     // report holding every spec and every page at once took gigabytes.
@@ -55,12 +54,19 @@ export const htmlPhase: OutputPhase = {
       }
       return charts;
     };
-    // A quartier's agglomeration folder, when the run wrote charts in it.
-    const agglomerationFolder = (code: string) => {
-      const folder = folderOf.get(code);
-      return folder !== undefined && refsOf.has(`agglomeration:${folder}`) ? folder : null;
-    };
-    const site = { model, files, quartierPage: (code: string) => `quartiers/${safeFileName(code)}.html`, agglomerationFolder };
+    // In a report of several agglomerations, each one with charts has its page.
+    const agglomerations: { path: string; name: string; folder: string; quartiers: typeof model.quartiers }[] = [];
+    const pageOf = new Map<string, { path: string; name: string }>();
+    if (epcis.length > 1) {
+      for (const e of epcis) {
+        const folder = agglomerationChartDir(e.code, epcis.length).slice('graphiques/'.length);
+        if (!refsOf.has(`agglomeration:${folder}`)) continue;
+        const a = { path: `agglomerations/${folder}.html`, name: e.name || e.shortName || e.code, folder, quartiers: e.quartiers };
+        agglomerations.push(a);
+        for (const q of e.quartiers) pageOf.set(q.code, a);
+      }
+    }
+    const site = { model, files, quartierPage: (code: string) => `quartiers/${safeFileName(code)}.html`, agglomerationPage: (code: string) => pageOf.get(code) ?? null };
     let count = 0;
     const write = async (p: string, content: string | Uint8Array) => {
       effects.checkpoint();
@@ -68,16 +74,10 @@ export const htmlPhase: OutputPhase = {
       count++;
     };
     await write('index.html', renderIndexPage({ ...site, charts: await chartsOf(null) }));
-    // An agglomeration's specs are read again only when it changes from one quartier page to the next.
-    let agglomeration: { folder: string; charts: ReportChart[] } | undefined;
-    const agglomerationCharts = async (folder: string | null) => {
-      if (folder === null) return [];
-      if (agglomeration?.folder !== folder) agglomeration = { folder, charts: await chartsOf(`agglomeration:${folder}`) };
-      return agglomeration.charts;
-    };
-    for (const q of model.quartiers) {
-      const charts = [...(await chartsOf(q.code)), ...(await agglomerationCharts(agglomerationFolder(q.code)))];
-      await write(site.quartierPage(q.code), renderQuartierPage({ ...site, charts }, q));
+    for (const q of model.quartiers) await write(site.quartierPage(q.code), renderQuartierPage({ ...site, charts: await chartsOf(q.code) }, q));
+    for (const a of agglomerations) {
+      const charts = await chartsOf(`agglomeration:${a.folder}`);
+      await write(a.path, renderAgglomerationPage({ ...site, charts }, { path: a.path, name: a.name, quartiers: a.quartiers, charts }));
     }
     for (const f of SITE_ASSETS) await write(f.path, f.content);
     for (const target of VENDOR_SCRIPTS) await write(target, await fs.readFile(packageFile(VENDOR_SOURCES[target])));

@@ -93,7 +93,12 @@ ${files.map((f) => html`<tr><th scope="row">${f.file}</th><td>${f.kindLabel}</td
 export function renderIndexPage(input: SiteInput): string {
   const { model } = input;
   const charts = input.charts.filter((c) => c.quartier === null && c.agglomeration === null);
-  const elsewhere = input.charts.some((c) => c.agglomeration !== null) || input.model.quartiers.some((q) => input.agglomerationFolder?.(q.code));
+  // A report of several agglomerations: one page each, listed here.
+  const pages = new Map<string, string>();
+  for (const q of model.quartiers) {
+    const a = input.agglomerationPage?.(q.code);
+    if (a && !pages.has(a.path)) pages.set(a.path, a.name);
+  }
   const title = msg.html.indexTitle(agglomerationName(model.quartiers));
   const body = html`<h1>${title}</h1>
 <p class="lead">${msg.html.indexIntro(model.year)}</p>
@@ -102,7 +107,9 @@ export function renderIndexPage(input: SiteInput): string {
 ${quartiersTable(input)}</section>
 <section aria-labelledby="graphiques">
 <h2 id="graphiques">${msg.html.agglomerationCharts}</h2>
-${charts.length ? html`<div class="charts">\n${charts.map((c, i) => chartFigure(c, `graphique-${i + 1}`, ''))}</div>` : html`<p class="vide">${elsewhere ? msg.html.agglomerationChartsOnQuartierPages : msg.html.noAgglomerationCharts}</p>`}
+${charts.length ? html`<div class="charts">\n${charts.map((c, i) => chartFigure(c, `graphique-${i + 1}`, ''))}</div>\n` : ''}${pages.size ? html`<p>${msg.html.agglomerationPagesIntro}</p>
+<ul>
+${[...pages].map(([path, name]) => html`<li><a href="${hrefOf('', path)}">${name}</a></li>\n`)}</ul>` : charts.length ? '' : html`<p class="vide">${msg.html.noAgglomerationCharts}</p>`}
 </section>
 ${filesSection(input)}${sourcesSection(input)}`;
   return page({ title, prefix: '', body, generatedAt: model.generatedAt, toolVersion: model.toolVersion, withCharts: charts.length > 0 });

@@ -128,9 +128,7 @@ ${chartPaths.map((p) => html`<li><a href="${hrefOf(PREFIX, p)}">${p.slice('graph
 
 export function renderQuartierPage(input: SiteInput, q: QuartierReport): string {
   const charts = input.charts.filter((c) => c.quartier === q.code);
-  const folder = input.agglomerationFolder?.(q.code) ?? null;
-  const agglomerationCharts = folder === null ? [] : input.charts.filter((c) => c.quartier === null && c.agglomeration === folder);
-  const epciName = q.quartier?.epci.name ?? q.rows.find((r) => r.epci)?.epci ?? '';
+  const agglomeration = input.agglomerationPage?.(q.code) ?? null;
   const breadcrumb = html`<nav class="fil" aria-label="${msg.html.breadcrumb}"><ol><li><a href="${hrefOf(PREFIX, 'index.html')}">${msg.html.backToIndex}</a></li><li aria-current="page">${q.name}</li></ol></nav>
 `;
   const body = html`<h1>${q.name}</h1>
@@ -138,10 +136,10 @@ ${identity(q)}${portrait(input, q)}<section aria-labelledby="graphiques">
 <h2 id="graphiques">${msg.html.quartierCharts}</h2>
 ${charts.length ? html`<div class="charts">\n${charts.map((c, i) => chartFigure(c, `graphique-${i + 1}`, PREFIX))}</div>` : html`<p class="vide">${msg.html.noQuartierCharts}</p>`}
 </section>
-${agglomerationCharts.length ? html`<section aria-labelledby="graphiques-agglomeration">
-<h2 id="graphiques-agglomeration">${msg.html.agglomerationChartsOf(epciName)}</h2>
-<div class="charts">\n${agglomerationCharts.map((c, i) => chartFigure(c, `graphique-agglomeration-${i + 1}`, PREFIX))}</div>
+${agglomeration ? html`<section aria-labelledby="graphiques-agglomeration">
+<h2 id="graphiques-agglomeration">${msg.html.agglomerationChartsOf(agglomeration.name)}</h2>
+<p><a href="${hrefOf(PREFIX, agglomeration.path)}">${msg.html.agglomerationPageLink}</a></p>
 </section>
-` : ''}${indicatorTable(input, q)}${enjeux(input, q)}${notes(input, q)}${files(input, q, [...charts, ...agglomerationCharts].flatMap((c) => [...c.renderings, c.specPath]))}`;
-  return page({ title: q.name, prefix: PREFIX, breadcrumb, body, generatedAt: input.model.generatedAt, toolVersion: input.model.toolVersion, withCharts: charts.length + agglomerationCharts.length > 0 });
+` : ''}${indicatorTable(input, q)}${enjeux(input, q)}${notes(input, q)}${files(input, q, charts.flatMap((c) => [...c.renderings, c.specPath]))}`;
+  return page({ title: q.name, prefix: PREFIX, breadcrumb, body, generatedAt: input.model.generatedAt, toolVersion: input.model.toolVersion, withCharts: charts.length > 0 });
 }

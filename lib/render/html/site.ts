@@ -17,11 +17,11 @@ export interface SiteInput {
   /** Path of a quartier's page from the report's root, e.g. `quartiers/QN06205M.html`. */
   quartierPage: (code: string) => string;
   /**
-   * Folder of the quartier's agglomeration charts when the report has
-   * several agglomerations (they are shown on its page); null or absent
-   * when the report's agglomeration charts are on the index.
+   * In a report of several agglomerations, the page of the quartier's
+   * agglomeration (its charts), e.g. `agglomerations/epci-200072460.html`;
+   * null or absent when the agglomeration charts are on the index.
    */
-  agglomerationFolder?: (code: string) => string | null;
+  agglomerationPage?: (code: string) => { path: string; name: string } | null;
 }
 
 export interface SiteFile {
@@ -43,3 +43,4 @@ export const SITE_ASSETS: readonly SiteFile[] = [
 ];
 
 export { renderIndexPage, renderQuartierPage };
+export { renderAgglomerationPage, type AgglomerationPage } from './agglomeration-page.ts';

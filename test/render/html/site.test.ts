@@ -190,7 +190,7 @@ describe('the html phase', () => {
 });
 
 describe('a report of several agglomerations', () => {
-  it('shows each agglomeration’s charts on its own quartiers’ pages, and warns about none of them', async () => {
+  it('gives each agglomeration a page with its charts, linked from its quartiers and the index, and warns about none of them', async () => {
     // The second quartier moved to another agglomeration: two EPCI, each with its charts folder.
     const other = { code: '200000001', name: 'Autre agglomération', shortName: 'CAA' };
     const moved = model.quartiers.map((q, i) => (i === 1 && q.quartier ? { ...q, quartier: { ...q.quartier, epci: other } } : q));
@@ -207,22 +207,40 @@ describe('a report of several agglomerations', () => {
     await out.write('graphiques/ailleurs/x.vl.json', JSON.stringify(tinyBarSpec('Ailleurs', '', [])));
     await htmlPhase.run(twoEpci, out, new Set(['html'] as const), effects);
     expect(warnings).toEqual([msg.warningPrefix + msg.html.unplacedChart('graphiques/ailleurs/x.vl.json')]);
+    const index = readFileSync(path.join(dir, 'index.html'), 'utf8');
+    expect(index).toContain(escapeHtml(msg.html.agglomerationPagesIntro));
+    expect(index).not.toContain('class="chart-view"');
     for (const [e, folder] of folders) {
+      const pagePath = `agglomerations/${folder.slice('graphiques/'.length)}.html`;
+      expect(index).toContain(`href="${pagePath}"`);
+      const agglo = readFileSync(path.join(dir, pagePath), 'utf8');
+      expectAccessibleStructure(agglo);
+      expect(agglo).toContain(escapeHtml(`Indices – ${e.name}`));
+      expect(agglo).toContain(`href="../${folder}/indices.svg"`);
+      expect(agglo.match(/class="chart-view"/g)).toHaveLength(1);
       for (const q of e.quartiers) {
+        expect(agglo).toContain(`href="../quartiers/${safeFileName(q.code)}.html"`);
         const page = readFileSync(path.join(dir, `quartiers/${safeFileName(q.code)}.html`), 'utf8');
         expectAccessibleStructure(page);
         expect(page).toContain(escapeHtml(msg.html.agglomerationChartsOf(e.name)));
-        expect(page).toContain(`href="../${folder}/indices.svg"`);
-        for (const [f] of folders.filter(([x]) => x !== e)) expect(page).not.toContain(escapeHtml(`Indices – ${f.name}`));
+        expect(page).toContain(`href="../${pagePath}"`);
+        // The quartier page links to its agglomeration's charts, it does not carry them.
+        expect(page).not.toContain('Indices –');
       }
     }
-    const index = readFileSync(path.join(dir, 'index.html'), 'utf8');
-    expect(index).toContain(escapeHtml(msg.html.agglomerationChartsOnQuartierPages));
-    expect(index).not.toContain('class="chart-view"');
-    // A run without charts says there are none, not that they are elsewhere.
+    // Every link of every page leads to a file the run wrote.
+    for (const p of [...out.written.keys()].filter((x) => x.endsWith('.html'))) {
+      const text = readFileSync(path.join(dir, p), 'utf8');
+      for (const [, href] of text.matchAll(/(?:href|src)="([^"#]+)"/g)) {
+        expect(out.written.has(path.posix.normalize(path.posix.join(path.posix.dirname(p), decodeURIComponent(href!)))), `${p} → ${href}`).toBe(true);
+      }
+    }
+    // A run without charts has no agglomeration page and says there is no chart.
     const bare = mkdtempSync(path.join(tmpdir(), 'quartiers-html-epci-'));
-    await htmlPhase.run(twoEpci, createOutputWriter(bare), new Set(['html'] as const), quietEffects);
+    const bareOut = createOutputWriter(bare);
+    await htmlPhase.run(twoEpci, bareOut, new Set(['html'] as const), quietEffects);
     expect(readFileSync(path.join(bare, 'index.html'), 'utf8')).toContain(escapeHtml(msg.html.noAgglomerationCharts));
+    expect([...bareOut.written.keys()].some((p) => p.startsWith('agglomerations/'))).toBe(false);
     expect(readFileSync(path.join(bare, `quartiers/${safeFileName(model.quartiers[0]!.code)}.html`), 'utf8')).not.toContain('graphiques-agglomeration');
   });
 });
