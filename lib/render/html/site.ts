@@ -29,6 +29,7 @@ export interface SiteFile {
   content: string;
 }
 
+/** The index and the quartier pages (agglomeration pages: `renderAgglomerationPage`, one per agglomeration). */
 export function renderReportSite(input: SiteInput): SiteFile[] {
   const files: SiteFile[] = [{ path: 'index.html', content: renderIndexPage(input) }];
   for (const q of input.model.quartiers) files.push({ path: input.quartierPage(q.code), content: renderQuartierPage(input, q) });
