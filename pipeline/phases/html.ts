@@ -38,8 +38,8 @@ export const htmlPhase: OutputPhase = {
     const codeOfFileName = new Map(model.quartiers.map((q) => [safeFileName(q.code), q.code]));
     // With several agglomerations, each has its charts folder (and its page, below).
     const epcis = groupByEpci(model);
-    const folders = new Set(epcis.length > 1 ? epcis.map((e) => agglomerationChartDir(e.code, epcis.length).slice('graphiques/'.length)) : []);
-    const { charts: refs, unplacedCharts, ...files } = classifyReportFiles(out.written.keys(), codeOfFileName, folders);
+    const folderOf = new Map(epcis.length > 1 ? epcis.map((e) => [e, agglomerationChartDir(e.code, epcis.length).slice('graphiques/'.length)] as const) : []);
+    const { charts: refs, unplacedCharts, ...files } = classifyReportFiles(out.written.keys(), codeOfFileName, new Set(folderOf.values()));
     for (const p of unplacedCharts) effects.log.warn(msg.warningPrefix + msg.html.unplacedChart(p), { event: 'avertissement', code: 'graphique_sans_quartier' });
     // One page at a time, with the specs of its own charts only: a national
     // report holding every spec and every page at once took gigabytes.
@@ -57,14 +57,11 @@ export const htmlPhase: OutputPhase = {
     // In a report of several agglomerations, each one with charts has its page.
     const agglomerations: { path: string; name: string; folder: string; quartiers: typeof model.quartiers }[] = [];
     const pageOf = new Map<string, { path: string; name: string }>();
-    if (epcis.length > 1) {
-      for (const e of epcis) {
-        const folder = agglomerationChartDir(e.code, epcis.length).slice('graphiques/'.length);
-        if (!refsOf.has(`agglomeration:${folder}`)) continue;
-        const a = { path: `agglomerations/${folder}.html`, name: e.name || e.shortName || e.code, folder, quartiers: e.quartiers };
-        agglomerations.push(a);
-        for (const q of e.quartiers) pageOf.set(q.code, a);
-      }
+    for (const [e, folder] of folderOf) {
+      if (!refsOf.has(`agglomeration:${folder}`)) continue;
+      const a = { path: `agglomerations/${folder}.html`, name: e.name || e.shortName || e.code, folder, quartiers: e.quartiers };
+      agglomerations.push(a);
+      for (const q of e.quartiers) pageOf.set(q.code, a);
     }
     const site = { model, files, quartierPage: (code: string) => `quartiers/${safeFileName(code)}.html`, agglomerationPage: (code: string) => pageOf.get(code) ?? null };
     let count = 0;

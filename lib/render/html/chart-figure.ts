@@ -5,13 +5,10 @@
 import { msg } from '../../messages/index.ts';
 import { specCaption } from '../charts/spec-caption.ts';
 import { hrefOf, html, jsonForScript, raw, type Markup } from './markup.ts';
+import type { ChartRef } from './report-files.ts';
 
-export interface ReportChart {
-  specPath: string;
-  quartier: string | null;
-  /** Folder of an agglomeration chart in a report of several agglomerations, else null (see report-files.ts). */
-  agglomeration: string | null;
-  renderings: string[];
+/** A chart the report found among the run's files, with its spec read. */
+export interface ReportChart extends ChartRef {
   /** The Vega-Lite spec as written by the charts phase. */
   spec: unknown;
 }

@@ -90,6 +90,12 @@ ${files.map((f) => html`<tr><th scope="row">${f.file}</th><td>${f.kindLabel}</td
 `;
 }
 
+function agglomerationPagesList(pages: Map<string, string>): Markup {
+  return html`<p>${msg.html.agglomerationPagesIntro}</p>
+<ul>
+${[...pages].map(([path, name]) => html`<li><a href="${hrefOf('', path)}">${name}</a></li>\n`)}</ul>`;
+}
+
 export function renderIndexPage(input: SiteInput): string {
   const { model } = input;
   const charts = input.charts.filter((c) => c.quartier === null && c.agglomeration === null);
@@ -107,9 +113,7 @@ export function renderIndexPage(input: SiteInput): string {
 ${quartiersTable(input)}</section>
 <section aria-labelledby="graphiques">
 <h2 id="graphiques">${msg.html.agglomerationCharts}</h2>
-${charts.length ? html`<div class="charts">\n${charts.map((c, i) => chartFigure(c, `graphique-${i + 1}`, ''))}</div>\n` : ''}${pages.size ? html`<p>${msg.html.agglomerationPagesIntro}</p>
-<ul>
-${[...pages].map(([path, name]) => html`<li><a href="${hrefOf('', path)}">${name}</a></li>\n`)}</ul>` : charts.length ? '' : html`<p class="vide">${msg.html.noAgglomerationCharts}</p>`}
+${charts.length ? html`<div class="charts">\n${charts.map((c, i) => chartFigure(c, `graphique-${i + 1}`, ''))}</div>\n` : ''}${pages.size ? agglomerationPagesList(pages) : ''}${!charts.length && !pages.size ? html`<p class="vide">${msg.html.noAgglomerationCharts}</p>` : ''}
 </section>
 ${filesSection(input)}${sourcesSection(input)}`;
   return page({ title, prefix: '', body, generatedAt: model.generatedAt, toolVersion: model.toolVersion, withCharts: charts.length > 0 });

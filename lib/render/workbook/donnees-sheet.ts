@@ -76,7 +76,9 @@ export function addDonneesSheet(wb: ExcelJS.Workbook, name: string, title: strin
   const letters = columns.map((_, j) => columnLetter(j + 1));
   const cellOf = cellMaker(columns);
   w.header(1, columns);
-  // First pass: column widths and the number formats in use, in order of appearance.
+  // First pass: column widths and the number formats in use, in order of
+  // appearance. The cells are made again when the rows are written: keeping
+  // them would hold an object per cell, the memory this writer saves.
   const formats = new Set<string>();
   for (const row of rows) {
     for (let j = 0; j < columns.length; j++) {
