@@ -13,7 +13,7 @@ import { UsageError } from '../lib/errors.ts';
 import { msg } from '../lib/messages/index.ts';
 import type { RunOptions } from './args.ts';
 import type { Logger } from './log.ts';
-import { readSourcesDir } from './read-sources-dir.ts';
+import { readSourcesDir, type SourcesDir } from './read-sources-dir.ts';
 import { createOutputWriter, type OutputWriter } from './output-writer.ts';
 import { cleanLeftovers, outState, publishFolder, restoreOutput, stagingName, versionStamp } from './publish.ts';
 import { acquireLock } from './lock.ts';
@@ -89,6 +89,45 @@ function errnoText(e: unknown): string {
   return (code && known[code]) ?? (e instanceof Error ? e.message : String(e));
 }
 
+/**
+ * Reads the sources and measures them. Only the model leaves: the figures
+ * and the rows outside the report are collected once it returns (a national
+ * run otherwise held its 200 000 figures to the end).
+ */
+async function readAndMeasure(opts: RunOptions, dir: SourcesDir, t0: number, fx: RunEffects, step: (label: string) => Promise<void>) {
+  const log = fx.log;
+  const sources = await parseSources(opts.sources, dir.files, dir.warnings);
+  const tIngest = fx.clock();
+  log.progress?.done(msg.phaseDone('lecture', msg.countFilesRead(dir.files.length, sources.figures.length), (tIngest - t0) / 1000));
+  log.event({ event: 'phase', phase: 'lecture', fichiers: dir.files.length, valeurs: sources.figures.length, duree_ms: Math.round(tIngest - t0) });
+  for (const w of sources.warnings) log.warn(msg.warningPrefix + w.message, { event: 'avertissement', code: w.code });
+  await step('lecture');
+  fx.checkpoint();
+
+  log.progress?.start('mesures');
+  const [{ normalizeAgainstBaseline }, { buildReportModel, yearsOf }, { PHASES }] = await Promise.all([
+    import('../lib/measures/baseline.ts'),
+    import('../lib/report/model.ts'),
+    import('./phases/index.ts'),
+  ]);
+  const rows = normalizeAgainstBaseline(sources, { scope: opts.quartiers });
+  const years = yearsOf(rows);
+  const year = opts.year ?? years[years.length - 1]!;
+  if (opts.year !== undefined && !years.includes(opts.year)) throw new UsageError(msg.yearAbsent(opts.year, years));
+  if (opts.quartiers) {
+    for (const code of opts.quartiers) {
+      if (!rows.some((r) => r.quartier_code === code || r.quartier_code_2015 === code)) throw new UsageError(msg.unknownQuartierOption(code));
+    }
+  }
+  const model = buildReportModel({ sources, rows, year, only: opts.quartiers, generatedAt: fx.now().toISOString(), toolVersion: fx.toolVersion });
+  const tMeasures = fx.clock();
+  log.progress?.done(msg.phaseDone('mesures', msg.countRows(rows.length), (tMeasures - tIngest) / 1000));
+  log.event({ event: 'phase', phase: 'mesures', lignes: rows.length, duree_ms: Math.round(tMeasures - tIngest) });
+  await step('mesures');
+  fx.checkpoint();
+  return { model, warningCount: sources.warnings.length, PHASES };
+}
+
 export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<number> {
   const t0 = fx.clock();
   const out = opts.out;
@@ -146,35 +185,7 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
       if (chartWorkerCount(1) > 0) early = startWorkersEarly(1);
     }
 
-    const sources = await parseSources(opts.sources, dir.files, dir.warnings);
-    const tIngest = fx.clock();
-    log.progress?.done(msg.phaseDone('lecture', msg.countFilesRead(dir.files.length, sources.figures.length), (tIngest - t0) / 1000));
-    log.event({ event: 'phase', phase: 'lecture', fichiers: dir.files.length, valeurs: sources.figures.length, duree_ms: Math.round(tIngest - t0) });
-    for (const w of sources.warnings) log.warn(msg.warningPrefix + w.message, { event: 'avertissement', code: w.code });
-    await step('lecture');
-    fx.checkpoint();
-
-    log.progress?.start('mesures');
-    const [{ normalizeAgainstBaseline }, { buildReportModel, yearsOf }, { PHASES }] = await Promise.all([
-      import('../lib/measures/baseline.ts'),
-      import('../lib/report/model.ts'),
-      import('./phases/index.ts'),
-    ]);
-    const rows = normalizeAgainstBaseline(sources, { scope: opts.quartiers });
-    const years = yearsOf(rows);
-    const year = opts.year ?? years[years.length - 1]!;
-    if (opts.year !== undefined && !years.includes(opts.year)) throw new UsageError(msg.yearAbsent(opts.year, years));
-    if (opts.quartiers) {
-      for (const code of opts.quartiers) {
-        if (!rows.some((r) => r.quartier_code === code || r.quartier_code_2015 === code)) throw new UsageError(msg.unknownQuartierOption(code));
-      }
-    }
-    const model = buildReportModel({ sources, rows, year, only: opts.quartiers, generatedAt: fx.now().toISOString(), toolVersion: fx.toolVersion });
-    const tMeasures = fx.clock();
-    log.progress?.done(msg.phaseDone('mesures', msg.countRows(rows.length), (tMeasures - tIngest) / 1000));
-    log.event({ event: 'phase', phase: 'mesures', lignes: rows.length, duree_ms: Math.round(tMeasures - tIngest) });
-    await step('mesures');
-    fx.checkpoint();
+    const { model, warningCount, PHASES } = await readAndMeasure(opts, dir, t0, fx, step);
 
     staging = stagingName(out, process.pid);
     await fs.rm(staging, { recursive: true, force: true });
@@ -248,8 +259,8 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
       log.warn(msg.interruptedAfterPublish(late, out), { event: 'interruption', signal: late, publie: true });
       return late === 'SIGINT' ? 130 : 143;
     }
-    log.info(msg.summary(model.quartiers.length, model.rows.length, files, out, seconds, sources.warnings.length), {
-      event: 'fin', quartiers: model.quartiers.length, valeurs: model.rows.length, fichiers: files, avertissements: sources.warnings.length, duree_ms: Math.round(seconds * 1000),
+    log.info(msg.summary(model.quartiers.length, model.rows.length, files, out, seconds, warningCount), {
+      event: 'fin', quartiers: model.quartiers.length, valeurs: model.rows.length, fichiers: files, avertissements: warningCount, duree_ms: Math.round(seconds * 1000),
     });
     return 0;
   } finally {
