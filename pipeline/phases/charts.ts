@@ -1,7 +1,7 @@
 // The « graphiques » phase: every chart spec written as .vl.json, rendered to
 // SVG and PNG on all cores (see pipeline/chart-pool.ts).
 
-import { planCharts } from '../../lib/render/charts/chart-plan.ts';
+import { planCharts, type PlannedChart } from '../../lib/render/charts/chart-plan.ts';
 import { msg } from '../../lib/messages/index.ts';
 import { chartWorkerCount, createChartPool } from '../chart-pool.ts';
 import type { OutputPhase } from './phase.ts';
@@ -27,6 +27,7 @@ export const chartsPhase: OutputPhase = {
   usesWorkers: true,
   async run(model, out, formats, effects) {
     const plan = planCharts(model);
+    const planned = plan.charts.length;
     for (const note of plan.skipped) effects.log.info(note, { event: 'graphique_omis' });
     const wanted = { svg: formats.has('svg'), png: formats.has('png') };
     // The run ends the readiness when this phase returns or fails (pipeline/run.ts).
@@ -39,11 +40,16 @@ export const chartsPhase: OutputPhase = {
       let stopped = false;
       let firstError: unknown;
       let next = 0;
+      // Each chart leaves the plan when a lane takes it: the specs carry
+      // their data, and a national plan held 160 MB of them until the last
+      // chart was drawn.
+      const charts: (PlannedChart | undefined)[] = plan.charts;
       // A few charts in flight per renderer, not all of them: thousands of
       // queued renderings and pending writes held the whole run in memory.
       const lane = async () => {
-        while (!stopped && next < plan.charts.length) {
-          const c = plan.charts[next++]!;
+        while (!stopped && next < planned) {
+          const c = charts[next]!;
+          charts[next++] = undefined;
           try {
             await out.write(`${c.path}.vl.json`, specText(c.spec));
             if (stopped) return;
@@ -63,7 +69,7 @@ export const chartsPhase: OutputPhase = {
           }
         }
       };
-      const jobs = Array.from({ length: Math.min(plan.charts.length, chartsInFlight(pool.workers)) }, lane);
+      const jobs = Array.from({ length: Math.min(planned, chartsInFlight(pool.workers)) }, lane);
       // Let every job settle before failing: none may write after the run removed its staging folder.
       const settled = await Promise.allSettled(jobs);
       const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -71,7 +77,7 @@ export const chartsPhase: OutputPhase = {
     } finally {
       await pool.close();
     }
-    effects.log.event({ event: 'graphiques', graphiques: plan.charts.length, processus: pool.workers });
+    effects.log.event({ event: 'graphiques', graphiques: planned, processus: pool.workers });
     return { count: files };
   },
 };
