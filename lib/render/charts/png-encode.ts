@@ -16,16 +16,28 @@ function chunk(type: string, data: Uint8Array): Buffer {
 
 /**
  * The filtered scanlines of the last image, kept for the next: a chart at 2×
- * is 4 to 17 MB of them, and a fresh buffer per chart cost as much in page
+ * is 4 to 10 MB of them, and a fresh buffer per chart cost as much in page
  * faults and garbage collection as the deflate itself.
  */
 let scanlines = Buffer.alloc(0);
 
+/**
+ * Scanlines kept at most, a little over the pixel budget of a chart
+ * (render.ts): the rankings of the largest agglomerations are drawn at 1×
+ * over it (58 MB for 1230 × 11 752 pixels), and keeping their buffer held
+ * that much in each render thread to the end of a national run.
+ */
+export const KEPT_SCANLINES_BYTES = 12 * 2 ** 20;
+
 export function encodePng(rgba: Uint8Array, width: number, height: number): Uint8Array {
   const stride = width * 4;
   const size = (stride + 1) * height;
-  if (scanlines.length < size) scanlines = Buffer.allocUnsafeSlow(size);
-  const raw = scanlines.subarray(0, size);
+  let raw: Buffer;
+  if (size > KEPT_SCANLINES_BYTES) raw = Buffer.allocUnsafeSlow(size);
+  else {
+    if (scanlines.length < size) scanlines = Buffer.allocUnsafeSlow(size);
+    raw = scanlines.subarray(0, size);
+  }
   for (let y = 0; y < height; y++) {
     raw[y * (stride + 1)] = 0; // filter type: none
     raw.set(rgba.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);

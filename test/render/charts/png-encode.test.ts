@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as zlib from 'node:zlib';
-import { encodePng } from '../../../lib/render/charts/png-encode.ts';
+import { encodePng, KEPT_SCANLINES_BYTES } from '../../../lib/render/charts/png-encode.ts';
 import { decodePng } from './png-pixels.ts';
 
 describe('encodePng', () => {
@@ -25,5 +25,16 @@ describe('encodePng', () => {
       pos += 12 + len;
     }
     expect(types).toEqual(['IHDR', 'IDAT', 'IEND']);
+  });
+
+  it('encodes images larger than the kept buffer, and smaller ones after them, with their own pixels', () => {
+    // Three sizes in turn: under the kept buffer, over it (a buffer of its own), under again (the kept one, not the large one).
+    const image = (w: number, h: number, seed: number) => ({ w, h, px: new Uint8Array(4 * w * h).map((_, i) => (i * seed + 3) & 255) });
+    const wide = Math.ceil(Math.sqrt(KEPT_SCANLINES_BYTES / 4)) + 8;
+    for (const { w, h, px } of [image(31, 17, 13), image(wide, wide, 7), image(29, 23, 5)]) {
+      const img = decodePng(Buffer.from(encodePng(px, w, h)));
+      expect([img.width, img.height]).toEqual([w, h]);
+      expect(Buffer.from(img.pixels).equals(Buffer.from(px))).toBe(true);
+    }
   });
 });
