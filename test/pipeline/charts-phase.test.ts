@@ -3,7 +3,7 @@
 // said in French, one folder per EPCI when a report has several.
 
 import { describe, expect, it } from 'vitest';
-import { chartsPhase } from '../../pipeline/phases/charts.ts';
+import { chartsPhase, oneAtATime } from '../../pipeline/phases/charts.ts';
 import type { OutputWriter } from '../../pipeline/output-writer.ts';
 import type { Logger, LogEvent } from '../../pipeline/log.ts';
 import { msg } from '../../lib/messages/index.ts';
@@ -90,5 +90,27 @@ describe('graphiques phase', () => {
     } finally {
       delete process.env.QUARTIERS_CHART_WORKERS;
     }
+  });
+});
+
+describe('oneAtATime', () => {
+  it('never runs two tasks at once, keeps their order, and goes on after a failure', async () => {
+    const alone = oneAtATime();
+    let running = 0;
+    let most = 0;
+    const order: number[] = [];
+    const task = (n: number, fail = false) => async () => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((r) => setTimeout(r, 5 - n));
+      order.push(n);
+      running--;
+      if (fail) throw new Error(`échec ${n}`);
+      return n;
+    };
+    const results = await Promise.allSettled([alone(task(1)), alone(task(2, true)), alone(task(3)), alone(task(4))]);
+    expect(most).toBe(1);
+    expect(order).toEqual([1, 2, 3, 4]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([1, 'échec 2', 3, 4]);
   });
 });
