@@ -108,6 +108,11 @@ export function createChartRenderer(fonts: ChartFonts): ChartRenderer {
         },
       });
       const image = r.render();
+      // Over the pixel budget are only charts already at 1× (the rankings of
+      // the largest agglomerations, up to 1230 × 11 752): resvg's own encoder
+      // reads the pixels where they are, where ours needs them copied into
+      // JavaScript and once more as scanlines (2 × 58 MB for the largest).
+      if (image.width * image.height > PNG_PIXEL_BUDGET) return image.asPng();
       return encodePng(image.pixels, image.width, image.height);
     },
     textWidth,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createChartRenderer, pngScale, PNG_PIXEL_BUDGET } from '../../../lib/render/charts/render.ts';
 import { loadChartFonts } from '../../../pipeline/fonts.ts';
 import fc from 'fast-check';
+import { decodePng } from './png-pixels.ts';
 
 const renderer = createChartRenderer(loadChartFonts());
 
@@ -38,6 +39,20 @@ describe('chart renderer', () => {
     const width = Buffer.from(png).readUInt32BE(16);
     const svgWidth = Number(/width="(\d+)"/.exec(svg)![1]);
     expect(width).toBe(svgWidth * 2);
+  });
+
+  it('draws a chart over the pixel budget at 1×, with the same pixels through resvg’s own encoder', () => {
+    // 800 × 3400 at 1× is 2.72 Mpx: over the budget, so resvg encodes it (no copy of its pixels in JavaScript).
+    const tall = (h: number) => `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="${h}"><rect x="0" y="0" width="800" height="${h}" fill="#ffffff"/><rect x="100" y="${h - 300}" width="50" height="200" fill="#c0392b"/></svg>`;
+    expect(800 * 3400).toBeGreaterThan(PNG_PIXEL_BUDGET);
+    const big = decodePng(Buffer.from(renderer.png(tall(3400))));
+    expect([big.width, big.height]).toEqual([800, 3400]);
+    // The same drawing under the budget, encoded by our encoder: the red block has the same pixels.
+    const small = decodePng(Buffer.from(renderer.png(tall(1000), { scale: 1 })));
+    const pixel = (img: typeof big, x: number, y: number) => [...img.pixels.subarray((y * img.width + x) * img.channels, (y * img.width + x) * img.channels + 3)];
+    expect(pixel(big, 120, 3400 - 200)).toEqual([0xc0, 0x39, 0x2b]);
+    expect(pixel(big, 120, 3400 - 200)).toEqual(pixel(small, 120, 1000 - 200));
+    expect(pixel(big, 400, 50)).toEqual([255, 255, 255]);
   });
 });
 
