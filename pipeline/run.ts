@@ -125,7 +125,7 @@ async function readAndMeasure(opts: RunOptions, dir: SourcesDir, t0: number, fx:
   log.event({ event: 'phase', phase: 'mesures', lignes: rows.length, duree_ms: Math.round(tMeasures - tIngest) });
   await step('mesures');
   fx.checkpoint();
-  return { model, warningCount: sources.warnings.length, PHASES };
+  return { model, PHASES };
 }
 
 export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<number> {
@@ -185,7 +185,7 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
       if (chartWorkerCount(1) > 0) early = startWorkersEarly(1);
     }
 
-    const { model, warningCount, PHASES } = await readAndMeasure(opts, dir, t0, fx, step);
+    const { model, PHASES } = await readAndMeasure(opts, dir, t0, fx, step);
 
     staging = stagingName(out, process.pid);
     await fs.rm(staging, { recursive: true, force: true });
@@ -259,8 +259,8 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
       log.warn(msg.interruptedAfterPublish(late, out), { event: 'interruption', signal: late, publie: true });
       return late === 'SIGINT' ? 130 : 143;
     }
-    log.info(msg.summary(model.quartiers.length, model.rows.length, files, out, seconds, warningCount), {
-      event: 'fin', quartiers: model.quartiers.length, valeurs: model.rows.length, fichiers: files, avertissements: warningCount, duree_ms: Math.round(seconds * 1000),
+    log.info(msg.summary(model.quartiers.length, model.rows.length, files, out, seconds, model.warnings.length), {
+      event: 'fin', quartiers: model.quartiers.length, valeurs: model.rows.length, fichiers: files, avertissements: model.warnings.length, duree_ms: Math.round(seconds * 1000),
     });
     return 0;
   } finally {
