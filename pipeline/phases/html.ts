@@ -43,9 +43,15 @@ export const htmlPhase: OutputPhase = {
     for (const p of unplacedCharts) effects.log.warn(msg.warningPrefix + msg.html.unplacedChart(p), { event: 'avertissement', code: 'graphique_sans_quartier' });
     // One page at a time, with the specs of its own charts only: a national
     // report holding every spec and every page at once took gigabytes.
+    // Charts by page: a quartier's code, an agglomeration's folder under its own key, null for the index.
+    const agglomerationKey = (folder: string) => `agglomeration:${folder}`;
     const refsOf = new Map<string | null, typeof refs>();
-    const keyOf = (ref: (typeof refs)[number]) => ref.quartier ?? (ref.agglomeration === null ? null : `agglomeration:${ref.agglomeration}`);
-    for (const ref of refs) refsOf.set(keyOf(ref), [...(refsOf.get(keyOf(ref)) ?? []), ref]);
+    for (const ref of refs) {
+      const key = ref.quartier ?? (ref.agglomeration === null ? null : agglomerationKey(ref.agglomeration));
+      const list = refsOf.get(key);
+      if (list) list.push(ref);
+      else refsOf.set(key, [ref]);
+    }
     const chartsOf = async (key: string | null): Promise<ReportChart[]> => {
       const charts: ReportChart[] = [];
       for (const ref of refsOf.get(key) ?? []) {
@@ -55,11 +61,12 @@ export const htmlPhase: OutputPhase = {
       return charts;
     };
     // In a report of several agglomerations, each one with charts has its page.
-    const agglomerations: { path: string; name: string; folder: string; quartiers: typeof model.quartiers }[] = [];
+    const agglomerations: { path: string; name: string; key: string; quartiers: typeof model.quartiers }[] = [];
     const pageOf = new Map<string, { path: string; name: string }>();
     for (const [e, folder] of folderOf) {
-      if (!refsOf.has(`agglomeration:${folder}`)) continue;
-      const a = { path: `agglomerations/${folder}.html`, name: e.name || e.shortName || e.code, folder, quartiers: e.quartiers };
+      const key = agglomerationKey(folder);
+      if (!refsOf.has(key)) continue;
+      const a = { path: `agglomerations/${folder}.html`, name: e.name || e.shortName || e.code, key, quartiers: e.quartiers };
       agglomerations.push(a);
       for (const q of e.quartiers) pageOf.set(q.code, a);
     }
@@ -73,7 +80,7 @@ export const htmlPhase: OutputPhase = {
     await write('index.html', renderIndexPage({ ...site, charts: await chartsOf(null) }));
     for (const q of model.quartiers) await write(site.quartierPage(q.code), renderQuartierPage({ ...site, charts: await chartsOf(q.code) }, q));
     for (const a of agglomerations) {
-      const charts = await chartsOf(`agglomeration:${a.folder}`);
+      const charts = await chartsOf(a.key);
       await write(a.path, renderAgglomerationPage({ ...site, charts }, { path: a.path, name: a.name, quartiers: a.quartiers, charts }));
     }
     for (const f of SITE_ASSETS) await write(f.path, f.content);
