@@ -6,6 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import { DataError } from '../errors.ts';
 import { msg } from '../messages/index.ts';
+import { splitRecords } from './csv-split.ts';
 
 export type Delimiter = ';' | ',' | '\t' | '|';
 
@@ -99,27 +100,27 @@ export function parseCsvTable(text: string, file: string): CsvTable {
 const PARSE_OPTIONS = { relax_column_count: true, skip_empty_lines: false, bom: true, trim: false } as const;
 
 /**
- * Records and the line where each starts. csv-parse's `info` (line numbers)
- * halves its speed, so it is asked only when a quoted field spans several
- * lines: otherwise record i starts on line i + 1.
+ * Records and the line where each starts. Text whose line ends are all alike
+ * is split here (csv-split.ts: same records as csv-parse, several times
+ * faster); quote-free text with mixed line ends is split on LF; the rest
+ * (lone CR, broken quoting) goes to csv-parse, which also says what is wrong.
  */
 function parseRecords(text: string, delimiter: Delimiter, file: string): { rowsAll: string[][]; starts: number[] } {
+  const split = splitRecords(text, delimiter);
+  if (split) return split;
   // Old Mac files end lines with a lone CR: csv-parse detects that, the split does not.
-  if (!text.includes('"') && (text.includes('\n') || !text.includes('\r'))) return splitUnquoted(text, delimiter);
+  if (!text.includes('"') && text.includes('\n')) return splitUnquoted(text, delimiter);
   try {
-    const rowsAll = parse(text, { ...PARSE_OPTIONS, delimiter }) as string[][];
-    let breaks = 0;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks++;
-    const lineCount = text.endsWith('\n') ? breaks : breaks + 1;
-    if (lineCount === rowsAll.length) return { rowsAll, starts: rowsAll.map((_, i) => i + 1) };
-    // A quoted field spans lines: count the line breaks of each record's raw text.
+    // csv-parse's `info` (line numbers) halves its speed: the lines are counted from each record's raw text instead.
     const records = parse(text, { ...PARSE_OPTIONS, delimiter, raw: true }) as unknown as { record: string[]; raw: string }[];
     const starts: number[] = [];
     let line = 1;
     for (const r of records) {
       starts.push(line);
-      line += 1;
-      for (let i = r.raw.indexOf('\n'); i >= 0; i = r.raw.indexOf('\n', i + 1)) line++;
+      // The raw text ends with the record's line end when it is LF, with only its CR when it is CRLF or CR.
+      let breaks = 0;
+      for (let i = r.raw.indexOf('\n'); i >= 0; i = r.raw.indexOf('\n', i + 1)) breaks++;
+      line += r.raw.endsWith('\n') ? breaks : breaks + 1;
     }
     return { rowsAll: records.map((r) => r.record), starts };
   } catch (e) {
@@ -128,9 +129,9 @@ function parseRecords(text: string, delimiter: Delimiter, file: string): { rowsA
 }
 
 /**
- * Text without a single quote character has no quoted field: lines split on
- * the delimiter give exactly what csv-parse gives, several times faster (the
- * IPS and Filosofi national files are written this way).
+ * Quote-free text whose line ends are mixed (CRLF and LF): split on LF, a
+ * CR before it dropped. csv-parse would keep to the first line end it meets
+ * and leave CRs in the cells or join lines.
  */
 function splitUnquoted(text: string, delimiter: Delimiter): { rowsAll: string[][]; starts: number[] } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
