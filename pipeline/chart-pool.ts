@@ -12,7 +12,11 @@ import type { ChartAnswer, ChartTask } from './chart-worker.ts';
 import { loadChartFonts } from './fonts.ts';
 
 export interface ChartPool {
-  render(spec: object, wanted: ChartWanted): Promise<ChartRendering>;
+  /**
+   * `kind` names the chart's type (`ecarts`, `trajectoires`…): a worker
+   * keeps to the kinds it has drawn (see nextTaskFor).
+   */
+  render(spec: object, wanted: ChartWanted, kind?: string): Promise<ChartRendering>;
   close(): Promise<void>;
   /** Worker threads in use (0: rendering in this thread). */
   readonly workers: number;
@@ -73,6 +77,7 @@ export function createInProcessPool(reason?: string): ChartPool {
 
 interface Pending {
   task: ChartTask;
+  kind?: string;
   resolve: (r: ChartRendering) => void;
   reject: (e: Error) => void;
 }
@@ -82,6 +87,25 @@ interface Pending {
  * (dist/, built by `npm run build`), or, when running from the TypeScript
  * sources, a boot module that registers tsx in the worker thread.
  */
+/**
+ * Index in the queue of the task a worker takes next: the first of a kind it
+ * has drawn, else the first of a kind no worker has drawn, else the first.
+ * A thread draws the first charts of a kind two to four times slower than
+ * the next ones (Vega compiles the structure, V8 warms up its code): a
+ * commune's 22 charts spread over both workers paid that twice per kind.
+ * Once every worker has drawn every kind (a national run after its first
+ * charts), this is the queue's order.
+ */
+export function nextTaskFor(kinds: readonly (string | undefined)[], mine: ReadonlySet<string>, drawn: ReadonlySet<string>): number {
+  let unclaimed = -1;
+  for (let i = 0; i < kinds.length; i++) {
+    const k = kinds[i];
+    if (k === undefined || mine.has(k)) return i;
+    if (unclaimed < 0 && !drawn.has(k)) unclaimed = i;
+  }
+  return unclaimed >= 0 ? unclaimed : 0;
+}
+
 function workerEntry(): URL {
   return import.meta.url.endsWith('.ts') ? new URL('./chart-worker-boot.mjs', import.meta.url) : pathToFileURL(repoPath('dist', 'chart-worker.js'));
 }
@@ -146,14 +170,22 @@ export async function createChartPool(count: number, early?: EarlyWorkers): Prom
   const queue: Pending[] = [];
   // Tasks sent to each worker and not answered yet, oldest first (a worker answers in order).
   const busy = new Map<Worker, Pending[]>(workers.map((w) => [w, []]));
+  // Kinds each worker was given, and kinds given to any.
+  const kindsOf = new Map<Worker, Set<string>>(workers.map((w) => [w, new Set()]));
+  const given = new Set<string>();
   let nextId = 0;
   let broken: Error | undefined;
   let closed = false;
   const pump = () => {
     for (const w of workers) {
       const sent = busy.get(w)!;
+      const mine = kindsOf.get(w)!;
       while (sent.length < TASKS_AHEAD && queue.length > 0) {
-        const p = queue.shift()!;
+        const [p] = queue.splice(nextTaskFor(queue.map((q) => q.kind), mine, given), 1) as [Pending];
+        if (p.kind !== undefined) {
+          mine.add(p.kind);
+          given.add(p.kind);
+        }
         sent.push(p);
         w.postMessage(p.task);
       }
@@ -178,11 +210,11 @@ export async function createChartPool(count: number, early?: EarlyWorkers): Prom
   }
   return {
     workers: workers.length,
-    render(spec, wanted) {
+    render(spec, wanted, kind) {
       if (broken) return Promise.reject(broken);
       if (closed) return Promise.reject(new Error('rendu des graphiques arrêté'));
       return new Promise((resolve, reject) => {
-        queue.push({ task: { id: nextId++, spec, wanted }, resolve, reject });
+        queue.push({ task: { id: nextId++, spec, wanted }, kind, resolve, reject });
         pump();
       });
     },

@@ -11,9 +11,25 @@ export function specText(spec: object): string {
   return JSON.stringify(spec) + '\n';
 }
 
-/** Charts rendering or being written at once: enough to keep every renderer busy while the files are written. */
-export function chartsInFlight(workers: number): number {
-  return Math.max(1, workers) * 3;
+/**
+ * Charts a run with few charts puts in flight all at once: the pool then sees
+ * them all and gives each worker charts of the kinds it has drawn (a
+ * commune's 20 to 130 charts, a few MB).
+ */
+export const ALL_IN_FLIGHT_UP_TO = 160;
+
+/**
+ * Charts rendering or being written at once: all of a small run, else enough
+ * to keep every renderer busy while the files are written (thousands queued
+ * held a national run in memory).
+ */
+export function chartsInFlight(workers: number, planned: number): number {
+  return planned <= ALL_IN_FLIGHT_UP_TO ? planned : Math.max(1, workers) * 3;
+}
+
+/** `graphiques/QN06205M/ecarts` → `ecarts`: the chart's type, the same for every quartier. */
+export function chartKind(chartPath: string): string {
+  return chartPath.slice(chartPath.lastIndexOf('/') + 1);
 }
 
 /**
@@ -75,7 +91,7 @@ export const chartsPhase: OutputPhase = {
             const text = specText(c.spec);
             await out.write(`${c.path}.vl.json`, text);
             if (stopped) return;
-            const render = () => pool.render(c.spec, wanted);
+            const render = () => pool.render(c.spec, wanted, chartKind(c.path));
             const r = await (text.length >= LARGE_CHART_SPEC_CHARS ? alone(render) : render());
             if (stopped) return;
             effects.checkpoint();
@@ -92,7 +108,7 @@ export const chartsPhase: OutputPhase = {
           }
         }
       };
-      const jobs = Array.from({ length: Math.min(planned, chartsInFlight(pool.workers)) }, lane);
+      const jobs = Array.from({ length: Math.min(planned, chartsInFlight(pool.workers, planned)) }, lane);
       // Let every job settle before failing: none may write after the run removed its staging folder.
       const settled = await Promise.allSettled(jobs);
       const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
