@@ -1,14 +1,31 @@
 // What a run published: number of files, bytes (apparent and on disk, like
-// `du`), and files per kind of output.
+// `du`), files per kind of output, and the pixels of its PNGs (what the
+// rasteriser had to draw: docs/benchmark.md, « Plancher de calcul »).
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { pngSize } from '../lib/render/workbook/png-size.ts';
 
 export interface OutputSize {
   files: number;
   bytes: number;
   diskBytes: number;
   byKind: Map<string, number>;
+  /** Width × height summed over the `.png` files whose header reads. */
+  pngPixels: number;
+}
+
+/** Width × height from the first bytes of a PNG file, 0 when it is not one. */
+async function pixelsOf(file: string): Promise<number> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const head = new Uint8Array(24);
+    const { bytesRead } = await handle.read(head, 0, 24, 0);
+    const size = pngSize(head.subarray(0, bytesRead));
+    return size ? size.width * size.height : 0;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** `graphiques/x/taux.vl.json` → `.vl.json`, `classeurs/a.xlsx` → `.xlsx`. */
@@ -19,7 +36,7 @@ export function kindOf(file: string): string {
 }
 
 export async function measureOutput(dir: string): Promise<OutputSize> {
-  const size: OutputSize = { files: 0, bytes: 0, diskBytes: 0, byKind: new Map() };
+  const size: OutputSize = { files: 0, bytes: 0, diskBytes: 0, byKind: new Map(), pngPixels: 0 };
   async function walk(d: string): Promise<void> {
     for (const e of await fs.readdir(d, { withFileTypes: true })) {
       const full = path.join(d, e.name);
@@ -31,6 +48,7 @@ export async function measureOutput(dir: string): Promise<OutputSize> {
         size.diskBytes += st.blocks * 512;
         const k = kindOf(e.name);
         size.byKind.set(k, (size.byKind.get(k) ?? 0) + 1);
+        if (k === '.png') size.pngPixels += await pixelsOf(full);
       }
     }
   }

@@ -50,6 +50,12 @@ export function seconds(ms: number, decimals = 1): string {
   return `${(ms / 1000).toFixed(decimals).replace('.', ',')} s`;
 }
 
+/** 10 800 000 000 → « 10 800 Mpx », 1 550 000 → « 1,55 Mpx ». */
+export function megapixels(pixels: number): string {
+  const m = pixels / 1e6;
+  return m >= 100 ? `${integer(m)} Mpx` : `${m.toFixed(2).replace('.', ',')} Mpx`;
+}
+
 export function integer(n: number): string {
   return Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 }

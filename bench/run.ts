@@ -12,7 +12,7 @@ import { formatSummary, summarizeProfiles, type CpuProfile } from './cpuprofile-
 import { createPositionMapper } from './profile-positions.ts';
 import { REPO_ROOT, bundledCatalogue, generateNationalSources, loadRealTexts, typicalCommune, writeSources } from './generate.ts';
 import { countFiles, measureOutput } from './output-size.ts';
-import { integer, perSecond, phaseCount, phaseLines, phaseMs, seconds, targetLine, timingsOf } from './phase-report.ts';
+import { integer, megapixels, perSecond, phaseCount, phaseLines, phaseMs, seconds, targetLine, timingsOf } from './phase-report.ts';
 
 interface BenchOptions {
   quartiers?: number;
@@ -112,6 +112,8 @@ async function main(): Promise<void> {
     const size = await measureOutput(reports);
     const kinds = [...size.byKind].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `${integer(n)} ${k}`).join(', ');
     say(`  sortie : ${integer(size.files)} fichiers, ${(size.bytes / 1e6).toFixed(1).replace('.', ',')} Mo (${(size.diskBytes / 1e6).toFixed(1).replace('.', ',')} Mo sur disque) — ${kinds}`);
+    const pngs = size.byKind.get('.png') ?? 0;
+    if (pngs > 0) say(`  pixels des PNG : ${megapixels(size.pngPixels)} au total, ${megapixels(size.pngPixels / pngs)} en moyenne (ce que le rastériseur dessine et que zlib compresse)`);
 
     progress('--if-changed sans changement');
     const unchanged = await runNodeChild(CLI, [...runArgs, '--if-changed'], { cwd: REPO_ROOT, env: ENV });
