@@ -83,11 +83,6 @@ interface Pending {
 }
 
 /**
- * The worker's entry: the bundled `chart-worker.js` beside the bundled CLI
- * (dist/, built by `npm run build`), or, when running from the TypeScript
- * sources, a boot module that registers tsx in the worker thread.
- */
-/**
  * Index in the queue of the task a worker takes next: the first of a kind it
  * has drawn, else the first of a kind no worker has drawn, else the first.
  * A thread draws the first charts of a kind two to four times slower than
@@ -106,6 +101,11 @@ export function nextTaskFor(kinds: readonly (string | undefined)[], mine: Readon
   return unclaimed >= 0 ? unclaimed : 0;
 }
 
+/**
+ * The worker's entry: the bundled `chart-worker.js` beside the bundled CLI
+ * (dist/, built by `npm run build`), or, when running from the TypeScript
+ * sources, a boot module that registers tsx in the worker thread.
+ */
 function workerEntry(): URL {
   return import.meta.url.endsWith('.ts') ? new URL('./chart-worker-boot.mjs', import.meta.url) : pathToFileURL(repoPath('dist', 'chart-worker.js'));
 }
