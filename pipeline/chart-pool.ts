@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import type { ChartJobRunner, ChartRendering, ChartWanted } from '../lib/render/charts/chart-job.ts';
 import type { ChartAnswer, ChartTask } from './chart-worker.ts';
 import { loadChartFonts } from './fonts.ts';
+import { runtimeCacheOfThisBuild } from './runtime-cache.ts';
 
 export interface ChartPool {
   /**
@@ -63,7 +64,7 @@ export function createInProcessPool(reason?: string): ChartPool {
         await new Promise((resolve) => setImmediate(resolve));
         if (closed) throw new Error('rendu des graphiques arrêté');
         // Vega and resvg are loaded only by runs that draw charts.
-        run ??= (await import('../lib/render/charts/chart-job.ts')).createChartJobRunner(loadChartFonts());
+        run ??= (await import('../lib/render/charts/chart-job.ts')).createChartJobRunner(loadChartFonts(), { compiled: runtimeCacheOfThisBuild() });
         return run(spec, wanted);
       });
       chain = p.catch(() => {});

@@ -4,6 +4,7 @@
 import { parentPort } from 'node:worker_threads';
 import { createChartJobRunner, type ChartWanted } from '../lib/render/charts/chart-job.ts';
 import { loadChartFonts } from './fonts.ts';
+import { runtimeCacheOfThisBuild } from './runtime-cache.ts';
 
 export interface ChartTask {
   id: number;
@@ -15,7 +16,7 @@ export type ChartAnswer = { id: number; svg?: string; png?: Uint8Array } | { id:
 
 const port = parentPort;
 if (port) {
-  const run = createChartJobRunner(loadChartFonts());
+  const run = createChartJobRunner(loadChartFonts(), { compiled: runtimeCacheOfThisBuild() });
   // One chart at a time, in the order received: the pool sends a second task
   // ahead so that the worker never waits for a busy main thread, and two
   // renderings interleaved on Vega's global SVG id counter would not give
