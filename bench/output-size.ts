@@ -69,3 +69,19 @@ export async function countFiles(dir: string, suffix: string): Promise<number> {
   await walk(dir);
   return n;
 }
+
+interface ManifestOutputs {
+  sorties: { fichier: string; sha256: string }[];
+}
+
+/**
+ * Files whose bytes differ between two published folders, from their
+ * manifests: missing from one, or another SHA-256. Empty when both runs
+ * published the same bytes.
+ */
+export function differingOutputs(manifestA: string, manifestB: string): string[] {
+  const files = (text: string) => new Map((JSON.parse(text) as ManifestOutputs).sorties.map((o) => [o.fichier, o.sha256]));
+  const a = files(manifestA);
+  const b = files(manifestB);
+  return [...new Set([...a.keys(), ...b.keys()])].filter((f) => a.get(f) !== b.get(f)).sort();
+}

@@ -11,7 +11,7 @@ import { runNodeChild, type ChildRun } from './child-run.ts';
 import { formatSummary, summarizeProfiles, type CpuProfile } from './cpuprofile-summary.ts';
 import { createPositionMapper } from './profile-positions.ts';
 import { REPO_ROOT, bundledCatalogue, generateNationalSources, loadRealTexts, typicalCommune, writeSources } from './generate.ts';
-import { countFiles, measureOutput } from './output-size.ts';
+import { countFiles, differingOutputs, measureOutput } from './output-size.ts';
 import { integer, megapixels, perSecond, phaseCount, phaseLines, phaseMs, seconds, targetLine, timingsOf } from './phase-report.ts';
 
 interface BenchOptions {
@@ -142,6 +142,12 @@ async function main(): Promise<void> {
       say(`convention communale seule, ${label} : ${communeLabel} : ${seconds(r.wallMs, 2)} au mur${cpu(r)}, pic RSS ${r.peakRssKb === null ? 'non mesuré' : mib(r.peakRssKb)}`);
       for (const l of phaseLines(timingsOf(r.events, r.wallMs), r.wallMs).filter((l) => !l.includes('absente'))) say(l);
     }
+    // The cache may only save time: both runs must publish the same bytes.
+    const manifestOf = (out: string) => readFileSync(path.join(tmp, out, 'manifest.json'), 'utf8');
+    const differing = differingOutputs(manifestOf('reports-commune'), manifestOf('reports-commune-froid'));
+    say(differing.length === 0
+      ? '  avec et sans cache : mêmes fichiers, mêmes octets'
+      : `  ATTENTION : avec et sans cache, ${integer(differing.length)} fichiers diffèrent : ${differing.slice(0, 5).join(', ')}${differing.length > 5 ? '…' : ''}`);
 
     say();
     const scale = opts.quartiers ? ' (jeu réduit : comparer avec prudence)' : '';

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { measureOutput } from '../../bench/output-size.ts';
+import { differingOutputs, measureOutput } from '../../bench/output-size.ts';
 import { megapixels } from '../../bench/phase-report.ts';
 import { encodePng } from '../../lib/render/charts/png-encode.ts';
 
@@ -29,5 +29,14 @@ describe('megapixels', () => {
   it('writes millions of pixels the French way', () => {
     expect(megapixels(1_550_000)).toBe('1,55 Mpx');
     expect(megapixels(10_800_000_000)).toBe('10 800 Mpx');
+  });
+});
+
+describe('differingOutputs', () => {
+  const manifest = (...files: [string, string][]) => JSON.stringify({ genere_le: 'x', sorties: files.map(([fichier, sha256]) => ({ fichier, sha256, octets: 1 })) });
+  it('names the files missing from one folder or with other bytes, nothing when all match', () => {
+    const a = manifest(['a.svg', '1'], ['b.png', '2'], ['c.csv', '3']);
+    expect(differingOutputs(a, manifest(['c.csv', '3'], ['b.png', '2'], ['a.svg', '1']))).toEqual([]);
+    expect(differingOutputs(a, manifest(['a.svg', '1'], ['b.png', '9'], ['d.md', '4']))).toEqual(['b.png', 'c.csv', 'd.md']);
   });
 });
