@@ -8,7 +8,7 @@ import { repoPath } from './repo-path.ts';
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { ChartJobRunner, ChartRendering, ChartWanted } from '../lib/render/charts/chart-job.ts';
-import type { ChartAnswer, ChartTask } from './chart-worker.ts';
+import type { ChartAnswer, ChartTask, StopRequest } from './chart-worker.ts';
 import { loadChartFonts } from './fonts.ts';
 import { runtimeCacheOfThisBuild } from './runtime-cache.ts';
 
@@ -153,6 +153,33 @@ export function startWorkersEarly(count: number): EarlyWorkers {
   };
 }
 
+/** Time a worker gets to finish its chart in progress when the pool closes, before it is terminated. */
+export const STOP_GRACE_MS = 10_000;
+
+/**
+ * Asks a worker to exit after its chart in progress and waits until it has.
+ * Terminating it in the middle of a chart could end the whole process:
+ * Node 20 aborts (`Assertion failed: init_done_ && "close before init"`,
+ * node_zlib.cc) when a thread is torn down while zlib is building a PNG;
+ * seen once in the test suite, when a signal stopped a run. A worker that
+ * does not exit in time is terminated.
+ */
+export function stopWorker(w: Worker, exited: boolean, graceMs = STOP_GRACE_MS): Promise<void> {
+  w.removeAllListeners('exit');
+  w.removeAllListeners('error');
+  if (exited) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => void w.terminate().then(() => resolve()), graceMs);
+    w.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    // A worker failing while it stops still exits.
+    w.on('error', () => {});
+    w.postMessage({ stop: true } satisfies StopRequest);
+  });
+}
+
 export async function createChartPool(count: number, early?: EarlyWorkers): Promise<ChartPool> {
   const ready = early?.starting ?? [];
   if (count <= 0) {
@@ -174,6 +201,7 @@ export async function createChartPool(count: number, early?: EarlyWorkers): Prom
   // Kinds each worker was given, and kinds given to any.
   const kindsOf = new Map<Worker, Set<string>>(workers.map((w) => [w, new Set()]));
   const given = new Set<string>();
+  const exited = new Set<Worker>();
   let nextId = 0;
   let broken: Error | undefined;
   let closed = false;
@@ -207,7 +235,10 @@ export async function createChartPool(count: number, early?: EarlyWorkers): Prom
       for (const p of queue.splice(0)) p.reject(broken);
     };
     w.on('error', die);
-    w.on('exit', (code) => { if (code !== 0) die(new Error(`processus de rendu arrêté (code ${code})`)); });
+    w.on('exit', (code) => {
+      exited.add(w);
+      if (code !== 0) die(new Error(`processus de rendu arrêté (code ${code})`));
+    });
   }
   return {
     workers: workers.length,
@@ -224,7 +255,7 @@ export async function createChartPool(count: number, early?: EarlyWorkers): Prom
       closed = true;
       const stop = new Error('rendu des graphiques arrêté');
       for (const p of [...queue.splice(0), ...[...busy.values()].flatMap((sent) => sent.splice(0))]) p.reject(stop);
-      await Promise.all(workers.map((w) => { w.removeAllListeners('exit'); w.removeAllListeners('error'); return w.terminate(); }));
+      await Promise.all(workers.map((w) => stopWorker(w, exited.has(w))));
     },
   };
 }

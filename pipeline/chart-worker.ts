@@ -12,6 +12,11 @@ export interface ChartTask {
   wanted: ChartWanted;
 }
 
+/** Sent by the pool when it closes: the worker ends the chart in progress, draws no other, and exits. */
+export interface StopRequest {
+  stop: true;
+}
+
 export type ChartAnswer = { id: number; svg?: string; png?: Uint8Array } | { id: number; error: string };
 
 const port = parentPort;
@@ -25,13 +30,23 @@ if (port) {
   // chaining charts in microtasks alone grew a worker to gigabytes.
   let queue: Promise<unknown> = Promise.resolve();
   const turn = () => new Promise((resolve) => setImmediate(resolve));
-  port.on('message', (task: ChartTask) => {
-    queue = queue.then(turn).then(() =>
-      run(task.spec, task.wanted).then(
+  let stopping = false;
+  port.on('message', (m: ChartTask | StopRequest) => {
+    if ('stop' in m) {
+      // Exits between two charts: torn down while zlib builds a PNG, a
+      // thread can abort the whole process (see stopWorker in chart-pool.ts).
+      stopping = true;
+      queue = queue.then(() => process.exit(0));
+      return;
+    }
+    const task = m;
+    queue = queue.then(turn).then(() => {
+      if (stopping) return;
+      return run(task.spec, task.wanted).then(
         (r) => port.postMessage({ id: task.id, svg: r.svg, png: r.png } satisfies ChartAnswer),
         (e: unknown) => port.postMessage({ id: task.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies ChartAnswer),
-      ),
-    );
+      );
+    });
   });
   port.postMessage({ id: -1 });
 }
