@@ -106,7 +106,8 @@ export interface CompiledStructure {
  * Compiled structures kept from one run to the next (on disk: see
  * pipeline/runtime-cache.ts), keyed by the structure's JSON. A fresh render
  * thread spends 30 to 150 ms compiling and parsing each structure; a
- * commune's 9 structures cost 0.9 s of CPU.
+ * commune's 9 structures cost 0.9 s of CPU. `get` gives an object of its
+ * own each time (read from JSON): the runner may change it (join keys).
  */
 export interface CompiledStructures {
   get(structure: string): CompiledStructure | undefined;
