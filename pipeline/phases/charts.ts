@@ -27,11 +27,6 @@ export function chartsInFlight(workers: number, planned: number): number {
   return planned <= ALL_IN_FLIGHT_UP_TO ? planned : Math.max(1, workers) * 3;
 }
 
-/** `graphiques/QN06205M/ecarts` → `ecarts`: the chart's type, the same for every quartier. */
-export function chartKind(chartPath: string): string {
-  return chartPath.slice(chartPath.lastIndexOf('/') + 1);
-}
-
 /**
  * Spec length (characters of its JSON, data included) from which a chart is
  * drawn alone. The rankings of the largest agglomerations reach 1230 × 11 752
@@ -81,8 +76,8 @@ export const chartsPhase: OutputPhase = {
       // chart was drawn.
       const charts: (PlannedChart | undefined)[] = plan.charts;
       const alone = oneAtATime();
-      // A few charts in flight per renderer, not all of them: thousands of
-      // queued renderings and pending writes held the whole run in memory.
+      // A few charts in flight per renderer beyond a small run (chartsInFlight):
+      // thousands of queued renderings and pending writes held the whole run in memory.
       const lane = async () => {
         while (!stopped && next < planned) {
           const c = charts[next]!;
@@ -91,7 +86,7 @@ export const chartsPhase: OutputPhase = {
             const text = specText(c.spec);
             await out.write(`${c.path}.vl.json`, text);
             if (stopped) return;
-            const render = () => pool.render(c.spec, wanted, chartKind(c.path));
+            const render = () => pool.render(c.spec, wanted, c.chart);
             const r = await (text.length >= LARGE_CHART_SPEC_CHARS ? alone(render) : render());
             if (stopped) return;
             effects.checkpoint();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nextTaskFor } from '../../pipeline/chart-pool.ts';
-import { chartKind, chartsInFlight, ALL_IN_FLIGHT_UP_TO } from '../../pipeline/phases/charts.ts';
+import { chartsInFlight, ALL_IN_FLIGHT_UP_TO } from '../../pipeline/phases/charts.ts';
+import { planCharts } from '../../lib/render/charts/chart-plan.ts';
+import { bundledModel } from '../render/charts/fixture.ts';
 
 describe('nextTaskFor: which queued chart a worker draws next', () => {
   it('takes the first chart of a kind it has drawn', () => {
@@ -48,9 +50,10 @@ describe('charts phase look-ahead', () => {
     expect(chartsInFlight(2, 6960)).toBe(6);
     expect(chartsInFlight(0, 6960)).toBe(3);
   });
-  it('names a chart’s kind after its file, whatever its folder', () => {
-    expect(chartKind('graphiques/QN06205M/ecarts')).toBe('ecarts');
-    expect(chartKind('graphiques/epci-200033025/classement')).toBe('classement');
-    expect(chartKind('graphiques/classement')).toBe('classement');
+  it('gives the pool each chart’s kind, the same name for every quartier and agglomeration', async () => {
+    const charts = planCharts(await bundledModel()).charts;
+    // The kind the pool keeps workers to is the chart's file name, whatever its folder.
+    for (const c of charts) expect(c.path.slice(c.path.lastIndexOf('/') + 1)).toBe(c.chart);
+    expect(new Set(charts.map((c) => c.chart)).size).toBeLessThan(charts.length);
   });
 });
