@@ -16,6 +16,18 @@ const QUOTE = 34; // "
 const LF = 10;
 const CR = 13;
 
+/** The text without its byte order mark, if it starts with one. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Line feeds in a text. */
+export function countLineFeeds(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 /** 'lf', 'crlf', or null when the text mixes line ends or has a lone CR. */
 function lineEnds(text: string): 'lf' | 'crlf' | null {
   let lf = 0;
@@ -37,7 +49,7 @@ function lineEnds(text: string): 'lf' | 'crlf' | null {
  * field, as csv-parse gives them with `skip_empty_lines: false`.
  */
 export function splitRecords(text: string, delimiter: string): SplitRecords | null {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = withoutBom(text);
   const ends = lineEnds(body);
   if (ends === null) return null;
   const eolLength = ends === 'crlf' ? 2 : 1;
@@ -81,7 +93,7 @@ export function splitRecords(text: string, delimiter: string): SplitRecords | nu
           i = close + 1;
           break;
         }
-        for (let k = value.indexOf('\n'); k >= 0; k = value.indexOf('\n', k + 1)) line++;
+        line += countLineFeeds(value);
         record.push(value);
       } else {
         let end = i;

@@ -6,7 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import { DataError } from '../errors.ts';
 import { msg } from '../messages/index.ts';
-import { splitRecords } from './csv-split.ts';
+import { countLineFeeds, splitRecords, withoutBom } from './csv-split.ts';
 
 export type Delimiter = ';' | ',' | '\t' | '|';
 
@@ -118,8 +118,7 @@ function parseRecords(text: string, delimiter: Delimiter, file: string): { rowsA
     for (const r of records) {
       starts.push(line);
       // The raw text ends with the record's line end when it is LF, with only its CR when it is CRLF or CR.
-      let breaks = 0;
-      for (let i = r.raw.indexOf('\n'); i >= 0; i = r.raw.indexOf('\n', i + 1)) breaks++;
+      const breaks = countLineFeeds(r.raw);
       line += r.raw.endsWith('\n') ? breaks : breaks + 1;
     }
     return { rowsAll: records.map((r) => r.record), starts };
@@ -134,8 +133,7 @@ function parseRecords(text: string, delimiter: Delimiter, file: string): { rowsA
  * and leave CRs in the cells or join lines.
  */
 function splitUnquoted(text: string, delimiter: Delimiter): { rowsAll: string[][]; starts: number[] } {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = body.split('\n');
+  const lines = withoutBom(text).split('\n');
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   const rowsAll = new Array<string[]>(lines.length);
   const starts = new Array<number>(lines.length);
