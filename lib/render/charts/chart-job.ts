@@ -131,7 +131,7 @@ export interface ChartJobOptions {
   /**
    * Compile each distinct Vega expression once per runner and share it
    * between views (see shared-expressions.ts). On by default: same bytes,
-   * SVG 14 to 18 % faster.
+   * SVG 12 to 18 % faster (docs/benchmark.md, fifth session).
    */
   shareExpressions?: boolean;
 }
