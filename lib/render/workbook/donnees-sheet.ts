@@ -10,21 +10,65 @@ import { SheetWriter, columnLetter, freezeBelow, setupPrint } from './sheet-layo
 import { readableValue } from './value-cell.ts';
 import { rowXml, type DirectCell, type DirectRows } from './direct-rows.ts';
 import { gapFormat, indexFormat, valueFormat } from './number-format.ts';
+import type { Unit } from '../../model/types.ts';
 
 /** Whole numbers: years, counts, ranks, line numbers. */
 const INTEGER = /^(annee|annee_.+|.+_annee|decimales.*|ligne|rang|rang_sur|quartiers_.+)$/;
 /** Changes and gaps, signed, in the indicator's unit (points for percentages). */
 const SIGNED = /^(ecart_.+|evolution.*|distance_cible|rythme_.+)$/;
 
+/** How a numeric column's format is chosen: from its name alone, or from the row's unit and decimals. */
+type ColumnKind = 'integer' | 'index' | 'ratio' | 'part' | 'signed' | 'target' | 'value';
+
+function columnKind(col: string): ColumnKind {
+  if (INTEGER.test(col)) return 'integer';
+  if (col === 'indice' || col.startsWith('indice_')) return 'index';
+  if (col === 'ratio') return 'ratio';
+  if (col.startsWith('part_')) return 'part';
+  if (SIGNED.test(col)) return 'signed';
+  if (col === 'cible') return 'target';
+  return 'value';
+}
+
+/**
+ * Number format of a numeric column other than the value, its reference and
+ * its gap. `format` makes a unit's value or gap format (memoised by the sheet:
+ * a national workbook asks for it millions of times).
+ */
+function formatOf(kind: ColumnKind, row: TidyRow, format: (gap: boolean, unit: Unit, decimals: number) => string): string {
+  switch (kind) {
+    case 'integer':
+      return '0';
+    case 'index':
+      return indexFormat();
+    case 'ratio':
+      return '0.000';
+    case 'part':
+      return format(false, 'pct', 1);
+    default: {
+      const decimals = Math.max(row.decimales, row.decimales_reference);
+      const gap = kind === 'signed' || (kind === 'target' && row.cible_type === 'ecart');
+      return format(gap, row.unite, decimals);
+    }
+  }
+}
+
+const plainFormat = (gap: boolean, unit: Unit, decimals: number) => (gap ? gapFormat(unit, decimals) : valueFormat(unit, decimals));
+
 /** Number format of a numeric column other than the value, its reference and its gap. */
 export function columnFormat(col: string, row: TidyRow): string {
-  const decimals = Math.max(row.decimales, row.decimales_reference);
-  if (INTEGER.test(col)) return '0';
-  if (col === 'indice' || col.startsWith('indice_')) return indexFormat();
-  if (col === 'ratio') return '0.000';
-  if (col.startsWith('part_')) return valueFormat('pct', 1);
-  if (SIGNED.test(col) || (col === 'cible' && row.cible_type === 'ecart')) return gapFormat(row.unite, decimals);
-  return valueFormat(row.unite, decimals);
+  return formatOf(columnKind(col), row, plainFormat);
+}
+
+/** The value and gap formats of each unit and number of decimals, made once. */
+function memoisedFormats(): (gap: boolean, unit: Unit, decimals: number) => string {
+  const made = new Map<string, string>();
+  return (gap, unit, decimals) => {
+    const key = `${gap ? 'g' : 'v'}${unit}${decimals}`;
+    let f = made.get(key);
+    if (f === undefined) made.set(key, (f = plainFormat(gap, unit, decimals)));
+    return f;
+  };
 }
 
 /** Column order: `valeur_numerique` right after `valeur`. */
@@ -45,20 +89,21 @@ function cellMaker(columns: string[]): (row: TidyRow, j: number) => Cell | null 
   const numericCol = columns.indexOf(t.numericValue);
   const refCol = columns.indexOf('valeur_reference');
   const gapCol = columns.indexOf('ecart_points');
-  const number = (value: number | null, numFmt: string): Cell | null => (value === null ? null : { value, numFmt });
+  // What decides each column's number format, worked out once per column rather than once per cell.
+  const kinds = columns.map(columnKind);
+  const format = memoisedFormats();
   return (row, j) => {
     if (j === valueCol) {
       const v = { state: row.etat, value: row.valeur, bound: row.borne, decimals: row.decimales, unit: row.unite };
       const text = readableValue(v);
-      if (row.etat === 'valeur' && row.valeur !== null && row.borne === '=') return { value: row.valeur, numFmt: valueFormat(row.unite, row.decimales), shown: text };
+      if (row.etat === 'valeur' && row.valeur !== null && row.borne === '=') return { value: row.valeur, numFmt: format(false, row.unite, row.decimales), shown: text };
       return text ? { value: text } : null;
     }
-    if (j === numericCol) return number(row.etat === 'valeur' ? row.valeur : null, valueFormat(row.unite, row.decimales));
-    if (j === refCol) return number(row.valeur_reference, valueFormat(row.unite, row.decimales_reference));
-    if (j === gapCol) return number(row.ecart_points, valueFormat(row.unite === 'pct' ? 'nombre' : row.unite, Math.max(row.decimales, row.decimales_reference)));
-    const col = columns[j]!;
-    const raw = row[col as keyof TidyRow];
-    if (typeof raw === 'number') return { value: raw, numFmt: columnFormat(col, row) };
+    if (j === numericCol) return row.etat !== 'valeur' || row.valeur === null ? null : { value: row.valeur, numFmt: format(false, row.unite, row.decimales) };
+    if (j === refCol) return row.valeur_reference === null ? null : { value: row.valeur_reference, numFmt: format(false, row.unite, row.decimales_reference) };
+    if (j === gapCol) return row.ecart_points === null ? null : { value: row.ecart_points, numFmt: format(false, row.unite === 'pct' ? 'nombre' : row.unite, Math.max(row.decimales, row.decimales_reference)) };
+    const raw = row[columns[j] as keyof TidyRow];
+    if (typeof raw === 'number') return { value: raw, numFmt: formatOf(kinds[j]!, row, format) };
     return raw === null || raw === undefined || raw === '' ? null : { value: String(raw) };
   };
 }
