@@ -3,6 +3,11 @@
 // `.reports.tmp-<pid>`, renames it to a new version, makes a temporary link
 // to it and renames that link over `reports`: rename(2) replaces the link in
 // one step, so a reader sees the previous complete run or the new one.
+// The version it replaces is not deleted at once: a reader that had just
+// followed the link would find its files gone (seen once in CI, 60
+// publications against a reader in a loop). It is renamed
+// `.reports.precedente-<stamp>-<pid>` (a reader already inside it still finds
+// its files: a rename keeps the folder) and removed by the next run.
 // Leftovers of crashed runs (whose pid is dead) are removed by the next run.
 
 import { promises as fs } from 'node:fs';
@@ -30,8 +35,11 @@ export function versionStamp(now: Date): string {
   return now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
 }
 
-/** Our siblings, with the pid of the run that made them last: `tmp-12`, `v-<stamp>-12`, `lien-12`, `old-12`, `lock.12`. */
-const MANAGED = /^(?:(?:tmp|v|lien|old)-(?:.*-)?|lock\.)(\d+)$/;
+/** Our siblings, with the pid of the run that made them last: `tmp-12`, `v-<stamp>-12`, `precedente-<stamp>-12`, `lien-12`, `old-12`, `lock.12`. */
+const MANAGED = /^(?:(?:tmp|v|precedente|lien|old)-(?:.*-)?|lock\.)(\d+)$/;
+
+/** The version a publication replaced, kept until the next run. */
+const PREVIOUS = 'precedente-';
 
 /** What the output path is now. `managed` links point to one of our version folders. */
 export type OutState =
@@ -69,22 +77,25 @@ export function isAlive(pid: number): boolean {
 /**
  * Removes the staging folders, temporary links and unpublished versions left
  * by runs whose process is gone (and this process's own), never the version
- * the output link points to. Call it while holding the lock.
+ * the output link points to, nor `keep`. Also removes the version the last
+ * publication replaced, without listing it: it is no leftover. Returns the
+ * leftovers removed. Call it while holding the lock.
  */
-export async function cleanLeftovers(out: string): Promise<string[]> {
+export async function cleanLeftovers(out: string, keep?: string): Promise<string[]> {
   const p = outPaths(out);
   const state = await outState(out);
   const live = state.kind === 'managed-link' ? state.target : null;
   const removed: string[] = [];
   const entries = await fs.readdir(p.parent).catch(() => [] as string[]);
   for (const name of entries.sort()) {
-    if (!name.startsWith(p.prefix) || name === live) continue;
-    const m = MANAGED.exec(name.slice(p.prefix.length));
+    if (!name.startsWith(p.prefix) || name === live || name === keep) continue;
+    const rest = name.slice(p.prefix.length);
+    const m = MANAGED.exec(rest);
     if (!m) continue;
     const pid = Number(m[1]);
     if (pid !== process.pid && isAlive(pid)) continue;
     await fs.rm(path.join(p.parent, name), { recursive: true, force: true });
-    removed.push(name);
+    if (!rest.startsWith(PREVIOUS)) removed.push(name);
   }
   return removed;
 }
@@ -136,8 +147,21 @@ export async function publishFolder(staging: string, out: string, stamp: string,
     if (!swapped) return publishByRenames(version, p, step);
   }
   step('publication:bascule');
-  await cleanLeftovers(out);
+  const kept = before.kind === 'managed-link' ? await keepPrevious(p, before.target) : undefined;
+  await cleanLeftovers(out, kept);
   return versionName;
+}
+
+/** Renames the version a publication replaced as the previous one; undefined when it could not be. */
+async function keepPrevious(p: OutPaths, target: string): Promise<string | undefined> {
+  const kept = `${p.prefix}${PREVIOUS}${target.slice(`${p.prefix}v-`.length)}`;
+  try {
+    await fs.rename(path.join(p.parent, target), path.join(p.parent, kept));
+    return kept;
+  } catch {
+    // Already gone (removed by hand): nothing to keep.
+    return undefined;
+  }
 }
 
 async function makeLink(p: OutPaths, versionName: string): Promise<string | null> {

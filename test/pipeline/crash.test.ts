@@ -59,14 +59,15 @@ describe('a run killed with SIGKILL', () => {
         expect(await fingerprintOf(out)).toBe(oldPrint);
       }
     }
-    // The next run cleans what the killed ones left: one version, the link, nothing else.
+    // The next run cleans what the killed ones left: the published version, the one it replaced (kept until the next run), nothing else.
     const clean = await runCli(['run', '--sources', after, '--out', out], LIMIT);
     expect(clean.code, clean.stderr).toBe(0);
     expect(await fingerprintOf(out)).toBe(newPrint);
-    const left = siblings(out);
-    expect(left).toHaveLength(1);
-    expect(left[0]).toMatch(/^\.reports\.v-/);
-    expect(readlinkSync(out)).toBe(left[0]);
+    const left = siblings(out).sort();
+    expect(left).toHaveLength(2);
+    expect(left[0]).toMatch(/^\.reports\.precedente-/);
+    expect(left[1]).toMatch(/^\.reports\.v-/);
+    expect(readlinkSync(out)).toBe(left[1]);
   }, 300_000);
 
   it('during the one-time conversion of a plain folder, the next run restores the link', async () => {

@@ -21,15 +21,26 @@ function stage(out: string, content: string): string {
 const stamp = () => `${versionStamp(new Date())}-${String(++serial).padStart(4, '0')}`;
 
 describe('publishFolder', () => {
-  it('makes the output path a link to the new version and removes the previous one', async () => {
+  it('makes the output path a link to the new version and keeps the previous one, renamed, until the next run', async () => {
     const out = path.join(tempRoot(), 'reports');
     await publishFolder(stage(out, 'un'), out, stamp());
     expect(lstatSync(out).isSymbolicLink()).toBe(true);
     expect(readFileSync(path.join(out, 'sub', 'b.txt'), 'utf8')).toBe('un');
     const first = readlinkSync(out);
+    expect(siblings(out)).toEqual([first]);
     await publishFolder(stage(out, 'deux'), out, stamp());
     expect(readFileSync(path.join(out, 'a.txt'), 'utf8')).toBe('deux');
     expect(readlinkSync(out)).not.toBe(first);
+    // A reader that had just followed the link to the first version still finds its files there.
+    const previous = first.replace('.reports.v-', '.reports.precedente-');
+    expect(siblings(out).sort()).toEqual([readlinkSync(out), previous].sort());
+    expect(readFileSync(path.join(path.dirname(out), previous, 'a.txt'), 'utf8')).toBe('un');
+    // One previous version at most.
+    const second = readlinkSync(out);
+    await publishFolder(stage(out, 'trois'), out, stamp());
+    expect(siblings(out).sort()).toEqual([readlinkSync(out), second.replace('.reports.v-', '.reports.precedente-')].sort());
+    // The next run removes it before it builds, and does not report it as a leftover.
+    expect(await cleanLeftovers(out)).toEqual([]);
     expect(siblings(out)).toEqual([readlinkSync(out)]);
   });
 
