@@ -53,20 +53,13 @@ function formatOf(kind: ColumnKind, row: TidyRow, format: (gap: boolean, unit: U
   }
 }
 
-const plainFormat = (gap: boolean, unit: Unit, decimals: number) => (gap ? gapFormat(unit, decimals) : valueFormat(unit, decimals));
-
-/** Number format of a numeric column other than the value, its reference and its gap. */
-export function columnFormat(col: string, row: TidyRow): string {
-  return formatOf(columnKind(col), row, plainFormat);
-}
-
 /** The value and gap formats of each unit and number of decimals, made once. */
 function memoisedFormats(): (gap: boolean, unit: Unit, decimals: number) => string {
   const made = new Map<string, string>();
   return (gap, unit, decimals) => {
     const key = `${gap ? 'g' : 'v'}${unit}${decimals}`;
     let f = made.get(key);
-    if (f === undefined) made.set(key, (f = plainFormat(gap, unit, decimals)));
+    if (f === undefined) made.set(key, (f = gap ? gapFormat(unit, decimals) : valueFormat(unit, decimals)));
     return f;
   };
 }
