@@ -2,12 +2,16 @@
 
 import { UsageError } from '../lib/errors.ts';
 import { msg } from '../lib/messages/index.ts';
+import type { HelpTopic } from '../lib/messages/help.ts';
+import { nearestWord } from '../lib/text/nearest-word.ts';
 
 export const FORMATS = ['csv', 'md', 'svg', 'png', 'xlsx', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface RunOptions {
   command: 'run' | 'validate' | 'verify' | 'help' | 'version';
+  /** With `command: 'help'`: the general help, or that of one command. */
+  helpTopic?: HelpTopic;
   sources: string;
   out: string;
   year?: number;
@@ -25,11 +29,34 @@ export interface RunOptions {
 export const DEFAULT_WAIT_SECONDS = 600;
 
 const VALUE_OPTIONS = new Set(['--sources', '--out', '--annee', '--quartier', '--formats', '--log']);
+const FLAG_OPTIONS = ['--if-changed', '--attendre', '--quiet', '--debug', '--help', '--version'];
+const COMMANDS: Record<string, HelpTopic> = { run: 'run', validate: 'validate', verifier: 'verify', verify: 'verify' };
+
+/** The command named among the arguments (the first word that is neither an option nor an option's value). */
+function commandWord(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (VALUE_OPTIONS.has(a)) i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
+function unknownCommand(word: string): UsageError {
+  return new UsageError(msg.unknownCommand(word, nearestWord(word, ['run', 'validate', 'verifier', 'help'])));
+}
 
 export function parseArgs(argv: string[]): RunOptions {
   const opts: RunOptions = {
     command: 'run', sources: 'sources', out: 'reports', formats: new Set(FORMATS), ifChanged: false, log: 'texte', quiet: false, debug: false, waitSeconds: 0,
   };
+  // A command's name alone shows what it does; so does --help anywhere.
+  if (argv.length === 0) return { ...opts, command: 'help', helpTopic: 'general' };
+  if (argv.includes('--help') || argv.includes('-h')) {
+    const word = commandWord(argv);
+    if (word !== undefined && word !== 'help' && !(word in COMMANDS)) throw unknownCommand(word);
+    return { ...opts, command: 'help', helpTopic: word === undefined || word === 'help' ? 'general' : COMMANDS[word] };
+  }
   let command: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i]!;
@@ -44,10 +71,6 @@ export function parseArgs(argv: string[]): RunOptions {
       if (value === undefined || value.startsWith('--')) throw new UsageError(msg.missingOptionValue(arg));
     }
     switch (arg) {
-      case '--help':
-      case '-h':
-        opts.command = 'help';
-        return opts;
       case '--version':
       case '-v':
         opts.command = 'version';
@@ -67,12 +90,12 @@ export function parseArgs(argv: string[]): RunOptions {
         break;
       case '--formats': {
         const list = value!.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-        for (const f of list) if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(msg.badFormat(f, [...FORMATS]));
+        for (const f of list) if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(msg.badFormat(f, [...FORMATS], nearestWord(f, FORMATS)));
         opts.formats = new Set(list as Format[]);
         break;
       }
       case '--log':
-        if (value !== 'texte' && value !== 'json' && value !== 'text') throw new UsageError(msg.badLog(value!));
+        if (value !== 'texte' && value !== 'json' && value !== 'text') throw new UsageError(msg.badLog(value!, nearestWord(value!, ['texte', 'json'])));
         opts.log = value === 'json' ? 'json' : 'texte';
         break;
       case '--if-changed':
@@ -90,35 +113,30 @@ export function parseArgs(argv: string[]): RunOptions {
         opts.waitSeconds = value === undefined ? DEFAULT_WAIT_SECONDS : Number(value);
         break;
       default:
-        if (arg.startsWith('-')) throw new UsageError(msg.unknownOption(arg));
-        if (command !== undefined) throw new UsageError(msg.unknownCommand(arg));
+        if (arg.startsWith('-')) throw new UsageError(msg.unknownOption(arg, nearestWord(arg, [...VALUE_OPTIONS, ...FLAG_OPTIONS])));
+        if (command === 'help' && arg in COMMANDS) return { ...opts, command: 'help', helpTopic: COMMANDS[arg] };
+        if (command !== undefined) throw new UsageError(msg.unexpectedArgument(arg, command));
         command = arg;
     }
   }
   if (command === undefined || command === 'run') opts.command = 'run';
   else if (command === 'validate') opts.command = 'validate';
   else if (command === 'verifier' || command === 'verify') opts.command = 'verify';
-  else if (command === 'help') opts.command = 'help';
-  else throw new UsageError(msg.unknownCommand(command));
+  else if (command === 'help') return { ...opts, command: 'help', helpTopic: 'general' };
+  else throw unknownCommand(command);
   return opts;
 }
 
-export const HELP = `quartiers — indicateurs de la politique de la ville
-
-Usage :
-  quartiers run      [--sources DOSSIER] [--out DOSSIER] [--annee AAAA] [--quartier CODE[,CODE...]]
-                     [--formats csv,md,svg,png,xlsx,html] [--if-changed] [--attendre[=SECONDES]]
-                     [--log texte|json] [--quiet] [--debug]
-  quartiers validate [--sources DOSSIER]
-  quartiers verifier [--out DOSSIER]
-  quartiers --help | --version
-
-Par défaut : --sources sources, --out reports, tous les formats, la dernière année présente.
---if-changed : ne refait rien si les sources, les options et la version sont celles de la dernière publication.
---attendre : si un autre traitement occupe le dossier de sortie, attendre sa fin (au plus 600 s, ou SECONDES).
-verifier : contrôle chaque fichier publié contre les empreintes de manifest.json.
-
-Codes de sortie : 0 terminé (avertissements possibles), 1 données invalides (rien n'est publié),
-2 erreur d'utilisation ou dossier de sortie impossible à écrire, 3 un autre traitement occupe le dossier
-de sortie, 130/143 interrompu (SIGINT/SIGTERM) : rien n'est publié.
-`;
+/**
+ * The `--quartier` codes as the sources write them: matched without regard
+ * to case; an unknown code is a usage error naming the nearest known code.
+ */
+export function resolveQuartierCodes(asked: readonly string[], known: Iterable<string>): string[] {
+  const byUpper = new Map<string, string>();
+  for (const code of known) if (code && !byUpper.has(code.toUpperCase())) byUpper.set(code.toUpperCase(), code);
+  return asked.map((code) => {
+    const found = byUpper.get(code.toUpperCase());
+    if (found === undefined) throw new UsageError(msg.unknownQuartierOption(code, nearestWord(code, byUpper.values())));
+    return found;
+  });
+}

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { repoPath } from './repo-path.ts';
 import { QuartiersError, DataErrors } from '../lib/errors.ts';
 import { msg } from '../lib/messages/index.ts';
-import { HELP, parseArgs, type RunOptions } from './args.ts';
+import { parseArgs, type RunOptions } from './args.ts';
+import { helpText } from '../lib/messages/help.ts';
 import { createLogger, wantsProgress, type Logger } from './log.ts';
 import { runCommand } from './run.ts';
 import { validateCommand } from './validate.ts';
@@ -67,7 +68,7 @@ export async function main(argv: string[]): Promise<number> {
     opts = parseArgs(argv);
     log = createLogger({ mode: opts.log, quiet: opts.quiet, tty: wantsProgress(opts.log, opts.quiet) });
     if (opts.command === 'help') {
-      process.stdout.write(HELP);
+      process.stdout.write(helpText(opts.helpTopic ?? 'general'));
       return 0;
     }
     if (opts.command === 'version') {

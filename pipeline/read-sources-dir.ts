@@ -4,7 +4,7 @@
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { DataError, DataErrors } from '../lib/errors.ts';
+import { DataError, DataErrors, UsageError } from '../lib/errors.ts';
 import { msg } from '../lib/messages/index.ts';
 import { isTableFile, type SourceFile } from '../lib/ingest/read-sources.ts';
 import type { Warning } from '../lib/model/types.ts';
@@ -29,7 +29,7 @@ export async function readSourcesDir(root: string): Promise<SourcesDir> {
 /** Reads the folder and returns what it could read with every error found. */
 export async function scanSourcesDir(root: string): Promise<SourcesScan> {
   const stat = await fs.stat(root).catch(() => null);
-  if (!stat || !stat.isDirectory()) throw new DataError(msg.sourcesMissing(root), { file: root });
+  if (!stat || !stat.isDirectory()) throw new UsageError(msg.sourcesMissing(root));
   const files: SourceFile[] = [];
   const warnings: Warning[] = [];
   const errors: DataError[] = [];

@@ -11,7 +11,7 @@ import type { Sources, SourceFile } from '../lib/ingest/read-sources.ts';
 import type { Warning } from '../lib/model/types.ts';
 import { UsageError } from '../lib/errors.ts';
 import { msg } from '../lib/messages/index.ts';
-import type { RunOptions } from './args.ts';
+import { resolveQuartierCodes, type RunOptions } from './args.ts';
 import type { Logger } from './log.ts';
 import { readSourcesDir, type SourcesDir } from './read-sources-dir.ts';
 import { createOutputWriter, type OutputWriter } from './output-writer.ts';
@@ -110,13 +110,14 @@ async function readAndMeasure(opts: RunOptions, dir: SourcesDir, t0: number, fx:
     import('../lib/report/model.ts'),
     import('./phases/index.ts'),
   ]);
+  if (opts.quartiers) opts = { ...opts, quartiers: resolveQuartierCodes(opts.quartiers, knownQuartierCodes(sources)) };
   const rows = normalizeAgainstBaseline(sources, { scope: opts.quartiers });
   const years = yearsOf(rows);
   const year = opts.year ?? years[years.length - 1]!;
   if (opts.year !== undefined && !years.includes(opts.year)) throw new UsageError(msg.yearAbsent(opts.year, years));
   if (opts.quartiers) {
     for (const code of opts.quartiers) {
-      if (!rows.some((r) => r.quartier_code === code || r.quartier_code_2015 === code)) throw new UsageError(msg.unknownQuartierOption(code));
+      if (!rows.some((r) => r.quartier_code === code || r.quartier_code_2015 === code)) resolveQuartierCodes([code], rows.flatMap((r) => [r.quartier_code, r.quartier_code_2015]));
     }
   }
   const model = buildReportModel({ sources, rows, year, only: opts.quartiers, generatedAt: fx.now().toISOString(), toolVersion: fx.toolVersion });
@@ -126,6 +127,13 @@ async function readAndMeasure(opts: RunOptions, dir: SourcesDir, t0: number, fx:
   await step('mesures');
   fx.checkpoint();
   return { model, PHASES };
+}
+
+/** Every quartier code the sources name: the registry's, and those of quartier figures. */
+function knownQuartierCodes(sources: Sources): string[] {
+  const codes = sources.registry.quartiers.flatMap((q) => [q.code, q.code2015]);
+  for (const f of sources.figures) if (f.level === 'quartier') codes.push(f.quartierCode ?? f.territory);
+  return codes;
 }
 
 export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<number> {

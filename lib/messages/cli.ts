@@ -3,15 +3,19 @@
 import type { Change, RunComparison } from '../report/compare-runs.ts';
 import { formatFrenchNumber } from '../text/french-number.ts';
 
+/** « Vouliez-vous dire --annee ? », or nothing when no candidate is close. */
+const didYouMean = (nearest: string | undefined) => (nearest ? ` Vouliez-vous dire ${nearest} ?` : '');
+
 export const cli = {
-  unknownCommand: (cmd: string) => `Commande inconnue « ${cmd} ». Commandes : run, validate, verifier. Voir « quartiers --help ».`,
+  unknownCommand: (cmd: string, nearest?: string) => `Commande inconnue « ${cmd} ».${didYouMean(nearest)} Commandes : run, validate, verifier. Voir « quartiers --help ».`,
+  unexpectedArgument: (arg: string, cmd: string) => `Argument inattendu « ${arg} » après la commande ${cmd} : une seule commande à la fois. Voir « quartiers --help ».`,
   badWait: (text: string) => `--attendre attend un nombre de secondes (ex. --attendre=600), lu « ${text} ».`,
-  unknownOption: (opt: string) => `Option inconnue « ${opt} ». Voir « quartiers --help ».`,
+  unknownOption: (opt: string, nearest?: string) => `Option inconnue « ${opt} ».${didYouMean(nearest)} Voir « quartiers --help ».`,
   missingOptionValue: (opt: string) => `L'option ${opt} attend une valeur.`,
   badYearOption: (text: string) => `--annee attend une année sur quatre chiffres, lu « ${text} ».`,
-  badFormat: (text: string, allowed: string[]) => `--formats : format « ${text} » inconnu ; formats possibles : ${allowed.join(', ')}.`,
-  badLog: (text: string) => `--log attend « texte » ou « json », lu « ${text} ».`,
-  unknownQuartierOption: (code: string) => `--quartier : quartier « ${code} » absent des sources.`,
+  badFormat: (text: string, allowed: string[], nearest?: string) => `--formats : format « ${text} » inconnu ; formats possibles : ${allowed.join(', ')}.${didYouMean(nearest)}`,
+  badLog: (text: string, nearest?: string) => `--log attend « texte » ou « json », lu « ${text} ».${didYouMean(nearest)}`,
+  unknownQuartierOption: (code: string, nearest?: string) => `--quartier : quartier « ${code} » absent des sources.${didYouMean(nearest)}`,
   yearAbsent: (year: number, years: number[]) => `--annee ${year} : aucune donnée pour cette année dans les sources (années présentes : ${years.join(', ')}).`,
   internalError: (detail: string) => `Erreur interne inattendue : ${detail}. Relancez avec --debug pour le détail et signalez-la.`,
   errorCount: (n: number) => `${n} erreur${n > 1 ? 's' : ''} dans les sources : rien n'a été publié, les rapports précédents sont intacts.`,
@@ -19,6 +23,8 @@ export const cli = {
   errorPrefix: 'Erreur : ',
 };
 
+/** A count with French thousands separators (« 61 797 »). */
+const count = (n: number) => formatFrenchNumber(n);
 const seconds = (s: number) => `${(Math.round(s * 10) / 10).toFixed(1).replace('.', ',')} s`;
 
 export const runMessages = {
@@ -40,10 +46,10 @@ export const runMessages = {
     `Interruption (${signal}) reçue pendant la publication : celle-ci a été menée à son terme, ${out} contient la nouvelle version complète.`,
   phaseDone: (phase: string, counts: string, elapsedSeconds: number) => `${phase} : ${counts} (${seconds(elapsedSeconds)})`,
   phaseRunning: (phase: string, counts: string, elapsedSeconds: number) => `${phase} : ${counts}… ${seconds(elapsedSeconds)}`,
-  countFiles: (n: number) => `${n} fichier${n > 1 ? 's' : ''}`,
-  countFilesRead: (files: number, figures: number) => `${files} fichier${files > 1 ? 's' : ''} lu${files > 1 ? 's' : ''}, ${figures} valeur${figures > 1 ? 's' : ''}`,
-  countRows: (n: number) => `${n} ligne${n > 1 ? 's' : ''}`,
-  verifyOk: (out: string, files: number) => `${out} : les ${files} fichiers publiés correspondent à manifest.json.`,
+  countFiles: (n: number) => `${count(n)} fichier${n > 1 ? 's' : ''}`,
+  countFilesRead: (files: number, figures: number) => `${count(files)} fichier${files > 1 ? 's' : ''} lu${files > 1 ? 's' : ''}, ${count(figures)} valeur${figures > 1 ? 's' : ''}`,
+  countRows: (n: number) => `${count(n)} ligne${n > 1 ? 's' : ''}`,
+  verifyOk: (out: string, files: number) => `${out} : les ${count(files)} fichiers publiés correspondent à manifest.json.`,
   verifyNoManifest: (out: string) => `${out} : pas de manifest.json lisible, le dossier ne peut pas être vérifié.`,
   verifyProblem: (file: string, problem: string) => `${file} : ${problem}`,
   verifyMissing: 'absent',
@@ -52,9 +58,9 @@ export const runMessages = {
   verifyFailed: (out: string, n: number) => `${out} : ${n} écart${n > 1 ? 's' : ''} avec manifest.json.`,
   unchanged: (out: string) => `Sources, options et version inchangées depuis la dernière publication de ${out} : rien à refaire.`,
   summary: (quartiers: number, figures: number, files: number, out: string, seconds: number, warnings: number) =>
-    `Terminé : ${quartiers} quartier${quartiers > 1 ? 's' : ''}, ${figures} valeur${figures > 1 ? 's' : ''}, ${files} fichier${files > 1 ? 's' : ''} publié${files > 1 ? 's' : ''} dans ${out} en ${seconds.toFixed(1).replace('.', ',')} s${warnings ? `, ${warnings} avertissement${warnings > 1 ? 's' : ''}` : ''}.`,
+    `Terminé : ${count(quartiers)} quartier${quartiers > 1 ? 's' : ''}, ${count(figures)} valeur${figures > 1 ? 's' : ''}, ${count(files)} fichier${files > 1 ? 's' : ''} publié${files > 1 ? 's' : ''} dans ${out} en ${formatFrenchNumber(seconds, 1)} s${warnings ? `, ${count(warnings)} avertissement${warnings > 1 ? 's' : ''}` : ''}.`,
   validateSummary: (files: number, figures: number, warnings: number) =>
-    `Sources valides : ${files} fichier${files > 1 ? 's' : ''} reconnu${files > 1 ? 's' : ''}, ${figures} valeur${figures > 1 ? 's' : ''}${warnings ? `, ${warnings} avertissement${warnings > 1 ? 's' : ''}` : ''}.`,
+    `Sources valides : ${count(files)} fichier${files > 1 ? 's' : ''} reconnu${files > 1 ? 's' : ''}, ${count(figures)} valeur${figures > 1 ? 's' : ''}${warnings ? `, ${count(warnings)} avertissement${warnings > 1 ? 's' : ''}` : ''}.`,
   outNotWritable: (out: string, reason: string) => `Le dossier de sortie ${out} ne peut pas être écrit (${reason}).`,
   interrupted: (signal: string) => `Interrompu (${signal}) : la sortie temporaire a été supprimée, les rapports précédents sont intacts.`,
 };

@@ -119,5 +119,5 @@ export const ingest = {
   unknownKindLabel: () => 'non reconnu',
   noSources: (dir: string) => `${dir} : aucun fichier de données trouvé ; déposez les exports CSV dans ce dossier.`,
   noFigures: (dir: string) => `${dir} : aucune valeur d'indicateur lue dans les sources.`,
-  sourcesMissing: (dir: string) => `${dir} : dossier des sources introuvable.`,
+  sourcesMissing: (dir: string) => `${dir} : dossier des sources introuvable ; indiquez le bon dossier avec --sources DOSSIER.`,
 };

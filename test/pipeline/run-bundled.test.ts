@@ -10,7 +10,7 @@ describe('quartiers run on the bundled sources', () => {
   it('publishes the tidy table, the portraits and a manifest, and says so in French', async () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'quartiers-')), 'reports');
     const r = await runCli(['run', '--out', out, '--formats', 'csv,md']);
-    expect(r.stderr).toMatch(/^Terminé : 2 quartiers, \d+ valeurs, \d+ fichiers publiés/m);
+    expect(r.stderr).toMatch(/^Terminé : 2 quartiers, [\d\u202f]+ valeurs, [\d\u202f]+ fichiers publiés/m);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(readdirSync(path.join(out, 'portraits')).sort()).toEqual(['QIC-62555-01.md', 'QN06205M.md']);
