@@ -162,9 +162,9 @@ async function main(): Promise<void> {
     if (opts.profile) {
       const dir = path.join(tmp, 'profil');
       progress('exécution complète sous profilage (node --cpu-prof), depuis les sources TypeScript');
-      // From the sources, not dist/: the bundle merges vega, exceljs and lib/ into a few chunks, and
-      // a profile of the sources names each function's own file (QUARTIERS_SOURCES, see bin/quartiers.js).
-      const profiled = await runNodeChild(CLI, [...runArgs.slice(0, 4), path.join(tmp, 'reports-profil'), '--log', 'json'], { cwd: REPO_ROOT, env: { ...env, QUARTIERS_SOURCES: '1' }, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+      // From the sources (tsx), not dist/: the bundle merges vega, exceljs and lib/ into a few chunks,
+      // and a profile of the sources names each function's own file.
+      const profiled = await runNodeChild(path.join(REPO_ROOT, 'pipeline', 'main.ts'), [...runArgs.slice(0, 4), path.join(tmp, 'reports-profil'), '--log', 'json'], { cwd: REPO_ROOT, env, nodeArgs: ['--import', 'tsx', '--cpu-prof', `--cpu-prof-dir=${dir}`] });
       failIfBroken('exécution sous profilage', profiled);
       const names = (await fs.readdir(dir)).filter((n) => n.endsWith('.cpuprofile')).sort();
       const profiles = await Promise.all(names.map(async (n) => JSON.parse(await fs.readFile(path.join(dir, n), 'utf8')) as CpuProfile));

@@ -26,14 +26,10 @@ export interface ChartPool {
 }
 
 /**
- * Charts per worker thread. From the bundle (dist/) a worker is ready in
- * ~0.3 s, so even the ten charts of one commune go to a worker while the
- * main thread builds the workbooks. From the TypeScript sources a worker
- * compiles them first (~1 s): small runs (tests, development) stay in-process.
+ * Charts per worker thread: a worker is ready in ~0.3 s, so even the ten
+ * charts of one commune go to one while the main thread builds the workbooks.
  */
-export const CHARTS_PER_WORKER = { bundle: 12, sources: 24 } as const;
-
-const RUNNING_FROM_SOURCES = import.meta.url.endsWith('.ts');
+export const CHARTS_PER_WORKER = 12;
 
 /**
  * Tasks a worker holds at once: the one it draws and the next, so that it
@@ -41,13 +37,11 @@ const RUNNING_FROM_SOURCES = import.meta.url.endsWith('.ts');
  */
 export const TASKS_AHEAD = 2;
 
-export function chartWorkerCount(charts: number, env: NodeJS.ProcessEnv = process.env, fromSources = RUNNING_FROM_SOURCES): number {
+export function chartWorkerCount(charts: number, env: NodeJS.ProcessEnv = process.env): number {
   const forced = env.QUARTIERS_CHART_WORKERS;
   if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced);
   if (charts === 0) return 0;
-  const per = fromSources ? CHARTS_PER_WORKER.sources : CHARTS_PER_WORKER.bundle;
-  if (fromSources && charts < per) return 0;
-  return Math.max(1, Math.min(availableParallelism(), Math.ceil(charts / per)));
+  return Math.max(1, Math.min(availableParallelism(), Math.ceil(charts / CHARTS_PER_WORKER)));
 }
 
 export function createInProcessPool(reason?: string): ChartPool {

@@ -5,25 +5,18 @@ import { chartWorkerCount, CHARTS_PER_WORKER, createChartPool, startWorkersEarly
 describe('chart worker count', () => {
   const cores = availableParallelism();
 
-  it('from the bundle: a worker as soon as there is a chart, one more per dozen, at most one per core', () => {
-    expect(chartWorkerCount(0, {}, false)).toBe(0);
-    expect(chartWorkerCount(1, {}, false)).toBe(1);
-    expect(chartWorkerCount(10, {}, false)).toBe(1);
-    expect(chartWorkerCount(CHARTS_PER_WORKER.bundle + 1, {}, false)).toBe(Math.min(cores, 2));
-    expect(chartWorkerCount(10_000, {}, false)).toBe(cores);
-  });
-
-  it('from the TypeScript sources: small runs in-process, where a worker would first compile the code', () => {
-    expect(chartWorkerCount(10, {}, true)).toBe(0);
-    expect(chartWorkerCount(CHARTS_PER_WORKER.sources - 1, {}, true)).toBe(0);
-    expect(chartWorkerCount(CHARTS_PER_WORKER.sources, {}, true)).toBe(1);
-    expect(chartWorkerCount(10_000, {}, true)).toBe(cores);
+  it('a worker as soon as there is a chart, one more per dozen, at most one per core', () => {
+    expect(chartWorkerCount(0, {})).toBe(0);
+    expect(chartWorkerCount(1, {})).toBe(1);
+    expect(chartWorkerCount(10, {})).toBe(1);
+    expect(chartWorkerCount(CHARTS_PER_WORKER + 1, {})).toBe(Math.min(cores, 2));
+    expect(chartWorkerCount(10_000, {})).toBe(cores);
   });
 
   it('obeys QUARTIERS_CHART_WORKERS, and ignores a value that is not a count', () => {
-    expect(chartWorkerCount(10_000, { QUARTIERS_CHART_WORKERS: '0' }, false)).toBe(0);
-    expect(chartWorkerCount(1, { QUARTIERS_CHART_WORKERS: '3' }, true)).toBe(3);
-    expect(chartWorkerCount(10, { QUARTIERS_CHART_WORKERS: 'beaucoup' }, false)).toBe(1);
+    expect(chartWorkerCount(10_000, { QUARTIERS_CHART_WORKERS: '0' })).toBe(0);
+    expect(chartWorkerCount(1, { QUARTIERS_CHART_WORKERS: '3' })).toBe(3);
+    expect(chartWorkerCount(10, { QUARTIERS_CHART_WORKERS: 'beaucoup' })).toBe(1);
   });
 
   it('hands the workers started early to the pool, and stops them when no chart needs them', async () => {
