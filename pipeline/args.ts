@@ -23,13 +23,15 @@ export interface RunOptions {
   debug: boolean;
   /** `--attendre[=SECONDES]`: wait for another run to finish, up to this many seconds (0: do not wait). */
   waitSeconds: number;
+  /** `--tous-les-quartiers`: publish every quartier found, not only the registry's. */
+  allQuartiers: boolean;
 }
 
 /** How long `--attendre` waits at most when no duration is given. */
 export const DEFAULT_WAIT_SECONDS = 600;
 
 const VALUE_OPTIONS = new Set(['--sources', '--out', '--annee', '--quartier', '--formats', '--log']);
-const FLAG_OPTIONS = ['--if-changed', '--attendre', '--quiet', '--debug', '--help', '--version'];
+const FLAG_OPTIONS = ['--if-changed', '--attendre', '--tous-les-quartiers', '--quiet', '--debug', '--help', '--version'];
 const COMMANDS: Record<string, HelpTopic> = { run: 'run', validate: 'validate', verifier: 'verify', verify: 'verify' };
 
 /** The command named among the arguments (the first word that is neither an option nor an option's value). */
@@ -48,7 +50,7 @@ function unknownCommand(word: string): UsageError {
 
 export function parseArgs(argv: string[]): RunOptions {
   const opts: RunOptions = {
-    command: 'run', sources: 'sources', out: 'reports', formats: new Set(FORMATS), ifChanged: false, log: 'texte', quiet: false, debug: false, waitSeconds: 0,
+    command: 'run', sources: 'sources', out: 'reports', formats: new Set(FORMATS), ifChanged: false, log: 'texte', quiet: false, debug: false, waitSeconds: 0, allQuartiers: false,
   };
   // A command's name alone shows what it does; so does --help anywhere.
   if (argv.length === 0) return { ...opts, command: 'help', helpTopic: 'general' };
@@ -104,6 +106,9 @@ export function parseArgs(argv: string[]): RunOptions {
       case '--quiet':
       case '-q':
         opts.quiet = true;
+        break;
+      case '--tous-les-quartiers':
+        opts.allQuartiers = true;
         break;
       case '--debug':
         opts.debug = true;

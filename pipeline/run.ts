@@ -97,9 +97,14 @@ function errnoText(e: unknown): string {
 async function readAndMeasure(opts: RunOptions, dir: SourcesDir, t0: number, fx: RunEffects, step: (label: string) => Promise<void>) {
   const log = fx.log;
   const sources = await parseSources(opts.sources, dir.files, dir.warnings);
+  const { decideScope } = await import('../lib/ingest/scope.ts');
+  const scope = decideScope(sources, { all: opts.allQuartiers });
+  sources.registry = scope.registry;
+  sources.warnings = scope.warnings;
   const tIngest = fx.clock();
   log.progress?.done(msg.phaseDone('lecture', msg.countFilesRead(dir.files.length, sources.figures.length), (tIngest - t0) / 1000));
   log.event({ event: 'phase', phase: 'lecture', fichiers: dir.files.length, valeurs: sources.figures.length, duree_ms: Math.round(tIngest - t0) });
+  for (const note of scope.notes) log.info(note, { event: 'perimetre', mode: scope.mode, contexte: scope.contextQuartiers });
   for (const w of sources.warnings) log.warn(msg.warningPrefix + w.message, { event: 'avertissement', code: w.code });
   await step('lecture');
   fx.checkpoint();
@@ -110,8 +115,8 @@ async function readAndMeasure(opts: RunOptions, dir: SourcesDir, t0: number, fx:
     import('../lib/report/model.ts'),
     import('./phases/index.ts'),
   ]);
-  if (opts.quartiers) opts = { ...opts, quartiers: resolveQuartierCodes(opts.quartiers, knownQuartierCodes(sources)) };
-  const rows = normalizeAgainstBaseline(sources, { scope: opts.quartiers });
+  if (opts.quartiers) opts = { ...opts, quartiers: resolveQuartierCodes(opts.quartiers, knownQuartierCodes(sources, scope.mode === 'tous')) };
+  const rows = normalizeAgainstBaseline(sources, { scope: opts.quartiers, publishAll: scope.mode === 'tous' });
   const years = yearsOf(rows);
   const year = opts.year ?? years[years.length - 1]!;
   if (opts.year !== undefined && !years.includes(opts.year)) throw new UsageError(msg.yearAbsent(opts.year, years));
@@ -129,10 +134,10 @@ async function readAndMeasure(opts: RunOptions, dir: SourcesDir, t0: number, fx:
   return { model, PHASES };
 }
 
-/** Every quartier code the sources name: the registry's, and those of quartier figures. */
-function knownQuartierCodes(sources: Sources): string[] {
+/** Every quartier code the run publishes: the registry's, and those of quartier figures when every quartier is published. */
+function knownQuartierCodes(sources: Sources, all: boolean): string[] {
   const codes = sources.registry.quartiers.flatMap((q) => [q.code, q.code2015]);
-  for (const f of sources.figures) if (f.level === 'quartier') codes.push(f.quartierCode ?? f.territory);
+  if (all) for (const f of sources.figures) if (f.level === 'quartier') codes.push(f.quartierCode ?? f.territory);
   return codes;
 }
 
@@ -173,7 +178,7 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     log.progress?.start('lecture');
     const dir = await readSourcesDir(opts.sources);
     const inputs = dir.files.map((f) => fileEntry(f.path, f.bytes));
-    const optionsForHash = { annee: opts.year ?? null, quartiers: opts.quartiers ?? null, formats: [...opts.formats].sort() };
+    const optionsForHash = { annee: opts.year ?? null, quartiers: opts.quartiers ?? null, formats: [...opts.formats].sort(), ...(opts.allQuartiers ? { tous_les_quartiers: true } : {}) };
     const fingerprint = inputFingerprint(inputs, optionsForHash, fx.toolVersion);
     if (opts.ifChanged) {
       const previous = await readManifest(out);

@@ -6,6 +6,7 @@ import { DataError, DataErrors, UsageError } from '../lib/errors.ts';
 import { msg } from '../lib/messages/index.ts';
 import { collectSources } from '../lib/ingest/read-sources.ts';
 import { qualityReport } from '../lib/ingest/quality-report.ts';
+import { decideScope } from '../lib/ingest/scope.ts';
 import type { RunOptions } from './args.ts';
 import type { RunEffects } from './run.ts';
 import { scanSourcesDir } from './read-sources-dir.ts';
@@ -16,6 +17,9 @@ export async function validateCommand(opts: RunOptions, fx: RunEffects): Promise
   const collection = collectSources(scan.files, scan.errors);
   collection.sources.warnings.unshift(...scan.warnings);
   for (const line of qualityReport(collection, opts.sources)) fx.log.info(line, { event: 'controle' });
+  const { sources } = collection;
+  const scope = decideScope(sources, { all: opts.allQuartiers });
+  for (const note of scope.notes) fx.log.info(note, { event: 'perimetre', mode: scope.mode, contexte: scope.contextQuartiers });
   const errors: DataError[] = collection.errors;
   if (errors.length) throw new DataErrors(errors);
   return 0;

@@ -168,12 +168,11 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
   const correspondence = emptyCorrespondence();
   const rules: PrecedenceRule[] = [];
   const data: Parsed[] = [];
-  const referenceFiles = { registry: 0, catalogue: 0 };
+  const referenceFiles = { catalogue: 0 };
   for (const p of parsed) {
     const h = p.table.header;
     const path = p.file.path;
     if (isRegistryHeader(h)) {
-      referenceFiles.registry++;
       attempt(() => quartiers.push(...readRegistry(p.table, path)));
       summarize(p, 'referentiel', 'Référentiel des quartiers');
     } else if (isCatalogueHeader(h)) {
@@ -193,9 +192,8 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
       data.push(p);
     }
   }
-  // A registry or catalogue that was found but refused has already said why.
+  // A catalogue that was found but refused has already said why. Without a registry every quartier is published (scope.ts).
   if (referenceFiles.catalogue === 0) errors.push(new DataError(msg.missingCatalogue()));
-  if (referenceFiles.registry === 0) errors.push(new DataError(msg.missingRegistry()));
 
   const catalogue: Catalogue = { indicators: catalogues.flatMap((c) => c.indicators) };
   const precedence = precedenceOrder(rules);
@@ -254,7 +252,6 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
   if (unknown.size) {
     const count = [...unknown.values()].reduce((a, b) => a + b, 0);
     stats.unknownQuartiers = { codes: unknown.size, figures: count };
-    sources.warnings.push({ code: 'quartiers-inconnus', message: msg.unknownQuartiers(count, unknown.size, [...unknown.keys()].sort()) });
   }
   // Schools alone give figures only with the list of schools each quartier's children attend.
   const derivable = sources.schools.length > 0 && sources.schoolLinks.length > 0;

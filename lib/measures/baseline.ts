@@ -33,6 +33,12 @@ export interface MeasureOptions extends TrajectoryOptions {
    * for measuring the whole country.
    */
   scope?: readonly string[];
+  /**
+   * Rows for quartiers outside the registry too (`--tous-les-quartiers`, or
+   * no registry at all). Otherwise the registry decides what is published and
+   * the other quartiers' figures are context only.
+   */
+  publishAll?: boolean;
 }
 
 /** The catalogue's indicators by id, with `ips_calcule` added when the catalogue does not declare it. */
@@ -47,7 +53,7 @@ export function normalizeAgainstBaseline(input: BaselineInput, options: MeasureO
   const { registry, catalogue } = input;
   const indicators = indicatorsWithDerived(catalogue);
   const figures = [...input.figures, ...deriveSchoolIps(input.schools ?? [], input.schoolLinks ?? [], registry, input.figures)];
-  const rows = measureAgainstReferences(figures, registry, indicators, options.scope);
+  const rows = measureAgainstReferences(figures, registry, indicators, options.scope, options.publishAll ?? registry.quartiers.length === 0);
   const order = new Map([...indicators.values()].map((i) => [i.id, i.order]));
   rows.sort((a, b) => cmp(a.quartier_code, b.quartier_code) || order.get(a.indicateur)! - order.get(b.indicateur)! || cmp(a.indicateur, b.indicateur) || a.annee - b.annee || cmp(a.perimetre, b.perimetre));
   addTrajectories(rows, options);

@@ -72,13 +72,20 @@ function referenceTable(figures: Figure[], codeColumn: string, prefix: string): 
 }
 
 /** Quartier figures joined to their references, with gaps, ratios, indices and readings. */
-export function measureAgainstReferences(figures: Figure[], registry: Registry, indicators: Map<string, Indicator>, scope?: readonly string[]): TidyRow[] {
+export function measureAgainstReferences(
+  figures: Figure[],
+  registry: Registry,
+  indicators: Map<string, Indicator>,
+  scope?: readonly string[],
+  /** Publish quartiers outside the registry too (`--tous-les-quartiers`, or no registry at all). */
+  publishAll = registry.quartiers.length === 0,
+): TidyRow[] {
   const quartiers = quartierIndex(registry);
   const communeOf = new Map(registry.quartiers.map((q) => [q, referenceCommune(q)]));
   const communeNames = new Map(registry.quartiers.map((q) => [q, q.communes.map((c) => c.name).join(', ')]));
   const quartierOf = (f: Figure) => quartiers.get(f.territory) ?? (f.quartierCode ? quartiers.get(f.quartierCode) : undefined);
   const qf = inScope(
-    figures.filter((f) => f.level === 'quartier'),
+    figures.filter((f) => f.level === 'quartier' && (publishAll || quartierOf(f) !== undefined)),
     quartierOf,
     scope,
   );

@@ -9,6 +9,6 @@ import { maps } from './maps.ts';
 import { htmlMessages } from './html.ts';
 import { workbookMessages } from './workbook.ts';
 
-export { where, frenchList, plural } from './place.ts';
+export { where, frenchList, plural, examples } from './place.ts';
 
 export const msg = { ...ingest, ...cli, ...runMessages, ...measures, ...charts, ...maps, ...workbookMessages, ...htmlMessages };

@@ -1,6 +1,6 @@
 // Messages about reading sources. Every one says where and what was expected.
 
-import { where, frenchList, plural } from './place.ts';
+import { where, frenchList, plural, examples } from './place.ts';
 import type { Bound, SourceSummary } from '../model/types.ts';
 
 const n = (x: number) => x.toLocaleString('fr-FR').replace(/\u202f|\u00a0/g, ' ');
@@ -86,10 +86,6 @@ export const ingest = {
     `${where(file, line, column)} : indicateur « ${name} » inconnu du catalogue ; ajoutez ce libellé dans la colonne « alias » du catalogue.`,
   conflict: (indicator: string, territory: string, year: number, a: string, av: string, b: string, bv: string) =>
     `Conflit pour ${indicator}, ${territory}, ${year} : ${a} donne « ${av} » mais ${b} donne « ${bv} ». Corrigez l'un des deux fichiers ou indiquez dans le référentiel (fichier priorites.csv) quelle source prévaut.`,
-  unknownQuartiers: (figures: number, codes: number, examples: string[]) =>
-    `${plural(figures, 'valeur')} concerne${figures > 1 ? 'nt' : ''} ${plural(codes, 'quartier')} absent${codes > 1 ? 's' : ''} du référentiel (${frenchList(examples.slice(0, 5))}${examples.length > 5 ? '…' : ''}) : ${figures > 1 ? 'elles sont gardées' : 'elle est gardée'} dans le tableau, sans statut ni territoire de référence. Ajoutez ces quartiers au référentiel pour les comparer à leur EPCI.`,
-  missingRegistry: () =>
-    `Aucun référentiel des quartiers trouvé dans les sources : un fichier CSV avec les colonnes code_2024, code_2015, nom, statut, communes_insee, communes_noms, commune_convention, epci_siren, epci_nom, epci_sigle est attendu (voir README).`,
   missingCatalogue: () =>
     `Aucun catalogue des indicateurs trouvé dans les sources : un fichier CSV avec les colonnes id, libelle, unite, polarite, alias est attendu (voir README).`,
   badEnum: (file: string, line: number, column: string, text: string, allowed: string[]) =>
@@ -120,4 +116,11 @@ export const ingest = {
   noSources: (dir: string) => `${dir} : aucun fichier de données trouvé ; déposez les exports CSV dans ce dossier.`,
   noFigures: (dir: string) => `${dir} : aucune valeur d'indicateur lue dans les sources.`,
   sourcesMissing: (dir: string) => `${dir} : dossier des sources introuvable ; indiquez le bon dossier avec --sources DOSSIER.`,
+  scopeRegistry: (published: number, context: number) =>
+    `Publiés : les ${plural(published, 'quartier')} du référentiel ; ${plural(context, 'autre quartier', 'autres quartiers')} des fichiers nationaux ${context > 1 ? 'servent' : 'sert'} de contexte (rang national, médiane des QPV), sans être ${context > 1 ? 'publiés' : 'publié'} (--tous-les-quartiers pour tout publier).`,
+  scopeAll: (count: number) => `Publiés : tous les quartiers trouvés (${n(count)}), à la demande (--tous-les-quartiers).`,
+  scopeNoRegistry: (count: number) =>
+    `Aucun référentiel des quartiers dans les sources : tous les quartiers trouvés (${n(count)}) sont publiés, sans statut ni agglomération sauf ceux que donne une liste des QPV.`,
+  quartiersWithoutTerritory: (count: number, codes: string[]) =>
+    `${plural(count, 'quartier')} hors du référentiel et absent${count > 1 ? 's' : ''} de la liste des QPV 2024 des sources (${examples(codes)}) : publié${count > 1 ? 's' : ''} sans commune ni EPCI de référence.`,
 };

@@ -18,3 +18,9 @@ export function frenchList(items: string[]): string {
 export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
   return `${n.toLocaleString('fr-FR').replace(/\u202f|\u00a0/g, ' ')} ${n > 1 ? pluralForm : singular}`;
 }
+
+/** At most `max` examples of a list, and « … » when there are more: no message quotes a whole list. */
+export function examples(items: readonly string[], max = 3): string {
+  const shown = items.slice(0, max).map((s) => (s.length > 40 ? `${s.slice(0, 39)}…` : s));
+  return `${shown.join(', ')}${items.length > max ? '…' : ''}`;
+}

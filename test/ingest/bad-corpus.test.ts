@@ -82,7 +82,6 @@ const CASES: Record<string, Case> = {
     expected: [msg.badEnum('referentiel/correspondance.csv', 2, 'qp2015_1', 'QP62005', ['un code de quartier 2015 (QP suivi de six caractères) ou une cellule vide'])],
   },
   'sans-catalogue': { expected: [msg.missingCatalogue()], ownReferentiel: true },
-  'sans-referentiel': { expected: [msg.missingRegistry()], ownReferentiel: true },
   'catalogue-unite-inconnue': { expected: [msg.badEnum('referentiel/indicateurs.csv', 4, 'unite', 'pourcents', ['pct', 'habitants', 'hectares', 'indice', 'euros', 'nombre'])] },
   'referentiel-statut-inconnu': { expected: [msg.badEnum('referentiel/quartiers.csv', 3, 'statut', 'QPVV', ['QPV', 'QIC'])] },
 };

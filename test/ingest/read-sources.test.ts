@@ -87,11 +87,8 @@ describe('codes 2015 and 2024', () => {
     expect(one('QP062005').quartierCode).toBeUndefined();
     expect(one('QP062005').value).toBe(40.2);
   });
-  it('names quartiers absent from the registry from the reference lists, and counts them in one warning', () => {
+  it('names quartiers absent from the registry from the reference lists', () => {
     expect(one('QP013032').territoryName).toBe(s.quartierList.find((q) => q.code === 'QP013032')!.name);
-    const unknown = s.warnings.filter((w) => w.code === 'quartiers-inconnus');
-    expect(unknown).toHaveLength(1);
-    expect(unknown[0]!.message).toBe(msg.unknownQuartiers(160, 4, ['QP001001', 'QP006003', 'QP006004', 'QP013032']));
   });
 });
 

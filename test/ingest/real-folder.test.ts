@@ -52,14 +52,13 @@ describe.skipIf(!real)(`the real folder${real ? '' : ' (skipped: ../shared/data/
     expect(c.sources.schools).toHaveLength(32091 + 439);
     const tp = c.sources.figures.find((f) => f.territory === 'QP062005' && f.indicator === 'taux_pauvrete' && f.year === 2019)!;
     expect(tp).toMatchObject({ value: 40.2, at: { file: 'reel/filosofi_qpv_2012_2021.csv' } });
-    expect(c.sources.warnings.filter((w) => w.code === 'quartiers-inconnus')).toHaveLength(1);
   });
 
-  it('is published by quartiers run, quartiers absent from the registry included', async () => {
+  it('is published by quartiers run --tous-les-quartiers, quartiers absent from the registry included', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'quartiers-reel-'));
     const sources = sourcesWithReal(dir);
     const out = path.join(dir, 'reports');
-    const r = await runCli(['run', '--sources', sources, '--out', out, '--formats', 'csv'], { timeoutMs: 120_000 });
+    const r = await runCli(['run', '--sources', sources, '--out', out, '--formats', 'csv', '--tous-les-quartiers'], { timeoutMs: 120_000 });
     expect(r.stderr).toMatch(/^Terminé : /m);
     expect(r.code).toBe(0);
     const lines = readFileSync(path.join(out, 'indicateurs.csv'), 'utf8').split('\r\n');
