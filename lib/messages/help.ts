@@ -9,8 +9,7 @@ const RUN_OPTIONS = `Options de run :
   --out DOSSIER            Le dossier où publier les rapports (par défaut : reports) ; il est remplacé d'un coup.
   --annee AAAA             L'année du rapport (par défaut : la dernière année présente dans les sources).
   --quartier CODE[,CODE]   Ne publier que ces quartiers (codes 2024 ou 2015, en majuscules ou minuscules).
-  --tous-les-quartiers     Publier tous les quartiers trouvés ; sinon seuls ceux du référentiel le sont, les autres
-                           quartiers des fichiers nationaux servant de contexte (rang national, médiane des QPV).
+  --tous-les-quartiers     Publier tous les quartiers trouvés (sinon ceux du référentiel ; les autres sont le contexte national).
   --formats LISTE          Ne produire que ces formats, parmi csv, md, svg, png, xlsx, html (par défaut : tous).
   --if-changed             Ne rien refaire si les sources, les options et la version sont celles de la dernière publication.
   --attendre[=SECONDES]    Si un autre traitement occupe le dossier de sortie, attendre sa fin (au plus 600 s, ou SECONDES).
