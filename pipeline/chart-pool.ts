@@ -1,7 +1,5 @@
-// Renders charts on every core: worker threads that load the TypeScript
-// sources through tsx, fed from one queue. Falls back to rendering in this
-// thread when workers cannot start (or when the job is too small to pay for
-// their start-up, ~0.5 s each).
+// Renders charts on every core: worker threads fed from one queue, in
+// order. Falls back to rendering in this thread when workers cannot start.
 
 import { pathToFileURL } from 'node:url';
 import { repoPath } from './repo-path.ts';
@@ -13,11 +11,7 @@ import { loadChartFonts } from './fonts.ts';
 import { runtimeCacheOfThisBuild } from './runtime-cache.ts';
 
 export interface ChartPool {
-  /**
-   * `kind` names the chart's type (`ecarts`, `trajectoires`…): a worker
-   * keeps to the kinds it has drawn (see nextTaskFor).
-   */
-  render(spec: object, wanted: ChartWanted, kind?: string): Promise<ChartRendering>;
+  render(spec: object, wanted: ChartWanted): Promise<ChartRendering>;
   close(): Promise<void>;
   /** Worker threads in use (0: rendering in this thread). */
   readonly workers: number;
@@ -72,28 +66,8 @@ export function createInProcessPool(reason?: string): ChartPool {
 
 interface Pending {
   task: ChartTask;
-  kind?: string;
   resolve: (r: ChartRendering) => void;
   reject: (e: Error) => void;
-}
-
-/**
- * Index in the queue of the task a worker takes next: the first of a kind it
- * has drawn, else the first of a kind no worker has drawn, else the first.
- * A thread draws the first charts of a kind two to four times slower than
- * the next ones (Vega compiles the structure, V8 warms up its code): a
- * commune's 22 charts spread over both workers paid that twice per kind.
- * Once every worker has drawn every kind (a national run after its first
- * charts), this is the queue's order.
- */
-export function nextTaskFor(kinds: readonly (string | undefined)[], mine: ReadonlySet<string>, drawn: ReadonlySet<string>): number {
-  let unclaimed = -1;
-  for (let i = 0; i < kinds.length; i++) {
-    const k = kinds[i];
-    if (k === undefined || mine.has(k)) return i;
-    if (unclaimed < 0 && !drawn.has(k)) unclaimed = i;
-  }
-  return unclaimed >= 0 ? unclaimed : 0;
 }
 
 /**
@@ -125,28 +99,6 @@ function startWorker(): Promise<Worker> {
   });
 }
 
-/**
- * Workers started before the charts are planned (while the sources are
- * read), so that a commune's run does not wait for them afterwards. Whoever
- * starts them hands them to createChartPool or stops them.
- */
-export interface EarlyWorkers {
-  readonly starting: Promise<Worker>[];
-  stop(): Promise<void>;
-}
-
-export function startWorkersEarly(count: number): EarlyWorkers {
-  const starting = Array.from({ length: count }, startWorker);
-  // A worker that fails to start is reported by createChartPool, not here.
-  for (const s of starting) s.catch(() => {});
-  return {
-    starting,
-    async stop() {
-      await Promise.all(starting.map((s) => s.then((w) => w.terminate(), () => {})));
-    },
-  };
-}
-
 /** Time a worker gets to finish its chart in progress when the pool closes, before it is terminated. */
 export const STOP_GRACE_MS = 10_000;
 
@@ -174,13 +126,9 @@ export function stopWorker(w: Worker, exited: boolean, graceMs = STOP_GRACE_MS):
   });
 }
 
-export async function createChartPool(count: number, early?: EarlyWorkers): Promise<ChartPool> {
-  const ready = early?.starting ?? [];
-  if (count <= 0) {
-    await early?.stop();
-    return createInProcessPool();
-  }
-  const started = await Promise.allSettled([...ready, ...Array.from({ length: Math.max(0, count - ready.length) }, startWorker)]);
+export async function createChartPool(count: number): Promise<ChartPool> {
+  if (count <= 0) return createInProcessPool();
+  const started = await Promise.allSettled(Array.from({ length: count }, startWorker));
   const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   const workers = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   if (failed) {
@@ -192,9 +140,6 @@ export async function createChartPool(count: number, early?: EarlyWorkers): Prom
   const queue: Pending[] = [];
   // Tasks sent to each worker and not answered yet, oldest first (a worker answers in order).
   const busy = new Map<Worker, Pending[]>(workers.map((w) => [w, []]));
-  // Kinds each worker was given, and kinds given to any.
-  const kindsOf = new Map<Worker, Set<string>>(workers.map((w) => [w, new Set()]));
-  const given = new Set<string>();
   const exited = new Set<Worker>();
   let nextId = 0;
   let broken: Error | undefined;
@@ -202,13 +147,8 @@ export async function createChartPool(count: number, early?: EarlyWorkers): Prom
   const pump = () => {
     for (const w of workers) {
       const sent = busy.get(w)!;
-      const mine = kindsOf.get(w)!;
       while (sent.length < TASKS_AHEAD && queue.length > 0) {
-        const [p] = queue.splice(nextTaskFor(queue.map((q) => q.kind), mine, given), 1) as [Pending];
-        if (p.kind !== undefined) {
-          mine.add(p.kind);
-          given.add(p.kind);
-        }
+        const p = queue.shift()!;
         sent.push(p);
         w.postMessage(p.task);
       }
@@ -236,11 +176,11 @@ export async function createChartPool(count: number, early?: EarlyWorkers): Prom
   }
   return {
     workers: workers.length,
-    render(spec, wanted, kind) {
+    render(spec, wanted) {
       if (broken) return Promise.reject(broken);
       if (closed) return Promise.reject(new Error('rendu des graphiques arrêté'));
       return new Promise((resolve, reject) => {
-        queue.push({ task: { id: nextId++, spec, wanted }, kind, resolve, reject });
+        queue.push({ task: { id: nextId++, spec, wanted }, resolve, reject });
         pump();
       });
     },

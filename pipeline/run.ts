@@ -20,7 +20,6 @@ import { acquireLock } from './lock.ts';
 import { fileEntry, inputFingerprint, MANIFEST, outputsPresent, readManifest, stableStringify, type Manifest } from './manifest.ts';
 import { createChartReadiness, type ChartReadiness } from './chart-readiness.ts';
 import type { OutputPhase } from './phases/phase.ts';
-import type { EarlyWorkers } from './chart-pool.ts';
 import { collectGarbage } from './heap.ts';
 import { settleTogether, type GroupJob } from './settle-together.ts';
 
@@ -164,7 +163,6 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     throw e;
   }
   let staging: string | null = null;
-  let early: EarlyWorkers | undefined;
   const inFlight: WritesInFlight = { closed: false, pending: new Set() };
   try {
     // Relink first: while the output path is missing, every version looks unpublished.
@@ -192,12 +190,6 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     }
     fx.checkpoint();
 
-    // A chart worker starts while the sources are read and measured: the charts phase takes it.
-    if (opts.formats.has('svg') || opts.formats.has('png')) {
-      const { chartWorkerCount, startWorkersEarly } = await import('./chart-pool.ts');
-      if (chartWorkerCount(1) > 0) early = startWorkersEarly(1);
-    }
-
     const { model, PHASES } = await readAndMeasure(opts, dir, t0, fx, step);
 
     staging = stagingName(out, process.pid);
@@ -220,7 +212,7 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
       const t = fx.clock();
       if (foreground) log.progress?.start(phase.name);
       const phaseOut = phaseWriter(writer, phase.name, fx, log, step, inFlight, foreground);
-      const { count } = await phase.run(model, phaseOut, opts.formats, { log, clock: fx.clock, checkpoint, charts, earlyWorkers: early });
+      const { count } = await phase.run(model, phaseOut, opts.formats, { log, clock: fx.clock, checkpoint, charts });
       const elapsed = fx.clock() - t;
       log.progress?.done(msg.phaseDone(phase.name, msg.countFiles(phaseOut.paths.length), elapsed / 1000));
       log.event({ event: 'phase', phase: phase.name, unites: count, fichiers: phaseOut.paths.length, duree_ms: Math.round(elapsed), sorties: phaseOut.paths });
@@ -277,8 +269,6 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     });
     return 0;
   } finally {
-    // Unused when the run failed before its charts (the pool stops them otherwise).
-    await early?.stop();
     await settleWrites(inFlight);
     if (staging) await fs.rm(staging, { recursive: true, force: true }).catch(() => {});
     fx.onStaging?.(null);

@@ -12,19 +12,11 @@ export function specText(spec: object): string {
 }
 
 /**
- * Charts a run with few charts puts in flight all at once: the pool then sees
- * them all and gives each worker charts of the kinds it has drawn (a
- * commune's 20 to 130 charts, a few MB).
+ * Charts rendering or being written at once: enough to keep every renderer
+ * busy while the files are written (thousands queued held a national run in memory).
  */
-export const ALL_IN_FLIGHT_UP_TO = 160;
-
-/**
- * Charts rendering or being written at once: all of a small run, else enough
- * to keep every renderer busy while the files are written (thousands queued
- * held a national run in memory).
- */
-export function chartsInFlight(workers: number, planned: number): number {
-  return planned <= ALL_IN_FLIGHT_UP_TO ? planned : Math.max(1, workers) * 3;
+export function chartsInFlight(workers: number): number {
+  return Math.max(1, workers) * 3;
 }
 
 /**
@@ -64,7 +56,7 @@ export const chartsPhase: OutputPhase = {
     // The run ends the readiness when this phase returns or fails (pipeline/run.ts).
     const readiness = effects.charts;
     readiness?.plan(plan.charts.map((c) => chartFolder(c.path)));
-    const pool = await createChartPool(chartWorkerCount(plan.charts.length), effects.earlyWorkers);
+    const pool = await createChartPool(chartWorkerCount(plan.charts.length));
     if (pool.fallbackReason) effects.log.warn(msg.chartWorkersFallback(pool.fallbackReason), { event: 'graphiques_sans_parallelisme' });
     let files = 0;
     try {
@@ -76,7 +68,7 @@ export const chartsPhase: OutputPhase = {
       // chart was drawn.
       const charts: (PlannedChart | undefined)[] = plan.charts;
       const alone = oneAtATime();
-      // A few charts in flight per renderer beyond a small run (chartsInFlight):
+      // A few charts in flight per renderer (chartsInFlight):
       // thousands of queued renderings and pending writes held the whole run in memory.
       const lane = async () => {
         while (!stopped && next < planned) {
@@ -86,7 +78,7 @@ export const chartsPhase: OutputPhase = {
             const text = specText(c.spec);
             await out.write(`${c.path}.vl.json`, text);
             if (stopped) return;
-            const render = () => pool.render(c.spec, wanted, c.chart);
+            const render = () => pool.render(c.spec, wanted);
             const r = await (text.length >= LARGE_CHART_SPEC_CHARS ? alone(render) : render());
             if (stopped) return;
             effects.checkpoint();
@@ -103,7 +95,7 @@ export const chartsPhase: OutputPhase = {
           }
         }
       };
-      const jobs = Array.from({ length: Math.min(planned, chartsInFlight(pool.workers, planned)) }, lane);
+      const jobs = Array.from({ length: Math.min(planned, chartsInFlight(pool.workers)) }, lane);
       // Let every job settle before failing: none may write after the run removed its staging folder.
       const settled = await Promise.allSettled(jobs);
       const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');

@@ -5,7 +5,6 @@ import type { Format } from '../args.ts';
 import type { Logger } from '../log.ts';
 import type { OutputWriter } from '../output-writer.ts';
 import type { ChartReadiness } from '../chart-readiness.ts';
-import type { EarlyWorkers } from '../chart-pool.ts';
 
 export interface PhaseEffects {
   log: Logger;
@@ -15,8 +14,6 @@ export interface PhaseEffects {
   checkpoint: () => void;
   /** Present when the charts and the workbooks phases run together: the charts written so far. */
   charts?: ChartReadiness;
-  /** Chart workers the run started while reading the sources, for the charts phase to take. */
-  earlyWorkers?: EarlyWorkers;
 }
 
 export interface OutputPhase {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { availableParallelism } from 'node:os';
-import { chartWorkerCount, CHARTS_PER_WORKER, createChartPool, startWorkersEarly } from '../../pipeline/chart-pool.ts';
+import { chartWorkerCount, CHARTS_PER_WORKER, createChartPool } from '../../pipeline/chart-pool.ts';
 
 describe('chart worker count', () => {
   const cores = availableParallelism();
@@ -19,18 +19,17 @@ describe('chart worker count', () => {
     expect(chartWorkerCount(10, { QUARTIERS_CHART_WORKERS: 'beaucoup' })).toBe(1);
   });
 
-  it('hands the workers started early to the pool, and stops them when no chart needs them', async () => {
-    const early = startWorkersEarly(1);
-    const pool = await createChartPool(1, early);
+  it('renders through a worker thread, and in this thread when asked for none', async () => {
+    const spec = { data: { values: [{ a: 1 }, { a: 2 }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'quantitative' } } };
+    const pool = await createChartPool(1);
     expect(pool.workers).toBe(1);
     expect(pool.fallbackReason).toBeUndefined();
-    const spec = { data: { values: [{ a: 1 }, { a: 2 }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'quantitative' } } };
     const r = await pool.render(spec, { svg: true, png: false });
     expect(r.svg).toMatch(/^<svg/);
     await pool.close();
-    const unused = startWorkersEarly(1);
-    const inProcess = await createChartPool(0, unused); // forced to 0: the early worker is stopped
+    const inProcess = await createChartPool(0);
     expect(inProcess.workers).toBe(0);
-    await unused.stop(); // stopping twice is harmless
+    expect((await inProcess.render(spec, { svg: true, png: false })).svg).toBe(r.svg);
+    await inProcess.close();
   }, 60_000);
 });
