@@ -1,7 +1,7 @@
 // Distance to the contract's 2030 targets, the yearly pace needed to reach
 // them and the pace observed, and whether the current pace reaches them.
 
-import type { Indicator, Polarity, Registry, Target } from '../model/types.ts';
+import type { Indicator, Polarity, Registry, Target, TargetDirection } from '../model/types.ts';
 import type { TidyRow } from '../model/tidy-row.ts';
 import { clean, type DerivedBound } from './bounded.ts';
 import { intervalOf, type Interval } from './interval.ts';
@@ -36,20 +36,29 @@ function boundOfChange(now: DerivedBound, before: DerivedBound): DerivedBound {
   return '?';
 }
 
-/** Does the interval of projected values meet the target on the favourable side? */
-export function meetsTarget(projected: Interval, target: number, polarity: Polarity, current: number): 'oui' | 'non' | 'indetermine' {
-  const downward = polarity === 'baisse_favorable' || (polarity === 'neutre' && target < current);
-  if (downward) {
-    if (projected.hi <= target) return 'oui';
-    if (projected.lo > target || (projected.lo === target && projected.loOpen)) return 'non';
+/** The side a target is reached from: stated by the targets file, else the favourable direction of the indicator. */
+export function targetDirection(t: Pick<Target, 'direction'>, polarity: Polarity): TargetDirection | null {
+  if (t.direction) return t.direction;
+  return polarity === 'baisse_favorable' ? 'au_plus' : polarity === 'hausse_favorable' ? 'au_moins' : null;
+}
+
+/** Is every value of the interval on the target's side (`oui`), none of them (`non`), or do bounds leave it open? */
+export function meetsTarget(values: Interval, target: number, direction: TargetDirection): 'oui' | 'non' | 'indetermine' {
+  if (direction === 'au_plus') {
+    if (values.hi <= target) return 'oui';
+    if (values.lo > target || (values.lo === target && values.loOpen)) return 'non';
     return 'indetermine';
   }
-  if (projected.lo >= target) return 'oui';
-  if (projected.hi < target || (projected.hi === target && projected.hiOpen)) return 'non';
+  if (values.lo >= target) return 'oui';
+  if (values.hi < target || (values.hi === target && values.hiOpen)) return 'non';
   return 'indetermine';
 }
 
-/** Fills the target columns of the given rows (in place) and returns them. */
+/**
+ * Fills the target columns of the given rows (in place) and returns them.
+ * A target is a bound: a quartier already on its side has reached it
+ * (`atteignable` = `atteinte`) and needs no pace.
+ */
 export function addTargets(rows: TidyRow[], targets: Target[], registry: Registry, indicators: Map<string, Indicator>): TidyRow[] {
   if (targets.length === 0) return rows;
   const quartiers = quartierIndex(registry);
@@ -58,14 +67,22 @@ export function addTargets(rows: TidyRow[], targets: Target[], registry: Registr
   for (const r of rows) {
     const t = byKey.get(`${r.quartier_code}\u0000${r.indicateur}`);
     if (!t) continue;
+    const direction = targetDirection(t, indicators.get(r.indicateur)?.polarity ?? 'neutre');
     r.cible_annee = t.year;
     r.cible_type = t.kind;
     r.cible = t.value;
+    r.cible_sens = direction ?? '';
     const value = t.kind === 'valeur' ? r.valeur : r.ecart_points;
     const bound = t.kind === 'valeur' ? (r.etat === 'valeur' ? r.borne : '') : r.borne_ecart;
-    if (value === null || bound === '' || r.etat !== 'valeur') continue;
+    if (value === null || bound === '' || r.etat !== 'valeur' || !direction) continue;
     r.distance_cible = clean(value - t.value);
     r.borne_distance_cible = bound;
+    const now = intervalOf(value, bound);
+    const met = meetsTarget(now, t.value, direction);
+    if (met === 'oui') {
+      r.atteignable = 'atteinte';
+      continue;
+    }
     const years = t.year - r.annee;
     if (years > 0) r.rythme_requis = clean((t.value - value) / years);
     const observed = observedPace(r, t.kind);
@@ -73,20 +90,22 @@ export function addTargets(rows: TidyRow[], targets: Target[], registry: Registr
       r.rythme_observe = observed.pace.value;
       r.annee_rythme = observed.since;
     }
-    if (years > 0 && !observed) {
+    if (years <= 0) {
+      r.atteignable = met === 'non' ? 'non' : 'indetermine';
+      continue;
+    }
+    if (!observed) {
       r.atteignable = 'indetermine';
       continue;
     }
-    const now = intervalOf(value, bound);
-    const pace = observed ? intervalOf(observed.pace.value, observed.pace.bound) : intervalOf(0, '=');
-    const span = Math.max(years, 0);
+    const pace = intervalOf(observed.pace.value, observed.pace.bound);
     const projected: Interval = {
-      lo: span === 0 ? now.lo : now.lo + pace.lo * span,
-      hi: span === 0 ? now.hi : now.hi + pace.hi * span,
-      loOpen: now.loOpen || (span > 0 && pace.loOpen),
-      hiOpen: now.hiOpen || (span > 0 && pace.hiOpen),
+      lo: now.lo + pace.lo * years,
+      hi: now.hi + pace.hi * years,
+      loOpen: now.loOpen || pace.loOpen,
+      hiOpen: now.hiOpen || pace.hiOpen,
     };
-    r.atteignable = meetsTarget(projected, t.value, indicators.get(r.indicateur)?.polarity ?? 'neutre', value);
+    r.atteignable = meetsTarget(projected, t.value, direction);
   }
   return rows;
 }

@@ -55,6 +55,14 @@ export const charts = {
   contractPeriod: 'contrat 2024-2030',
   perimeterChange: 'nouveau périmètre',
   target: (label: string) => `cible 2030 : ${label}`,
+  targetSide: { au_plus: 'au plus', au_moins: 'au moins' } as Record<string, string>,
+  /** « écart de 0 point », « écart de −12 points ». */
+  targetGap: (gap: string) => `écart de ${gap}`,
+  /** The panel of a gap series: « Part des familles monoparentales : écart à CABBALR (points) ». */
+  gapPanel: (label: string, reference: string, unit: string) => `${label}\nécart à ${reference}${unit === 'pct' ? ' (points)' : ''}`,
+  gapReference: 'référence (écart nul)',
+  trajectoryLegend: 'Bande jaune : contrat 2024-2030 ; trait vertical : nouveau périmètre (2024) ; croix : cible 2030 (plafond ou plancher).',
+  gapTargetLegend: 'Une cible d’écart se lit sur la série des écarts à la référence (la référence vaut 0).',
   sensLabels: { favorable: 'favorable au quartier', defavorable: 'défavorable au quartier', neutre: 'neutre', indetermine: 'indéterminé (borne)', '': 'sans lecture' } as Record<string, string>,
   groupTitles: { pct: 'Pourcentages (%)', indice: 'Indices', euros: 'Euros', nombre: 'Nombres', habitants: 'Habitants', hectares: 'Hectares' } as Record<string, string>,
   gapTitles: { pct: 'Écart en points de pourcentage', indice: "Écart en points d'indice", euros: 'Écart en euros', nombre: 'Écart', habitants: 'Écart en habitants', hectares: 'Écart en hectares' } as Record<string, string>,

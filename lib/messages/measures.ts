@@ -26,7 +26,11 @@ export const measures = {
   targetValueCount: (file: string, line: number) =>
     `${where(file, line)} : une cible attendue, soit dans « cible_valeur », soit dans « cible_ecart » (une seule des deux par ligne).`,
   badTargetNumber: (file: string, line: number, column: string, text: string) =>
-    `${where(file, line, column)} : cible attendue sous forme d'un nombre exact (exemples : 35 ; -12,5), lu « ${text} ».`,
+    `${where(file, line, column)} : cible attendue sous forme d'un nombre, précédé au besoin de « au plus » ou « au moins » (exemples : 35 ; au plus 35 ; au moins -12,5), lu « ${text} ».`,
+  badTargetDirection: (file: string, line: number, column: string, text: string) =>
+    `${where(file, line, column)} : sens de la cible attendu, « au plus » ou « au moins » (et le même que celui écrit devant le nombre), lu « ${text} ».`,
+  targetDirectionNeeded: (file: string, line: number, column: string, indicator: string) =>
+    `${where(file, line, column)} : l'indicateur « ${indicator} » est neutre dans le catalogue : dites si la cible est un plafond ou un plancher (« au plus 35 », « au moins 35 », ou une colonne « sens_cible »).`,
   unknownIndicatorId: (file: string, line: number, column: string, text: string) =>
     `${where(file, line, column)} : indicateur « ${text} » absent du catalogue ; donnez son identifiant (taux_pauvrete, ips…) ou ajoutez-le au catalogue.`,
   unknownQuartierCode: (file: string, line: number, column: string, text: string) =>

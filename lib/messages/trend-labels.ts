@@ -14,7 +14,7 @@ const ALERTS: Record<string, string> = {
   sources_differentes: 'sources différentes',
 };
 
-const REACHABLE: Record<string, string> = { oui: 'oui', non: 'non', indetermine: 'indéterminé' };
+const REACHABLE: Record<string, string> = { atteinte: 'atteinte', oui: 'oui', non: 'non', indetermine: 'indéterminé' };
 
 export const trendLabels = {
   convergence: (code: string) => CONVERGENCE[code] ?? '',

@@ -63,7 +63,7 @@ export const workbookText = {
     ['Évolution', 'valeur de l’année − valeur de l’année de base du contrat (première année disponible à partir de 2024) ; même lecture que l’écart. Vide tant qu’aucune année postérieure n’est disponible.'],
     ['Convergence', 'l’écart à l’agglomération s’est resserré (sa valeur absolue a diminué), creusé ou est resté stable depuis l’année de base.'],
     ['Alerte', 'l’INSEE déconseille de lire comme une évolution l’écart entre deux millésimes consécutifs à l’échelle infra-communale ; une alerte signale aussi un changement de périmètre ou de source.'],
-    ['Cible', 'valeur (ou écart à l’agglomération) fixée par le contrat pour l’année cible ; « atteignable » compare le rythme requis pour l’atteindre au rythme observé.'],
+    ['Cible', 'plafond (≤, « au plus ») ou plancher (≥, « au moins ») fixé par le contrat pour l’année cible, sur la valeur ou sur l’écart à l’agglomération ; « atteinte » si le quartier est déjà du bon côté, sinon « atteignable » compare le rythme requis pour l’atteindre au rythme observé.'],
     ['Bornes', 'une valeur écrite « + de 30 % » est une borne (> 30) et « environ 990 » une approximation (≈ 990) : les écarts qui en découlent gardent la borne et ne deviennent jamais des égalités.'],
     ['Secret', 'une valeur masquée par le secret statistique est écrite « secret » et n’entre dans aucun calcul.'],
   ] as [string, string][],

@@ -1,7 +1,7 @@
 // One row of the tidy table (`indicateurs.csv`): a quartier × indicator ×
 // year, with its provenance and its measures against the reference.
 
-import type { Bound, CellState, Perimeter, Unit } from './types.ts';
+import type { Bound, CellState, Perimeter, TargetDirection, Unit } from './types.ts';
 import type { DerivedBound } from '../measures/bounded.ts';
 
 export type Reading = 'favorable' | 'defavorable' | 'neutre' | 'indetermine' | '';
@@ -111,12 +111,15 @@ export interface TidyRow {
   cible_annee: number | null;
   cible_type: 'valeur' | 'ecart' | '';
   cible: number | null;
+  /** `au_plus` (reached at or below `cible`) or `au_moins` (at or above it). */
+  cible_sens: TargetDirection | '';
   distance_cible: number | null;
   borne_distance_cible: DerivedBound | '';
   rythme_requis: number | null;
   rythme_observe: number | null;
   annee_rythme: number | null;
-  atteignable: 'oui' | 'non' | 'indetermine' | '';
+  /** `atteinte`: already on the target's side (no pace needed); otherwise whether the observed pace reaches it. */
+  atteignable: 'atteinte' | 'oui' | 'non' | 'indetermine' | '';
 
   // The contract's enjeux and strategic objectives the indicator speaks to (several joined by ` | `).
   enjeu: string;
@@ -140,7 +143,7 @@ export const TIDY_COLUMNS: (keyof TidyRow)[] = [
   'convergence_base', 'alerte_base',
   'rang', 'rang_sur', 'rang_certain', 'ordre_rang',
   'quartiers_compares', 'quartiers_resserres', 'part_quartiers_resserres', 'quartiers_compares_base', 'quartiers_resserres_base', 'part_quartiers_resserres_base',
-  'cible_annee', 'cible_type', 'cible', 'distance_cible', 'borne_distance_cible', 'rythme_requis', 'rythme_observe', 'annee_rythme', 'atteignable',
+  'cible_annee', 'cible_type', 'cible', 'cible_sens', 'distance_cible', 'borne_distance_cible', 'rythme_requis', 'rythme_observe', 'annee_rythme', 'atteignable',
   'enjeu', 'enjeu_libelle', 'objectif',
 ];
 
@@ -155,7 +158,7 @@ export function emptyMeasures(): Omit<TidyRow, keyof TidyRowCore> {
     rang: null, rang_sur: null, rang_certain: '', ordre_rang: '',
     quartiers_compares: null, quartiers_resserres: null, part_quartiers_resserres: null,
     quartiers_compares_base: null, quartiers_resserres_base: null, part_quartiers_resserres_base: null,
-    cible_annee: null, cible_type: '', cible: null, distance_cible: null, borne_distance_cible: '', rythme_requis: null, rythme_observe: null,
+    cible_annee: null, cible_type: '', cible: null, cible_sens: '', distance_cible: null, borne_distance_cible: '', rythme_requis: null, rythme_observe: null,
     annee_rythme: null, atteignable: '',
     enjeu: '', enjeu_libelle: '', objectif: '',
   };

@@ -155,13 +155,22 @@ export interface SchoolLink {
   at: Provenance;
 }
 
-/** A 2030 target of the contract for a quartier × indicator: a value or a gap to the reference. */
+/** Which side of a target is reached: « au plus » (at or below it) or « au moins » (at or above it). */
+export type TargetDirection = 'au_plus' | 'au_moins';
+
+/**
+ * A 2030 target of the contract for a quartier × indicator: a bound, in the
+ * favourable direction, on a value or on the gap to the reference
+ * (« taux de pauvreté à 35 % au plus », « écart à l'agglomération ≤ 0 »).
+ */
 export interface Target {
   quartier: string;
   indicator: string;
   year: number;
   kind: 'valeur' | 'ecart';
   value: number;
+  /** The direction the targets file states; without it, the indicator's polarity decides. */
+  direction?: TargetDirection;
   at: Provenance;
 }
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeAgainstBaseline } from '../../lib/measures/baseline.ts';
 import type { Target } from '../../lib/model/types.ts';
-import { CATALOGUE, EPCI, REGISTRY, fig } from './build.ts';
+import { CATALOGUE, EPCI, REGISTRY, fig, indicator } from './build.ts';
 
 const target = (quartier: string, indicator: string, kind: Target['kind'], value: number): Target => ({ quartier, indicator, year: 2030, kind, value, at: { file: 'cibles.csv', line: 2, column: 'cible_valeur' } });
 
@@ -53,6 +53,40 @@ describe('targets', () => {
     );
     // 2027: gap −15, target −12: distance −3; needs +1 a year; observed (−15 − (−18)) / 3 = +1 a year: exactly reached
     expect(row('QN06205M', 'taux_emploi_15_64', 2027)).toMatchObject({ cible_type: 'ecart', distance_cible: -3, rythme_requis: 1, rythme_observe: 1, annee_rythme: 2024, atteignable: 'oui' });
+  });
+
+  it('a quartier already on the favourable side has reached its target: no pace asked', () => {
+    // The QIC's familles monoparentales: 12 % against 16,2 % for the agglomeration, target « écart ≤ 0 » (baisse_favorable).
+    const catalogue = { indicators: [...CATALOGUE.indicators, indicator('part_familles_monoparentales', 'baisse_favorable', 50)] };
+    const rows = normalizeAgainstBaseline({
+      registry: REGISTRY, catalogue,
+      figures: [fig('QIC-62555-01', 'part_familles_monoparentales', 2024, 12), fig(EPCI, 'part_familles_monoparentales', 2024, 16.2)],
+      targets: [target('QIC-62555-01', 'part_familles_monoparentales', 'ecart', 0)],
+    });
+    // gap 12 − 16,2 = −4,2 ≤ 0: « atteinte », and no « +0,7 point a year » (the old (0 − (−4,2)) / 6)
+    expect(rows[0]).toMatchObject({ ecart_points: -4.2, cible_type: 'ecart', cible: 0, cible_sens: 'au_plus', distance_cible: -4.2, rythme_requis: null, rythme_observe: null, atteignable: 'atteinte' });
+  });
+
+  it('the polarity gives the side; a stated direction overrides it; a value target below its floor is not reached', () => {
+    const row = measure([fig('QN06205M', 'taux_emploi_15_64', 2024, 40)], [target('QN06205M', 'taux_emploi_15_64', 'valeur', 38)]);
+    // hausse_favorable: « au moins 38 », 40 ≥ 38
+    expect(row('QN06205M', 'taux_emploi_15_64', 2024)).toMatchObject({ cible_sens: 'au_moins', atteignable: 'atteinte', rythme_requis: null });
+    const capped = measure([fig('QN06205M', 'taux_emploi_15_64', 2024, 40)], [{ ...target('QN06205M', 'taux_emploi_15_64', 'valeur', 38), direction: 'au_plus' }]);
+    // « au plus 38 »: 40 is 2 above, (38 − 40) / 6 a year asked
+    expect(capped('QN06205M', 'taux_emploi_15_64', 2024)).toMatchObject({ cible_sens: 'au_plus', distance_cible: 2, atteignable: 'indetermine' });
+    expect(capped('QN06205M', 'taux_emploi_15_64', 2024).rythme_requis).toBeCloseTo(-1 / 3, 9);
+    // A neutral indicator with no stated side (validate refuses such a file) measures nothing.
+    const neutral = measure([fig('QN06205M', 'part_parc_social', 2024, 80)], [target('QN06205M', 'part_parc_social', 'valeur', 60)]);
+    expect(neutral('QN06205M', 'part_parc_social', 2024)).toMatchObject({ cible: 60, cible_sens: '', distance_cible: null, atteignable: '' });
+  });
+
+  it('a bound that straddles the target leaves it open; a bound wholly on its side reaches it', () => {
+    // « plus de 30 % » against « au moins 25 »: every possible value is above 25
+    const up = measure([fig('QIC-62555-01', 'taux_emploi_15_64', 2024, 30, '>')], [target('QIC-62555-01', 'taux_emploi_15_64', 'valeur', 25)]);
+    expect(up('QIC-62555-01', 'taux_emploi_15_64', 2024)).toMatchObject({ atteignable: 'atteinte' });
+    // « plus de 30 % » against « au moins 35 »: may or may not be there; no observed pace
+    const open = measure([fig('QIC-62555-01', 'taux_emploi_15_64', 2024, 30, '>')], [target('QIC-62555-01', 'taux_emploi_15_64', 'valeur', 35)]);
+    expect(open('QIC-62555-01', 'taux_emploi_15_64', 2024)).toMatchObject({ atteignable: 'indetermine', distance_cible: -5 });
   });
 
   it('a secret value keeps the target but measures nothing against it', () => {

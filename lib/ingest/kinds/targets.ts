@@ -1,7 +1,7 @@
 // The contract's targets: one row per quartier × indicator, a target year
 // and either a value (`cible_valeur`) or a gap to the reference (`cible_ecart`).
 
-import type { Target } from '../../model/types.ts';
+import type { Target, TargetDirection } from '../../model/types.ts';
 import { DataError } from '../../errors.ts';
 import { msg } from '../../messages/index.ts';
 import { matchIndicator } from '../catalogue.ts';
@@ -29,10 +29,21 @@ export function indicatorIdAt(text: string, ctx: ReadContext, line: number, colu
   return id;
 }
 
+const DIRECTION_OF_BOUND: Partial<Record<string, TargetDirection>> = { '<=': 'au_plus', '>=': 'au_moins' };
+
+/** « au plus », « au moins » (or ≤, ≥) in a `sens_cible` column; undefined when empty, null when unreadable. */
+function directionWords(text: string): TargetDirection | undefined | null {
+  const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (t === '') return undefined;
+  if (t === 'au plus' || t === 'au_plus' || t === '≤' || t === '<=' || t === 'maximum') return 'au_plus';
+  if (t === 'au moins' || t === 'au_moins' || t === '≥' || t === '>=' || t === 'minimum') return 'au_moins';
+  return null;
+}
+
 export function readTargets(ctx: ReadContext): Target[] {
   const { table, file } = ctx;
   const col = (n: string) => columnIndex(table.header, n);
-  const [q, ind, year, value, gap] = [col('quartier'), col('indicateur'), col('annee_cible'), col('cible_valeur'), col('cible_ecart')];
+  const [q, ind, year, value, gap, side] = [col('quartier'), col('indicateur'), col('annee_cible'), col('cible_valeur'), col('cible_ecart'), col('sens_cible')];
   return table.rows.map((row, r) => {
     const line = table.lines[r]!;
     const cell = (k: number) => (k >= 0 ? (row[k] ?? '').trim() : '');
@@ -43,13 +54,22 @@ export function readTargets(ctx: ReadContext): Target[] {
     if (given.length !== 1) throw new DataError(msg.targetValueCount(file, line), { file, line });
     const k = given[0]!;
     const n = parseFrenchNumber(cell(k));
-    if (n.state !== 'valeur' || !('bound' in n) || n.bound !== '=' || n.value === null) throw new DataError(msg.badTargetNumber(file, line, table.header[k]!, cell(k)), at(k));
+    // « au plus 35 » / « au moins -12 » say the direction in the cell itself.
+    const bounded = n.state === 'valeur' && 'bound' in n ? (n.bound === '=' ? undefined : DIRECTION_OF_BOUND[n.bound]) : undefined;
+    if (n.state !== 'valeur' || !('bound' in n) || (n.bound !== '=' && !bounded) || n.value === null) throw new DataError(msg.badTargetNumber(file, line, table.header[k]!, cell(k)), at(k));
+    const stated = directionWords(cell(side));
+    if (stated === null) throw new DataError(msg.badTargetDirection(file, line, table.header[side]!, cell(side)), at(side));
+    if (stated && bounded && stated !== bounded) throw new DataError(msg.badTargetDirection(file, line, table.header[side]!, cell(side)), at(side));
+    const indicator = indicatorIdAt(cell(ind), ctx, line, table.header[ind]!);
+    const direction = stated ?? bounded;
+    if (!direction && ctx.indicators.get(indicator)?.polarity === 'neutre') throw new DataError(msg.targetDirectionNeeded(file, line, table.header[k]!, indicator), at(k));
     return {
       quartier: quartierCodeAt(cell(q), ctx, line, table.header[q]!),
-      indicator: indicatorIdAt(cell(ind), ctx, line, table.header[ind]!),
+      indicator,
       year: y,
       kind: k === value ? 'valeur' : 'ecart',
       value: n.value,
+      ...(direction ? { direction } : {}),
       at: at(k),
     };
   });

@@ -2,10 +2,11 @@
 // (diverging bars), its trajectories (lines over the contract period), and
 // its indicators grouped by the contract's enjeux.
 
-import type { Catalogue, EnjeuLink, Target, Unit } from '../../model/types.ts';
+import type { Catalogue, EnjeuLink, Target, TargetDirection, Unit } from '../../model/types.ts';
+import { targetDirection } from '../../measures/targets.ts';
 import type { TidyRow } from '../../model/tidy-row.ts';
 import { charts as words } from '../../messages/charts.ts';
-import { formatValue } from '../portrait/format-value.ts';
+import { formatGap, formatValue } from '../portrait/format-value.ts';
 import { quartierIndicators, shapeOf, type IndicatorDatum } from './chart-rows.ts';
 import { INDICATOR_TOOLTIP, IS_BOUND, MARKER_SHAPES, readingColor, seriesColor, seriesTransform, tooltip, topLevel, withY, type Caption } from './spec-parts.ts';
 import { COLORS, SIZES, type VlSpec } from './theme.ts';
@@ -178,13 +179,21 @@ interface TrajectoryDatum {
   source: string;
 }
 
+/** How a target reads on a chart: « 35 % au plus », « écart de 0 point au plus ». */
+function targetLabel(t: Target, direction: TargetDirection | null, decimals: number, unit: Unit): string {
+  const side = direction ? ` ${words.targetSide[direction]}` : '';
+  if (t.kind === 'ecart') return words.target(`${words.targetGap(formatGap(t.value, '=', decimals, unit))}${side}`);
+  return words.target(`${formatValue({ state: 'valeur', value: t.value, bound: '=', decimals, unit })}${side}`);
+}
+
 function trajectoryData(input: QuartierChartInput): { data: TrajectoryDatum[]; rows: TidyRow[]; indicators: string[] } {
   const byId = new Map(input.catalogue.indicators.map((i) => [i.id, i]));
   const rows = input.rows.filter((r) => r.annee <= input.year && r.unite !== 'hectares');
   const targets = input.targets.filter((t) => t.quartier === input.code);
+  const targetOf = (id: string) => targets.find((t) => t.indicator === id);
   const ids = [...new Set(rows.map((r) => r.indicateur))].filter((id) => {
     const years = new Set(rows.filter((r) => r.indicateur === id && r.etat === 'valeur').map((r) => r.annee));
-    return years.size >= 2 || targets.some((t) => t.indicator === id);
+    return years.size >= 2 || targetOf(id) !== undefined;
   });
   ids.sort((a, b) => (byId.get(a)?.order ?? 1e6) - (byId.get(b)?.order ?? 1e6) || (a < b ? -1 : 1));
   const data: TrajectoryDatum[] = [];
@@ -194,27 +203,48 @@ function trajectoryData(input: QuartierChartInput): { data: TrajectoryDatum[]; r
     const ind = byId.get(id);
     const series = rows.filter((r) => r.indicateur === id).sort((a, b) => a.annee - b.annee || (a.perimetre < b.perimetre ? -1 : 1));
     const first = series[0]!;
-    const panneau = `${ind?.label ?? first.libelle}${words.unitSuffix[first.unite] ?? ''}`;
-    labels.push(panneau);
-    for (const r of series) {
-      used.push(r);
-      data.push({
-        panneau, ordre: ind?.order ?? 1e6, serie: 'quartier', annee: r.annee, etat: r.etat, valeur: r.etat === 'valeur' ? r.valeur : null,
-        reference: r.valeur_reference, forme: shapeOf(r.borne), perimetre: r.perimetre,
-        etiquette: formatValue({ state: r.etat, value: r.valeur, bound: r.borne, decimals: r.decimales, unit: r.unite }),
-        etiquette_reference: r.valeur_reference === null ? '' : formatValue({ state: 'valeur', value: r.valeur_reference, bound: r.borne_reference, decimals: r.decimales_reference, unit: r.unite }),
-        source: r.source,
-      });
+    const ordre = ind?.order ?? 1e6;
+    const label = ind?.label ?? first.libelle;
+    const target = targetOf(id);
+    const direction = target ? (series.find((r) => r.cible_sens)?.cible_sens || targetDirection(target, ind?.polarity ?? 'neutre')) : null;
+    const decimals = first.decimales;
+    const levelYears = new Set(series.filter((r) => r.etat === 'valeur').map((r) => r.annee));
+    // A gap target is followed on the gap series, in its own panel: never drawn as a level.
+    if (levelYears.size >= 2 || target?.kind === 'valeur') {
+      const panneau = `${label}${words.unitSuffix[first.unite] ?? ''}`;
+      labels.push(panneau);
+      for (const r of series) {
+        used.push(r);
+        data.push({
+          panneau, ordre, serie: 'quartier', annee: r.annee, etat: r.etat, valeur: r.etat === 'valeur' ? r.valeur : null,
+          reference: r.valeur_reference, forme: shapeOf(r.borne), perimetre: r.perimetre,
+          etiquette: formatValue({ state: r.etat, value: r.valeur, bound: r.borne, decimals: r.decimales, unit: r.unite }),
+          etiquette_reference: r.valeur_reference === null ? '' : formatValue({ state: 'valeur', value: r.valeur_reference, bound: r.borne_reference, decimals: r.decimales_reference, unit: r.unite }),
+          source: r.source,
+        });
+      }
+      if (target?.kind === 'valeur') {
+        data.push({
+          panneau, ordre, serie: 'cible', annee: target.year, etat: 'valeur', valeur: target.value, reference: null, forme: 'exacte', perimetre: '2024',
+          etiquette: targetLabel(target, direction, decimals, first.unite), etiquette_reference: '', source: target.at.file,
+        });
+      }
     }
-    const last = [...series].reverse().find((r) => r.etat === 'valeur');
-    for (const t of targets.filter((t) => t.indicator === id)) {
-      const ref = last?.valeur_reference ?? null;
-      const value = t.kind === 'valeur' ? t.value : ref === null ? null : ref + t.value;
-      if (value === null) continue;
-      const label = formatValue({ state: 'valeur', value, bound: '=', decimals: Math.max(first.decimales, 1) === 1 && !Number.isInteger(value) ? 1 : 0, unit: first.unite });
+    if (target?.kind === 'ecart') {
+      const panneau = words.gapPanel(label, input.referenceName, first.unite);
+      labels.push(panneau);
+      for (const r of series.filter((r) => r.ecart_points !== null)) {
+        used.push(r);
+        const gapBound = r.borne_ecart === '' || r.borne_ecart === '?' ? '=' : r.borne_ecart;
+        data.push({
+          panneau, ordre: ordre + 0.5, serie: 'quartier', annee: r.annee, etat: r.etat, valeur: r.ecart_points, reference: 0, forme: shapeOf(gapBound), perimetre: r.perimetre,
+          etiquette: formatGap(r.ecart_points!, gapBound, Math.max(r.decimales, r.decimales_reference), r.unite),
+          etiquette_reference: words.gapReference, source: r.source,
+        });
+      }
       data.push({
-        panneau, ordre: ind?.order ?? 1e6, serie: 'cible', annee: t.year, etat: 'valeur', valeur: value, reference: null, forme: 'exacte', perimetre: '2024',
-        etiquette: words.target(label), etiquette_reference: '', source: t.at.file,
+        panneau, ordre: ordre + 0.5, serie: 'cible', annee: target.year, etat: 'valeur', valeur: target.value, reference: null, forme: 'exacte', perimetre: '2024',
+        etiquette: targetLabel(target, direction, decimals, first.unite), etiquette_reference: '', source: target.at.file,
       });
     }
   }
@@ -224,6 +254,7 @@ function trajectoryData(input: QuartierChartInput): { data: TrajectoryDatum[]; r
 export function trajectoiresSpec(input: QuartierChartInput): ChartResult {
   const { data, rows, indicators } = trajectoryData(input);
   if (data.length === 0) return { skipped: words.noTrajectory };
+  const gapPanels = input.targets.some((t) => t.quartier === input.code && t.kind === 'ecart');
   const years = data.map((d) => d.annee);
   const x = { field: 'annee', type: 'quantitative' };
   const height = 140;
@@ -232,11 +263,11 @@ export function trajectoiresSpec(input: QuartierChartInput): ChartResult {
   const cap = caption(
     words.titleTrajectoires(input.name, words.chartYears(years.filter((y) => y <= input.year))),
     sourceParts(rows),
-    [words.chartReference(input.referenceName), `Bande jaune : ${words.contractPeriod} ; trait vertical : ${words.perimeterChange} (2024) ; croix : cible 2030.`],
+    [words.chartReference(input.referenceName), words.trajectoryLegend, ...(gapPanels ? [words.gapTargetLegend] : [])],
     words.describeTrajectoires(input.name, indicators),
   );
   const spec: VlSpec = {
-    facet: { field: 'panneau', type: 'nominal', sort: { field: 'ordre', op: 'min' }, header: { title: null, labelFontSize: 10, labelPadding: 6 } },
+    facet: { field: 'panneau', type: 'nominal', sort: { field: 'ordre', op: 'min' }, header: { title: null, labelFontSize: 10, labelPadding: 6, labelExpr: "split(datum.label, '\\n')" } },
     columns: 2,
     spacing: { row: 16, column: 28 },
     resolve: { scale: { y: 'independent' } },
@@ -281,7 +312,7 @@ export function trajectoiresSpec(input: QuartierChartInput): ChartResult {
         },
         {
           transform: [{ filter: "datum.serie === 'cible'" }],
-          mark: { type: 'text', align: 'right', dx: -6, dy: -8, fontSize: 9, color: COLORS.ink },
+          mark: { type: 'text', align: 'right', baseline: 'top', dx: -4, dy: 8, fontSize: 9, color: COLORS.ink },
           encoding: { x, y: { field: 'valeur', type: 'quantitative' }, text: { field: 'etiquette' } },
         },
         {

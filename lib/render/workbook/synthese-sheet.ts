@@ -119,9 +119,11 @@ export function addSyntheseSheet(wb: ExcelJS.Workbook, name: string, title: stri
     w.put(r, c++, since && row.evolution_base !== null ? (t.readings[readingOf(row.evolution_base, row.borne_evolution_base, indicator)] ?? '') : null);
     w.put(r, c++, since ? trendLabels.convergence(row.convergence_base) || null : null);
     w.put(r, c++, since ? trendLabels.alerts(row.alerte_base) || null : null);
+    // A target is a bound: « ≤ 35 % » (au plus), « ≥ −12 pts » (au moins).
+    const targetBound = row.cible_sens === 'au_plus' ? '<=' : row.cible_sens === 'au_moins' ? '>=' : '=';
     const target = row.cible === null ? { value: null, shown: '' }
-      : row.cible_type === 'ecart' ? gapCell(row.cible, '=', row.decimales, row.unite)
-      : valueCell({ state: 'valeur', value: row.cible, bound: '=', decimals: row.decimales, unit: row.unite });
+      : row.cible_type === 'ecart' ? gapCell(row.cible, targetBound, row.decimales, row.unite)
+      : valueCell({ state: 'valeur', value: row.cible, bound: targetBound, decimals: row.decimales, unit: row.unite });
     w.put(r, c++, row.cible_annee);
     w.put(r, c++, target.value, target);
     w.put(r, c++, trendLabels.reachable(row.atteignable) || null);

@@ -62,6 +62,18 @@ describe('errors that say where', () => {
     expect(errorsOf([...BASE, file('c/cibles.csv', 'quartier;indicateur;annee_cible;cible_valeur\nQN06205M;taux_pauvrete;2030;moins de 35\n')])).toEqual([msg.badTargetNumber('c/cibles.csv', 2, 'cible_valeur', 'moins de 35')]);
   });
 
+  it('a target\'s direction: written before the number or in « sens_cible », required for a neutral indicator', () => {
+    const head = 'quartier;indicateur;annee_cible;cible_valeur;sens_cible\n';
+    const read = (text: string) => readSources([...BASE, file('c/cibles.csv', head + text)]).targets[0]!;
+    expect(read('QN06205M;taux_pauvrete;2030;au plus 35;\n')).toMatchObject({ value: 35, direction: 'au_plus' });
+    expect(read('QN06205M;part_parc_social;2030;60;au moins\n')).toMatchObject({ value: 60, direction: 'au_moins' });
+    // Without a direction, the polarity decides later (measures): nothing is stored.
+    expect(read('QN06205M;taux_pauvrete;2030;35;\n').direction).toBeUndefined();
+    // part_parc_social is « neutre » in the bundled catalogue: a ceiling or a floor must be said.
+    expect(errorsOf([...BASE, file('c/cibles.csv', head + 'QN06205M;part_parc_social;2030;60;\n')])).toEqual([msg.targetDirectionNeeded('c/cibles.csv', 2, 'cible_valeur', 'part_parc_social')]);
+    expect(errorsOf([...BASE, file('c/cibles.csv', head + 'QN06205M;taux_pauvrete;2030;au plus 35;au moins\n')])).toEqual([msg.badTargetDirection('c/cibles.csv', 2, 'sens_cible', 'au moins')]);
+  });
+
   it('a school list with a bad UAI or share', () => {
     expect(errorsOf([...BASE, file('e/ecoles.csv', 'quartier;uai;part_eleves\nQN06205M;062344;\n')])).toEqual([msg.badUai('e/ecoles.csv', 2, 'uai', '062344')]);
     expect(errorsOf([...BASE, file('e/ecoles.csv', 'quartier;uai;part_eleves\nQN06205M;0623445H;140 %\n')])).toEqual([msg.badShare('e/ecoles.csv', 2, 'part_eleves', '140 %')]);

@@ -101,12 +101,14 @@ describe('chart renderings', () => {
 
   it('draws the 2030 target and the contract period', () => {
     const ts = texts(quirkSvg(`graphiques/${QUIRKS_CODE}/trajectoires`));
-    expect(ts).toContain('cible 2030 : 35\u00a0%');
+    expect(ts).toContain('cible 2030 : 35,0\u00a0% au plus');
     expect(texts(svgOf('graphiques/QN06205M/trajectoires'))).toContain('2030');
-    // The bundled (illustrative) target of QN06205M: 35 % in 2030.
-    expect(texts(svgOf('graphiques/QN06205M/trajectoires'))).toContain('cible 2030 : 35\u00a0%');
-    // An « écart » target: reference 18,8 + 15 points.
-    expect(texts(quirkSvg('graphiques/QN06205M/trajectoires'))).toContain('cible 2030 : 33,8\u00a0%');
+    // The bundled (illustrative) target of QN06205M: 35 % at most in 2030.
+    expect(texts(svgOf('graphiques/QN06205M/trajectoires'))).toContain('cible 2030 : 35,0\u00a0% au plus');
+    // An « écart » target is drawn as a gap (+15 points at most), not as the reference 18,8 + 15 = 33,8 %.
+    const gapTexts = texts(quirkSvg('graphiques/QN06205M/trajectoires'));
+    expect(gapTexts).toContain('cible 2030 : écart de +15,0\u00a0points au plus');
+    expect(gapTexts.some((t) => t.includes('33,8'))).toBe(false);
   });
 
   it.each([...bundled].map((c) => [c.path] as const))('%s PNG is at the zoom of its size (2× here), not blank, a few hundred KB at most', (p) => {
