@@ -77,7 +77,7 @@ describe('« Données » written directly', async () => {
 
   it('replaces the probe row by the data rows, one per tidy row, and states the used range', () => {
     expect(sheetXml.match(/<row r="/g)).toHaveLength(rows.length + 1);
-    expect(sheetXml).toContain(`<dimension ref="A1:CQ${rows.length + 1}"/>`);
+    expect(sheetXml).toContain(`<dimension ref="A1:CR${rows.length + 1}"/>`);
     expect(sheetXml).toMatch(new RegExp(`<row r="${rows.length + 1}">.*</row></sheetData>`));
   });
 
