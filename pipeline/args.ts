@@ -18,6 +18,8 @@ export interface RunOptions {
   quartiers?: string[];
   formats: Set<Format>;
   ifChanged: boolean;
+  /** `--tout-refaire`: render every file again instead of reusing the previous publication's. */
+  rebuild: boolean;
   log: 'texte' | 'json';
   quiet: boolean;
   debug: boolean;
@@ -31,7 +33,7 @@ export interface RunOptions {
 export const DEFAULT_WAIT_SECONDS = 600;
 
 const VALUE_OPTIONS = new Set(['--sources', '--out', '--annee', '--quartier', '--formats', '--log']);
-const FLAG_OPTIONS = ['--if-changed', '--attendre', '--tous-les-quartiers', '--quiet', '--debug', '--help', '--version'];
+const FLAG_OPTIONS = ['--if-changed', '--tout-refaire', '--attendre', '--tous-les-quartiers', '--quiet', '--debug', '--help', '--version'];
 const COMMANDS: Record<string, HelpTopic> = { run: 'run', validate: 'validate', verifier: 'verify', verify: 'verify' };
 
 /** The command named among the arguments (the first word that is neither an option nor an option's value). */
@@ -50,7 +52,7 @@ function unknownCommand(word: string): UsageError {
 
 export function parseArgs(argv: string[]): RunOptions {
   const opts: RunOptions = {
-    command: 'run', sources: 'sources', out: 'reports', formats: new Set(FORMATS), ifChanged: false, log: 'texte', quiet: false, debug: false, waitSeconds: 0, allQuartiers: false,
+    command: 'run', sources: 'sources', out: 'reports', formats: new Set(FORMATS), ifChanged: false, rebuild: false, log: 'texte', quiet: false, debug: false, waitSeconds: 0, allQuartiers: false,
   };
   // A command's name alone shows what it does; so does --help anywhere.
   if (argv.length === 0) return { ...opts, command: 'help', helpTopic: 'general' };
@@ -102,6 +104,9 @@ export function parseArgs(argv: string[]): RunOptions {
         break;
       case '--if-changed':
         opts.ifChanged = true;
+        break;
+      case '--tout-refaire':
+        opts.rebuild = true;
         break;
       case '--quiet':
       case '-q':

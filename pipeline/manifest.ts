@@ -10,6 +10,8 @@ export interface FileEntry {
   fichier: string;
   sha256: string;
   octets: number;
+  /** Outputs only: a key of what the file was made from, for the next run to reuse it (see previous-publication.ts). */
+  cle?: string;
 }
 
 export interface Manifest {

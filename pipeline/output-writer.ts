@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { fileKey, type PreviousPublication } from './previous-publication.ts';
 
 /** A large text written piece by piece, never held whole (the national tidy table). */
 export interface TextChunks {
@@ -12,11 +13,23 @@ export interface TextChunks {
 
 export type OutputContent = Uint8Array | string | TextChunks;
 
+export interface WrittenFile {
+  sha256: string;
+  bytes: number;
+  /** The key recorded in the manifest, for the next run (see previous-publication.ts). */
+  key?: string;
+}
+
 export interface OutputWriter {
-  write(relativePath: string, content: OutputContent): Promise<void>;
+  /** `key`: what the file was made from (see fileKey), when a next run may reuse it. */
+  write(relativePath: string, content: OutputContent, key?: string): Promise<void>;
+  /** The key of a file made from `madeFrom` (its spec, or the rows and texts it shows) by this build. */
+  keyOf(madeFrom: string | Uint8Array): string;
+  /** Takes the previous publication's file when its key is `key` and its bytes are intact; false otherwise. */
+  reuse(relativePath: string, key: string): Promise<boolean>;
   /** Reads back a file this run has written (e.g. a chart's PNG for a workbook). */
   read(relativePath: string): Promise<Buffer>;
-  readonly written: Map<string, { sha256: string; bytes: number }>;
+  readonly written: Map<string, WrittenFile>;
 }
 
 /** Refuses any path that would leave the folder (`..`, absolute paths, NUL). */
@@ -28,21 +41,50 @@ export function safeJoin(root: string, relativePath: string): string {
   return full;
 }
 
-export function createOutputWriter(root: string): OutputWriter {
-  const written = new Map<string, { sha256: string; bytes: number }>();
+export interface Reuse {
+  /** The build that renders (see render-build.ts). */
+  build: string;
+  /** The publication whose files this run may reuse (none with `--tout-refaire`). */
+  previous: PreviousPublication | null;
+}
+
+export function createOutputWriter(root: string, reuse: Reuse = { build: '', previous: null }): OutputWriter {
+  const { build, previous } = reuse;
+  const written = new Map<string, WrittenFile>();
   const made = new Set<string>();
+  const folderOf = async (full: string) => {
+    const dir = path.dirname(full);
+    if (!made.has(dir)) {
+      await fs.mkdir(dir, { recursive: true });
+      made.add(dir);
+    }
+  };
+  const record = (relativePath: string, file: WrittenFile) => written.set(relativePath.split(path.sep).join('/'), file);
+  // Files linked to the previous publication's: one written again is unlinked first, never truncated in place.
+  const linked = new Set<string>();
   return {
     written,
     async read(relativePath) {
       return fs.readFile(safeJoin(root, relativePath));
     },
-    async write(relativePath, content) {
+    keyOf(madeFrom) {
+      return fileKey(build, madeFrom);
+    },
+    async reuse(relativePath, key) {
+      if (!previous) return false;
       const full = safeJoin(root, relativePath);
-      const dir = path.dirname(full);
-      if (!made.has(dir)) {
-        await fs.mkdir(dir, { recursive: true });
-        made.add(dir);
+      await folderOf(full);
+      const taken = await previous.reuse(relativePath.split(path.sep).join('/'), key, full);
+      if (taken) {
+        record(relativePath, { ...taken, key });
+        linked.add(full);
       }
+      return taken !== null;
+    },
+    async write(relativePath, content, key) {
+      const full = safeJoin(root, relativePath);
+      await folderOf(full);
+      if (linked.delete(full)) await fs.rm(full, { force: true });
       const hash = createHash('sha256');
       let length = 0;
       if (typeof content === 'string' || content instanceof Uint8Array) {
@@ -63,7 +105,7 @@ export function createOutputWriter(root: string): OutputWriter {
           await file.close();
         }
       }
-      written.set(relativePath.split(path.sep).join('/'), { sha256: hash.digest('hex'), bytes: length });
+      record(relativePath, key === undefined ? { sha256: hash.digest('hex'), bytes: length } : { sha256: hash.digest('hex'), bytes: length, key });
     },
   };
 }

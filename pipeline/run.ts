@@ -15,6 +15,8 @@ import { resolveQuartierCodes, type RunOptions } from './args.ts';
 import type { Logger } from './log.ts';
 import { readSourcesDir, type SourcesDir } from './read-sources-dir.ts';
 import { createOutputWriter, type OutputWriter } from './output-writer.ts';
+import { openPreviousPublication } from './previous-publication.ts';
+import { renderBuild } from './render-build.ts';
 import { cleanLeftovers, outState, publishFolder, restoreOutput, stagingName, versionStamp } from './publish.ts';
 import { acquireLock } from './lock.ts';
 import { fileEntry, inputFingerprint, MANIFEST, outputsPresent, readManifest, stableStringify, type Manifest } from './manifest.ts';
@@ -196,7 +198,8 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     await fs.rm(staging, { recursive: true, force: true });
     fx.onStaging?.(staging);
     await fs.mkdir(staging, { recursive: true });
-    const writer = createOutputWriter(staging);
+    // The previous publication is the cache: a file whose key did not change is taken from it.
+    const writer = createOutputWriter(staging, { build: renderBuild(fx.toolVersion), previous: opts.rebuild ? null : await openPreviousPublication(out) });
     const selected = PHASES.filter((p) => p.formats.some((f) => opts.formats.has(f)));
     // A phase `alongside` another starts with it (the workbooks with the charts, fed chart by chart).
     const leads = (p: OutputPhase) => selected.filter((q) => q.alongside === p.name);
@@ -215,7 +218,7 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
       const { count } = await phase.run(model, phaseOut, opts.formats, { log, clock: fx.clock, checkpoint, charts });
       const elapsed = fx.clock() - t;
       log.progress?.done(msg.phaseDone(phase.name, msg.countFiles(phaseOut.paths.length), elapsed / 1000));
-      log.event({ event: 'phase', phase: phase.name, unites: count, fichiers: phaseOut.paths.length, duree_ms: Math.round(elapsed), sorties: phaseOut.paths });
+      log.event({ event: 'phase', phase: phase.name, unites: count, fichiers: phaseOut.paths.length, reutilises: phaseOut.reused, duree_ms: Math.round(elapsed), sorties: phaseOut.paths });
       await step(`phase:${phase.name}`);
     };
     for (const phase of selected) {
@@ -245,7 +248,7 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
       empreinte_entrees: fingerprint,
       options: optionsForHash,
       entrees: [...inputs].sort((a, b) => (a.fichier < b.fichier ? -1 : 1)),
-      sorties: [...writer.written.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([fichier, w]) => ({ fichier, sha256: w.sha256, octets: w.bytes })),
+      sorties: [...writer.written.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([fichier, w]) => ({ fichier, sha256: w.sha256, octets: w.bytes, ...(w.key === undefined ? {} : { cle: w.key }) })),
     };
     await writer.write(MANIFEST, stableStringify(manifest, 2) + '\n');
     await step('manifeste');
@@ -301,25 +304,44 @@ function phaseWriter(
   inFlight: WritesInFlight,
   /** Whether this phase owns the progress line (a phase running alongside another does not). */
   foreground = true,
-): OutputWriter & { paths: string[] } {
+): OutputWriter & { paths: string[]; readonly reused: number } {
   const paths: string[] = [];
+  let reused = 0;
+  const tracked = async <T>(p: string, work: () => Promise<T>): Promise<T> => {
+    fx.checkpoint();
+    if (inFlight.closed) throw new Error(`écriture après la fin de la phase ${phase} : ${p}`);
+    const writing = work();
+    inFlight.pending.add(writing);
+    try {
+      return await writing;
+    } finally {
+      inFlight.pending.delete(writing);
+    }
+  };
+  const done = async (p: string) => {
+    paths.push(p.split(path.sep).join('/'));
+    if (foreground) log.progress?.update(msg.countFiles(paths.length));
+    await step(`fichier:${phase}:${paths.length}`);
+  };
   return {
     paths,
+    get reused() {
+      return reused;
+    },
     written: base.written,
     read: (p) => base.read(p),
-    async write(p, bytes) {
-      fx.checkpoint();
-      if (inFlight.closed) throw new Error(`écriture après la fin de la phase ${phase} : ${p}`);
-      const writing = base.write(p, bytes);
-      inFlight.pending.add(writing);
-      try {
-        await writing;
-      } finally {
-        inFlight.pending.delete(writing);
+    keyOf: (madeFrom) => base.keyOf(madeFrom),
+    async reuse(p, key) {
+      const taken = await tracked(p, () => base.reuse(p, key));
+      if (taken) {
+        reused++;
+        await done(p);
       }
-      paths.push(p.split(path.sep).join('/'));
-      if (foreground) log.progress?.update(msg.countFiles(paths.length));
-      await step(`fichier:${phase}:${paths.length}`);
+      return taken;
+    },
+    async write(p, bytes, key) {
+      await tracked(p, () => base.write(p, bytes, key));
+      await done(p);
     },
   };
 }

@@ -12,6 +12,7 @@ const RUN_OPTIONS = `Options de run :
   --tous-les-quartiers     Publier tous les quartiers trouvés (sinon ceux du référentiel ; les autres sont le contexte national).
   --formats LISTE          Ne produire que ces formats, parmi csv, md, svg, png, xlsx, html (par défaut : tous).
   --if-changed             Ne rien refaire si les sources, les options et la version sont celles de la dernière publication.
+  --tout-refaire           Refaire chaque fichier, au lieu de reprendre de la dernière publication ceux dont rien n'a changé.
   --attendre[=SECONDES]    Si un autre traitement occupe le dossier de sortie, attendre sa fin (au plus 600 s, ou SECONDES).
   --log texte|json         Journal lisible sur la sortie d'erreur (texte, par défaut) ou une ligne JSON par événement sur la sortie standard.
   --quiet                  N'afficher que les avertissements et les erreurs.
@@ -46,7 +47,7 @@ const EXIT = `Codes de sortie :
 const USAGE = `Usage :
   quartiers run      [--sources DOSSIER] [--out DOSSIER] [--annee AAAA] [--quartier CODE[,CODE...]]
                      [--formats csv,md,svg,png,xlsx,html] [--if-changed] [--attendre[=SECONDES]]
-                     [--log texte|json] [--quiet] [--debug] [--tous-les-quartiers]
+                     [--log texte|json] [--quiet] [--debug] [--tous-les-quartiers] [--tout-refaire]
   quartiers validate [--sources DOSSIER]
   quartiers verifier [--out DOSSIER]
   quartiers <commande> --help | --version

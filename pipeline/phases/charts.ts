@@ -78,14 +78,20 @@ export const chartsPhase: OutputPhase = {
             const text = specText(c.spec);
             await out.write(`${c.path}.vl.json`, text);
             if (stopped) return;
-            const render = () => pool.render(c.spec, wanted);
-            const r = await (text.length >= LARGE_CHART_SPEC_CHARS ? alone(render) : render());
-            if (stopped) return;
-            effects.checkpoint();
-            if (r.svg !== undefined) await out.write(`${c.path}.svg`, r.svg);
-            if (r.png !== undefined) await out.write(`${c.path}.png`, r.png);
-            files += 1 + (r.svg !== undefined ? 1 : 0) + (r.png !== undefined ? 1 : 0);
-            readiness?.written(chartFolder(c.path), r.png !== undefined ? [`${c.path}.png`] : []);
+            // A rendering is made from its spec alone (and the build): the previous one is taken when the spec did not change.
+            const key = out.keyOf(text);
+            const svgReused = wanted.svg && (await out.reuse(`${c.path}.svg`, key));
+            const pngReused = wanted.png && (await out.reuse(`${c.path}.png`, key));
+            if (wanted.svg !== svgReused || wanted.png !== pngReused) {
+              const render = () => pool.render(c.spec, wanted);
+              const r = await (text.length >= LARGE_CHART_SPEC_CHARS ? alone(render) : render());
+              if (stopped) return;
+              effects.checkpoint();
+              if (r.svg !== undefined && !svgReused) await out.write(`${c.path}.svg`, r.svg, key);
+              if (r.png !== undefined && !pngReused) await out.write(`${c.path}.png`, r.png, key);
+            }
+            files += 1 + (wanted.svg ? 1 : 0) + (wanted.png ? 1 : 0);
+            readiness?.written(chartFolder(c.path), wanted.png ? [`${c.path}.png`] : []);
           } catch (e) {
             firstError ??= e;
             // First failure (or a signal): stop the renderers, the other lanes end at once.

@@ -38,10 +38,16 @@ export const mapsPhase: OutputPhase = {
     const text = { font: fontFamily, textWidth: (t: string, size: number) => r.textWidth(t, size) };
     const write = async (base: string, map: PlannedMap) => {
       effects.checkpoint();
-      await out.write(`${base}.vl.json`, JSON.stringify(map.spec) + '\n');
+      const text = JSON.stringify(map.spec) + '\n';
+      await out.write(`${base}.vl.json`, text);
+      // Drawn from its spec alone (and the build): the previous rendering is taken when the spec did not change.
+      const key = out.keyOf(text);
+      const svgWanted = formats.has('svg') && !(await out.reuse(`${base}.svg`, key));
+      const pngWanted = formats.has('png') && !(await out.reuse(`${base}.png`, key));
+      if (!svgWanted && !pngWanted) return;
       const svg = await r.svg(map.spec);
-      if (formats.has('svg')) await out.write(`${base}.svg`, svg);
-      if (formats.has('png')) await out.write(`${base}.png`, r.png(svg));
+      if (svgWanted) await out.write(`${base}.svg`, svg, key);
+      if (pngWanted) await out.write(`${base}.png`, r.png(svg), key);
     };
     let count = 0;
     for (const map of planQuartierMaps(model, text)) {

@@ -10,6 +10,7 @@ import { chartCaption } from '../../lib/render/workbook/chart-caption.ts';
 import { msg } from '../../lib/messages/index.ts';
 import type { OutputWriter } from '../output-writer.ts';
 import type { OutputPhase } from './phase.ts';
+import { workbookMadeFrom } from './workbook-key.ts';
 
 export const workbooksPhase: OutputPhase = {
   name: 'classeurs',
@@ -31,13 +32,15 @@ export const workbooksPhase: OutputPhase = {
       const folders = plan.quartiers.map((q) => quartierChartDir(q.code));
       const fresh = effects.charts ? await effects.charts.ready(folders) : new Map<string, string[]>();
       effects.checkpoint();
+      const key = out.keyOf(workbookMadeFrom(plan, model, folders, out.written));
+      if (await out.reuse(plan.path, key)) continue;
       // PNG bytes only for the workbook being built: every chart of a national run held at once was gigabytes.
       const charts = new Map<string, ChartImage[]>();
       for (const q of plan.quartiers) {
         const folder = quartierChartDir(q.code);
         charts.set(q.code, await images(folder, fresh.get(folder) ?? []));
       }
-      await out.write(plan.path, await buildWorkbook(plan, model, charts));
+      await out.write(plan.path, await buildWorkbook(plan, model, charts), key);
     }
     return { count: plans.length };
   },

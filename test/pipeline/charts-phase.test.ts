@@ -23,6 +23,8 @@ function memoryWriter(): OutputWriter & { files: Map<string, Uint8Array | string
     async read(p) {
       return Buffer.from(files.get(p)!);
     },
+    keyOf: () => '',
+    reuse: async () => false,
   };
 }
 

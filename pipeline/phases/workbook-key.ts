@@ -1,0 +1,45 @@
+// What a workbook is made from, for its key in the manifest (see
+// pipeline/previous-publication.ts): its plan, its quartiers with their rows,
+// the model's fields that every workbook shows, and the charts it embeds
+// (each PNG's and spec's sha256: the image and its caption). A workbook whose
+// key did not change is taken from the previous publication.
+
+import { createHash } from 'node:crypto';
+import { documentDate } from '../../lib/render/workbook/build-workbook.ts';
+import type { WorkbookPlan } from '../../lib/render/workbook/plan.ts';
+import type { ReportModel } from '../../lib/report/model.ts';
+import type { WrittenFile } from '../output-writer.ts';
+
+/**
+ * The fields of the model a workbook reads besides its quartiers (and
+ * `rows`, read only for the document's date, which the key holds). A test
+ * fails when buildWorkbook reads another one.
+ */
+export const WORKBOOK_MODEL_FIELDS = ['year', 'catalogue', 'enjeux', 'notes', 'files', 'warnings', 'toolVersion'] as const satisfies readonly (keyof ReportModel)[];
+
+const SHARED = new WeakMap<ReportModel, string>();
+
+/** The part every workbook of the run shares, hashed once per run. */
+function sharedDigest(model: ReportModel): string {
+  const known = SHARED.get(model);
+  if (known) return known;
+  const h = createHash('sha256');
+  h.update(`date=${documentDate(model).toISOString()}\n`);
+  for (const f of WORKBOOK_MODEL_FIELDS) h.update(`${f}=${JSON.stringify(model[f])}\n`);
+  const digest = h.digest('hex');
+  SHARED.set(model, digest);
+  return digest;
+}
+
+/** The text the workbook's key is made from; `written`: the run's files so far (the charts of its quartiers among them). */
+export function workbookMadeFrom(plan: WorkbookPlan, model: ReportModel, chartFolders: readonly string[], written: ReadonlyMap<string, WrittenFile>): string {
+  const charts: [string, string, string | null][] = [];
+  const prefixes = chartFolders.map((f) => `${f}/`);
+  for (const [file, w] of written) {
+    if (!file.endsWith('.png') || !prefixes.some((p) => file.startsWith(p) && !file.includes('/', p.length))) continue;
+    charts.push([file, w.sha256, written.get(file.replace(/\.png$/, '.vl.json'))?.sha256 ?? null]);
+  }
+  charts.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const quartiers = plan.quartiers.map((q) => ({ code: q.code, name: q.name, quartier: q.quartier ?? null, rows: q.rows }));
+  return JSON.stringify({ shared: sharedDigest(model), path: plan.path, kind: plan.kind, title: plan.title, author: plan.author, quartiers, charts });
+}

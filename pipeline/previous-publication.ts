@@ -1,0 +1,58 @@
+// The previous complete publication as a cache. Each published file records
+// in manifest.json a key of what it was made from (`cle`: its inputs and the
+// build that renders them, see fileKey). A run that is about to render a file
+// whose key is unchanged takes the previous file instead, by hard link (or a
+// copy where a link cannot be made). The previous file must still have the
+// sha256 its manifest gives: a damaged or missing file is rendered again,
+// never an error. Reuse never changes a byte: `--tout-refaire` publishes the
+// same files.
+
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { readManifest } from './manifest.ts';
+
+/** The key a manifest records for a file: the build that renders it and what it was made from. */
+export function fileKey(build: string, madeFrom: string | Uint8Array): string {
+  return createHash('sha256').update(`${build}\n`).update(madeFrom).digest('hex');
+}
+
+export interface PreviousPublication {
+  /**
+   * Puts the previous version of `relativePath` at `target` when the
+   * manifest gave it `key` and its bytes are intact; null otherwise
+   * (nothing was written then).
+   */
+  reuse(relativePath: string, key: string, target: string): Promise<{ sha256: string; bytes: number } | null>;
+}
+
+/** The publication at `out` (through its link), or null when there is none with keys. */
+export async function openPreviousPublication(out: string): Promise<PreviousPublication | null> {
+  const manifest = await readManifest(out);
+  if (!manifest) return null;
+  // The version folder itself: the output link moves when this run publishes.
+  const dir = await fs.realpath(out).catch(() => null);
+  if (!dir) return null;
+  const entries = new Map<string, { sha256: string; octets: number; cle: string }>();
+  for (const s of manifest.sorties) if (typeof s.cle === 'string') entries.set(s.fichier, { sha256: s.sha256, octets: s.octets, cle: s.cle });
+  if (entries.size === 0) return null;
+  return {
+    async reuse(relativePath, key, target) {
+      const entry = entries.get(relativePath);
+      if (!entry || entry.cle !== key) return null;
+      const source = path.join(dir, relativePath);
+      const bytes = await fs.readFile(source).catch(() => null);
+      if (!bytes || bytes.length !== entry.octets) return null;
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      if (sha256 !== entry.sha256) return null;
+      await fs.rm(target, { force: true });
+      try {
+        await fs.link(source, target);
+      } catch {
+        // Another file system, or one without hard links: the bytes just checked.
+        await fs.writeFile(target, bytes);
+      }
+      return { sha256, bytes: bytes.length };
+    },
+  };
+}

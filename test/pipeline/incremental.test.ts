@@ -1,0 +1,63 @@
+// Incremental runs: a run takes from the previous publication every file
+// whose key did not change, and publishes the same bytes as `--tout-refaire`
+// from the same previous publication. A damaged or missing previous file is
+// rendered again.
+
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { jsonEvents, runCli } from '../helpers/cli.ts';
+import { verifyFolder } from '../../pipeline/manifest.ts';
+import { copySources, tempRoot } from './fixture-runs.ts';
+
+const root = tempRoot();
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const OPTIONS = { env: { SOURCE_DATE_EPOCH: '1767225600' }, timeoutMs: 120_000 };
+const before = copySources(root, 'avant');
+const after = copySources(root, 'apres', true);
+
+async function run(sources: string, out: string, ...extra: string[]) {
+  const r = await runCli(['run', '--sources', sources, '--out', out, '--log', 'json', ...extra], OPTIONS);
+  expect(r.code, r.stderr).toBe(0);
+  const phases = jsonEvents(r.stdout).filter((e) => e.event === 'phase' && typeof e.reutilises === 'number');
+  return new Map(phases.map((e) => [e.phase as string, { files: e.fichiers as number, reused: e.reutilises as number }]));
+}
+
+const manifest = (out: string) => readFileSync(path.join(out, 'manifest.json'), 'utf8');
+
+describe('quartiers run from a previous publication', () => {
+  const incremental = path.join(root, 'incremental');
+  const full = path.join(root, 'complet');
+
+  it('reuses what did not change and publishes the same bytes as --tout-refaire', async () => {
+    await Promise.all([run(before, incremental), run(before, full)]);
+    expect(manifest(incremental)).toBe(manifest(full));
+    const [inc] = await Promise.all([run(after, incremental), run(after, full, '--tout-refaire')]);
+    expect(manifest(incremental)).toBe(manifest(full));
+    expect((await verifyFolder(incremental)).problems).toEqual([]);
+    expect((await verifyFolder(full)).problems).toEqual([]);
+    // The changed figure is a QIC's: its charts and workbooks are made again, the other quartier's are taken.
+    const charts = inc.get('graphiques')!;
+    expect(charts.reused).toBeGreaterThan(0);
+    expect(charts.reused).toBeLessThan(charts.files * (2 / 3));
+    expect(inc.get('classeurs')!.reused).toBeLessThan(inc.get('classeurs')!.files);
+    const m = JSON.parse(manifest(incremental)) as { sorties: { fichier: string; cle?: string }[] };
+    expect(m.sorties.filter((s) => s.fichier.endsWith('.png')).every((s) => typeof s.cle === 'string')).toBe(true);
+  }, 180_000);
+
+  it('renders again a previous file that was damaged or removed, without an error', async () => {
+    const m = JSON.parse(manifest(incremental)) as { sorties: { fichier: string; cle?: string }[] };
+    const keyed = m.sorties.filter((s) => s.cle).map((s) => s.fichier);
+    const damaged = keyed.find((f) => f.endsWith('.png'))!;
+    const removed = keyed.find((f) => f.endsWith('.xlsx'))!;
+    writeFileSync(path.join(incremental, damaged), 'abîmé');
+    rmSync(path.join(incremental, removed));
+    const phases = await run(after, incremental);
+    expect(manifest(incremental)).toBe(manifest(full));
+    expect((await verifyFolder(incremental)).problems).toEqual([]);
+    expect(statSync(path.join(incremental, damaged)).size).toBeGreaterThan(1000);
+    // Everything else was taken from the previous publication.
+    expect(phases.get('graphiques')!.reused).toBe(phases.get('graphiques')!.files * (2 / 3) - 1);
+    expect(phases.get('classeurs')!.reused).toBe(phases.get('classeurs')!.files - 1);
+  }, 180_000);
+});

@@ -1,0 +1,47 @@
+// A workbook's key holds everything the workbook shows: a workbook built
+// from fields of the model the key leaves out would be reused stale.
+
+import { describe, expect, it } from 'vitest';
+import { buildWorkbook } from '../../lib/render/workbook/build-workbook.ts';
+import { planWorkbooks } from '../../lib/render/workbook/plan.ts';
+import type { ReportModel } from '../../lib/report/model.ts';
+import { WORKBOOK_MODEL_FIELDS, workbookMadeFrom } from '../../pipeline/phases/workbook-key.ts';
+import { bundledModel } from '../render/workbook/fixtures.ts';
+
+describe('workbookMadeFrom', () => {
+  it('covers every field of the model that buildWorkbook reads', async () => {
+    const model = await bundledModel();
+    const read = new Set<string>();
+    const watched = new Proxy(model, {
+      get(target, field, receiver) {
+        if (typeof field === 'string') read.add(field);
+        return Reflect.get(target, field, receiver) as unknown;
+      },
+    });
+    for (const plan of planWorkbooks(model).plans) await buildWorkbook(plan, watched, new Map());
+    // `rows` only gives the document's date, which the key holds.
+    const covered = new Set<string>([...WORKBOOK_MODEL_FIELDS, 'rows']);
+    expect([...read].filter((f) => !covered.has(f))).toEqual([]);
+  });
+
+  it('changes with the workbook’s own rows and charts, not with another quartier’s', async () => {
+    const model = await bundledModel();
+    const [a, b] = model.quartiers;
+    const plan = planWorkbooks({ quartiers: [a!] }).plans[0]!;
+    const folders = [`graphiques/${a!.code}`];
+    const written = new Map([[`graphiques/${a!.code}/evolution.png`, { sha256: 'x', bytes: 1 }], [`graphiques/${b!.code}/evolution.png`, { sha256: 'y', bytes: 1 }]]);
+    const base = workbookMadeFrom(plan, model, folders, written);
+    const otherChart = new Map(written).set(`graphiques/${b!.code}/evolution.png`, { sha256: 'z', bytes: 1 });
+    expect(workbookMadeFrom(plan, model, folders, otherChart)).toBe(base);
+    const ownChart = new Map(written).set(`graphiques/${a!.code}/evolution.png`, { sha256: 'z', bytes: 1 });
+    expect(workbookMadeFrom(plan, model, folders, ownChart)).not.toBe(base);
+    const changed = (m: ReportModel, code: string): ReportModel => ({
+      ...m,
+      quartiers: m.quartiers.map((q) => (q.code === code ? { ...q, rows: q.rows.map((r, i) => (i === 0 ? { ...r, valeur: (r.valeur ?? 0) + 1 } : r)) } : q)),
+    });
+    const otherRows = changed(model, b!.code);
+    expect(workbookMadeFrom(planWorkbooks({ quartiers: [otherRows.quartiers[0]!] }).plans[0]!, otherRows, folders, written)).toBe(base);
+    const ownRows = changed(model, a!.code);
+    expect(workbookMadeFrom(planWorkbooks({ quartiers: [ownRows.quartiers[0]!] }).plans[0]!, ownRows, folders, written)).not.toBe(base);
+  });
+});
