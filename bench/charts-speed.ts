@@ -62,28 +62,11 @@ const avg = async (list: PlannedChart[], fn: (c: PlannedChart) => Promise<unknow
 };
 
 // SVG: compile + parse every chart, vs one parsed runtime per structure and a new view per chart
-// that generates its expression functions again, vs the same with those functions shared (what the
-// pipeline does), vs one reused view per structure with its data swapped (same bytes, see
-// test/render/charts/reused-views.test.ts), vs the bare data swap of one view (no relayout).
-// The three runners are timed in interleaved rounds after one round each to warm them up: timed one
-// after the other, the later ones ran in a warmer thread and looked faster than they are.
+// (what the pipeline does), vs the bare data swap of one view (no relayout).
 const fresh = await avg(sample, (c) => renderer.svg(c.spec as never));
-const runners = {
-  ownExpressions: createChartJobRunner(fonts, { reuseViews: false, shareExpressions: false }),
-  newViews: createChartJobRunner(fonts, { reuseViews: false }),
-  reusedViews: createChartJobRunner(fonts, { reuseViews: true }),
-};
-const svgOnly = runners.newViews;
-const rounds = 3;
-const perRunner = { ownExpressions: 0, newViews: 0, reusedViews: 0 };
-const order = Object.keys(runners) as (keyof typeof runners)[];
-for (let round = 0; round <= rounds; round++) {
-  for (const name of round % 2 ? [...order].reverse() : order) {
-    const ms = await avg(sample, (c) => runners[name](c.spec, { svg: true, png: false }));
-    if (round > 0) perRunner[name] += ms / rounds;
-  }
-}
-const { ownExpressions: perView, newViews: perStructure, reusedViews: shared } = perRunner;
+const svgOnly = createChartJobRunner(fonts);
+await avg(sample, (c) => svgOnly(c.spec, { svg: true, png: false }));
+const perStructure = await avg(sample, (c) => svgOnly(c.spec, { svg: true, png: false }));
 const same = charts.filter((c) => c.chart === 'quartier-agglomeration').slice(0, 30);
 const vg0 = compileStrict(same[0]!.spec as never);
 const view = new vega.View(vega.parse(vg0), { renderer: 'none' });
@@ -94,7 +77,7 @@ const swap = await avg(same, async (c) => {
   await view.toSVG();
 });
 view.finalize();
-console.log(`SVG par graphique : ${fresh.toFixed(1)} ms en compilant et parsant chaque graphique, ${perView.toFixed(1)} ms avec un runtime Vega par structure et une vue neuve par graphique qui refait ses fonctions d'expression, ${perStructure.toFixed(1)} ms quand les vues partagent ces fonctions (retenu), ${shared.toFixed(1)} ms avec une vue réutilisée par structure et remise en page (mêmes octets, pas plus rapide : non retenu) — ces trois-là en tours entrelacés, ${swap.toFixed(1)} ms pour le seul échange de données d'une vue (graphique quartier-agglomération)`);
+console.log(`SVG par graphique : ${fresh.toFixed(1)} ms en compilant et parsant chaque graphique, ${perStructure.toFixed(1)} ms avec un runtime Vega par structure et une vue neuve par graphique (retenu, deuxième passe), ${swap.toFixed(1)} ms pour le seul échange de données d'une vue (graphique quartier-agglomeration)`);
 
 // PNG: resvg with the font files vs text drawn from cached glyph outlines (retained).
 const svgs = await Promise.all(sample.slice(0, 20).map(async (c) => (await svgOnly(c.spec, { svg: true, png: false })).svg!));

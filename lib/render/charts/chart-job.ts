@@ -2,15 +2,13 @@
 // structure (same spec but for data, title and description) share one
 // compiled and parsed Vega runtime: its title is bound to signals, and each
 // chart is a new view on it with its own data (`view.data`), which spares
-// the Vega-Lite compilation and the Vega parse of every chart; the views
-// share the functions Vega generates from the expressions. The SVG gets the
+// the Vega-Lite compilation and the Vega parse of every chart. The SVG gets the
 // title and description for screen readers; the PNG is rasterised from it
 // with the text outlined.
 
 import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { compileStrict, createChartRenderer, type ChartFonts } from './render.ts';
-import { sharedExpressions } from './shared-expressions.ts';
 
 export interface ChartWanted {
   svg: boolean;
@@ -26,47 +24,9 @@ export type ChartJobRunner = (spec: object, wanted: ChartWanted) => Promise<Char
 
 type Loose = Record<string, unknown>;
 
-/** Whether a parsed runtime holds an operator of one of these types (at any depth). */
-function hasOperator(node: unknown, types: ReadonlySet<string>): boolean {
-  if (Array.isArray(node)) return node.some((n) => hasOperator(n, types));
-  if (node === null || typeof node !== 'object') return false;
-  const o = node as Loose;
-  if (typeof o.type === 'string' && types.has(o.type)) return true;
-  return Object.values(o).some((v) => hasOperator(v, types));
-}
-
-/**
- * Faceted charts (the trajectories' small multiples) get a new view each:
- * after a data swap, a reused view lost the lines drawn inside its facets.
- */
-const NOT_REUSABLE = new Set(['facet', 'prefacet']);
-
 interface SharedView {
   runtime: ReturnType<typeof vega.parse>;
   dataName: string;
-  /** Whether one view serves every chart of this structure. */
-  reuse: boolean;
-  /** That view, once made. */
-  view?: vega.View;
-}
-
-/**
- * Drops the keys of Vega's data joins (axes and legends key their items by
- * value, to animate transitions): with them, a reused view keeps the items
- * whose value the previous chart also had and appends the new ones after,
- * so the SVG's element order depended on the charts rendered before. Without
- * keys every swap of data replaces every item, in the order a new view
- * would create them.
- */
-function withoutJoinKeys(node: unknown): void {
-  if (Array.isArray(node)) {
-    for (const n of node) withoutJoinKeys(n);
-    return;
-  }
-  if (node === null || typeof node !== 'object') return;
-  const o = node as Loose;
-  if (o.type === 'datajoin' && o.params && typeof o.params === 'object') delete (o.params as Loose).key;
-  for (const v of Object.values(o)) withoutJoinKeys(v);
 }
 
 const TITLE_TEXT = 'chart_title_text';
@@ -120,29 +80,12 @@ export interface CompiledStructures {
 export interface ChartJobOptions {
   /** Structures compiled by earlier runs, and where to keep the new ones. */
   compiled?: CompiledStructures;
-  /**
-   * Reuse one view per chart structure, its data swapped, instead of a new
-   * view per chart on the shared runtime. Same bytes (join keys dropped, view
-   * laid out again: see test/render/charts/reused-views.test.ts), but once
-   * relaid out it measured no faster (bench/charts-speed.ts), so it is off
-   * by default: a new view per chart cannot depend on history.
-   */
-  reuseViews?: boolean;
-  /**
-   * Compile each distinct Vega expression once per runner and share it
-   * between views (see shared-expressions.ts). On by default: same bytes,
-   * SVG 12 to 18 % faster (docs/benchmark.md, fifth session).
-   */
-  shareExpressions?: boolean;
 }
 
 export function createChartJobRunner(fonts: ChartFonts, options: ChartJobOptions = {}): ChartJobRunner {
-  const reuse = options.reuseViews ?? false;
   const renderer = createChartRenderer(fonts);
   const views = new Map<string, SharedView | null>();
-  // Vega's own generator when not shared (undefined: the View's default).
-  const expr = (options.shareExpressions ?? true) ? sharedExpressions() : undefined;
-  const viewOf = (runtime: SharedView['runtime']) => new vega.View(runtime, { renderer: 'none', expr } as vega.ViewOptions);
+  const viewOf = (runtime: SharedView['runtime']) => new vega.View(runtime, { renderer: 'none' });
 
   const svgOf = async (spec: Loose): Promise<string> => {
     const { data, title, description, ...structure } = spec;
@@ -157,20 +100,9 @@ export function createChartJobRunner(fonts: ChartFonts, options: ChartJobOptions
           options.compiled?.set(key, compiled);
         }
       }
-      if (compiled) {
-        const { runtime, dataName } = compiled;
-        const reusable = reuse && !hasOperator(runtime, NOT_REUSABLE);
-        if (reusable) withoutJoinKeys(runtime);
-        shared = { runtime, dataName, reuse: reusable };
-      } else {
-        shared = null;
-      }
+      shared = compiled ?? null;
       // Least recently used first out (a Map iterates in insertion order).
-      if (views.size >= MAX_SHARED_RUNTIMES) {
-        const oldest = views.keys().next().value!;
-        views.get(oldest)?.view?.finalize();
-        views.delete(oldest);
-      }
+      if (views.size >= MAX_SHARED_RUNTIMES) views.delete(views.keys().next().value!);
     } else {
       views.delete(key);
     }
@@ -178,24 +110,14 @@ export function createChartJobRunner(fonts: ChartFonts, options: ChartJobOptions
     if (shared === null) return renderer.svg(spec as unknown as TopLevelSpec);
     const t = (title ?? {}) as Loose;
     const values = ((data as Loose).values as object[]).map((v) => ({ ...v }));
-    const reused = shared.reuse;
-    const view = reused ? (shared.view ??= viewOf(shared.runtime)) : viewOf(shared.runtime);
+    const view = viewOf(shared.runtime);
     try {
       view.signal(TITLE_TEXT, typeof title === 'string' ? title : t.text).signal(TITLE_SUBTITLE, t.subtitle ?? '');
       view.data(shared.dataName, values);
-      // Lay the view out again: by default Vega sizes a view once, and a reused view would keep the largest size seen.
-      if (reused) view.resize();
       (vega as unknown as { resetSVGDefIds: () => void }).resetSVGDefIds();
       return await view.toSVG();
-    } catch (e) {
-      // A view that failed mid-update is not trusted for the next chart.
-      if (reused) {
-        view.finalize();
-        shared.view = undefined;
-      }
-      throw e;
     } finally {
-      if (!reused) view.finalize();
+      view.finalize();
     }
   };
 
