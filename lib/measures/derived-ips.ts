@@ -15,7 +15,7 @@
 import * as aq from 'arquero';
 import type { Figure, Indicator, Provenance, Registry, SchoolIps, SchoolLink } from '../model/types.ts';
 import { msg } from '../messages/index.ts';
-import type { IpsWeighting } from '../messages/measures.ts';
+import type { IpsWeighting, SchoolLevel } from '../messages/measures.ts';
 import { clean } from './bounded.ts';
 import { quartierIndex } from './references.ts';
 
@@ -89,12 +89,31 @@ function frenchDecimal(x: number): string {
   return x.toFixed(1).replace('.', ',');
 }
 
-function figure(territory: string, level: 'quartier' | 'epci', year: number, value: number | null, masked: boolean, label: string, at: Provenance): Figure {
+function figure(territory: string, level: 'quartier' | 'epci', year: number, value: number | null, masked: boolean, label: string, at: Provenance, coverage?: string): Figure {
   const v = value === null ? null : Math.round(clean(value * 10)) / 10;
   return {
     territory, level, territoryName: '', indicator: DERIVED_IPS, year, value: v, bound: '=', state: v === null ? (masked ? 'secret' : 'absent') : 'valeur',
     decimals: 1, sourceText: v === null ? (masked ? 'NS' : '') : frenchDecimal(v), perimeter: level === 'quartier' ? '2024' : '', sourceLabel: label, at,
+    ...(coverage ? { coverage } : {}),
   };
+}
+
+/** The levels, communes and school years of the schools averaged for each key × year. */
+class SchoolsSeen {
+  private readonly seen = new Map<string, { levels: Set<SchoolLevel>; communes: Set<string>; schoolYears: Set<string> }>();
+  add(key: string, s: SchoolIps): void {
+    const k = `${key}\u0000${s.year}`;
+    const e = this.seen.get(k) ?? { levels: new Set(), communes: new Set(), schoolYears: new Set() };
+    e.levels.add(s.level);
+    e.communes.add(s.communeCode);
+    e.schoolYears.add(s.schoolYear || String(s.year));
+    this.seen.set(k, e);
+  }
+  of(key: string, year: number) {
+    const e = this.seen.get(`${key}\u0000${year}`);
+    const order: SchoolLevel[] = ['ecole', 'college', 'lycee'];
+    return { levels: order.filter((l) => e?.levels.has(l)), communes: [...(e?.communes ?? [])], schoolYears: [...(e?.schoolYears ?? [])].sort() };
+  }
 }
 
 /** Computed IPS figures (`ips_calcule`, and `ips` where the sources state none) of quartiers and their agglomerations. */
@@ -120,15 +139,31 @@ export function deriveSchoolIps(schools: SchoolIps[], links: SchoolLink[], regis
     const code = quartiers.get(l.quartier)?.code ?? l.quartier;
     if (!firstLink.has(code)) firstLink.set(code, l);
   }
+  const byUai = new Map<string, SchoolIps[]>();
+  for (const s of schools) byUai.set(s.uai, [...(byUai.get(s.uai) ?? []), s]);
+  const quartierSchools = new SchoolsSeen();
+  for (const l of links) for (const s of byUai.get(l.uai) ?? []) quartierSchools.add(quartiers.get(l.quartier)?.code ?? l.quartier, s);
   const out: Figure[] = [];
   for (const g of groups(linked, 'quartier')) {
     const { value, weighting } = weightedIps(g);
     const l = firstLink.get(g.code)!;
-    out.push(figure(g.code, 'quartier', g.year, value, g.masked > 0, msg.derivedIpsLabel(weighting, g.valued, g.masked, missingBy.get(g.code) ?? 0), l.at));
+    const seen = quartierSchools.of(g.code, g.year);
+    out.push(figure(g.code, 'quartier', g.year, value, g.masked > 0, msg.derivedIpsLabel(weighting, g.valued, g.masked, missingBy.get(g.code) ?? 0, msg.schoolsOfYear(seen.levels, seen.schoolYears)), l.at));
   }
   // The agglomeration: schools of the EPCI's communes known to the registry.
   const communeEpci = new Map<string, string>();
-  for (const q of registry.quartiers) for (const c of q.communes) communeEpci.set(c.code, q.epci.code);
+  const communeName = new Map<string, string>();
+  for (const q of registry.quartiers) {
+    for (const c of q.communes) {
+      communeEpci.set(c.code, q.epci.code);
+      communeName.set(c.code, c.name);
+    }
+  }
+  const epciSchools = new SchoolsSeen();
+  for (const s of schools) {
+    const e = communeEpci.get(s.communeCode);
+    if (e !== undefined) epciSchools.add(e, s);
+  }
   const communesPerEpci = new Map<string, number>();
   for (const e of communeEpci.values()) communesPerEpci.set(e, (communesPerEpci.get(e) ?? 0) + 1);
   const epciT = aq.table({ commune: [...communeEpci.keys()], epci: [...communeEpci.values()] });
@@ -136,7 +171,10 @@ export function deriveSchoolIps(schools: SchoolIps[], links: SchoolLink[], regis
   for (const g of groups(schoolsT.join(epciT, 'commune').derive({ share: 'd => null' }), 'epci')) {
     const { value, weighting } = weightedIps(g);
     const label = msg.derivedIpsReferenceLabel(weighting, g.valued, g.masked, communesPerEpci.get(g.code) ?? 0);
-    out.push(figure(g.code, 'epci', g.year, value, g.masked > 0, label, { file: firstSchool.file, line: 0, column: 'IPS' }));
+    const seen = epciSchools.of(g.code, g.year);
+    const names = seen.communes.map((c) => communeName.get(c) ?? c).sort((a, b) => a.localeCompare(b, 'fr'));
+    const coverage = msg.derivedIpsCoverage(seen.levels, names, seen.schoolYears);
+    out.push(figure(g.code, 'epci', g.year, value, g.masked > 0, label, { file: firstSchool.file, line: 0, column: 'IPS' }, coverage));
   }
   return [...out, ...asStatedIps(out, registry, stated)];
 }

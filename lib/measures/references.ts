@@ -55,7 +55,7 @@ export function referenceCommune(q: Quartier): string {
   return (q.communes.find((c) => normalizeName(c.name) === n) ?? q.communes[0])?.code ?? '';
 }
 
-const REF_COLUMNS = ['valeur_reference', 'borne_reference', 'etat_reference', 'decimales_reference', 'valeur_source_reference', 'source_reference'];
+const REF_COLUMNS = ['valeur_reference', 'borne_reference', 'etat_reference', 'decimales_reference', 'valeur_source_reference', 'source_reference', 'couverture_reference'];
 
 function referenceTable(figures: Figure[], codeColumn: string, prefix: string): Table {
   const cols: Record<string, unknown[]> = { [codeColumn]: [], indicateur: [], annee: [] };
@@ -65,7 +65,7 @@ function referenceTable(figures: Figure[], codeColumn: string, prefix: string): 
     cols[codeColumn]!.push(f.territory);
     cols.indicateur!.push(f.indicator);
     cols.annee!.push(f.year);
-    const vals = [f.state === 'valeur' ? f.value : null, f.bound, f.state, f.decimals, f.sourceText, f.sourceLabel];
+    const vals = [f.state === 'valeur' ? f.value : null, f.bound, f.state, f.decimals, f.sourceText, f.sourceLabel, f.coverage ?? ''];
     names.forEach((n, k) => cols[n]!.push(vals[k]));
   }
   return aq.table(cols);
@@ -112,7 +112,7 @@ export function measureAgainstReferences(
     .lookup(referenceTable(france, 'france_code', 'france'), [['france_code', 'indicateur', 'annee'], ['france_code', 'indicateur', 'annee']], REF_COLUMNS.map((c) => c.replace('reference', 'france')));
   const col = (name: string) => joined.array(name) as unknown[];
   const [idx, refCode, communeCode] = [col('i'), col('reference_code'), col('commune_reference_code')];
-  const [refVal, refBound, refDec, refText, refSource] = ['valeur_reference', 'borne_reference', 'decimales_reference', 'valeur_source_reference', 'source_reference'].map(col);
+  const [refVal, refBound, refDec, refText, refSource, refCoverage] = ['valeur_reference', 'borne_reference', 'decimales_reference', 'valeur_source_reference', 'source_reference', 'couverture_reference'].map(col);
   const [comVal, comBound, franceVal, franceBound] = ['valeur_commune', 'borne_commune', 'valeur_france', 'borne_france'].map(col);
   const out: TidyRow[] = new Array(joined.numRows());
   const empty = emptyMeasures();
@@ -154,9 +154,10 @@ export function measureAgainstReferences(
       fichier: f.at.file,
       ligne: f.at.line,
       colonne: f.at.column,
-      reference: hasRef && q ? `${q.epci.shortName} (EPCI ${q.epci.code})` : '',
+      // A reference that covers less than its EPCI (the schools of some communes) is named for what it covers.
+      reference: hasRef && q ? ((refCoverage![k] as string) || `${q.epci.shortName} (EPCI ${q.epci.code})`) : '',
       reference_code: hasRef ? (refCode![k] as string) : '',
-      reference_niveau: hasRef ? 'epci' : '',
+      reference_niveau: hasRef ? ((refCoverage![k] as string) ? 'etablissements' : 'epci') : '',
       valeur_reference: rv,
       borne_reference: hasRef ? rb : '',
       decimales_reference: (refDec![k] as number | undefined) ?? 0,

@@ -39,9 +39,23 @@ export function convergenceOf(now: Quantity | null, before: Quantity | null): Co
   return c === null ? 'indetermine' : c < 0 ? 'resserre' : c > 0 ? 'creuse' : 'stable';
 }
 
-/** The producer of a source label without its vintage: « INSEE Filosofi 2021 » → « INSEE Filosofi ». */
-function producerOf(label: string): string {
-  return label.replace(/\s*\d{4}(?:\s*[-–]\s*\d{4})?\s*$/, '').trim();
+/**
+ * The producer of a source label without its vintage or its detail:
+ * « INSEE Filosofi 2021 » → « INSEE Filosofi » ; « IPS calculé (écoles
+ * 2021-2022) : moyenne simple… » → « IPS calculé ».
+ */
+export function producerOf(label: string): string {
+  return label.replace(/\s*:.*$/s, '').replace(/\s*\([^()]*\)\s*$/, '').replace(/\s*\d{4}(?:\s*[-–]\s*\d{4})?\s*$/, '').trim();
+}
+
+/**
+ * A source label without its vintages, to tell a change of source from a
+ * new year of the same one: « SIG Ville 2022 » → « SIG Ville ». The computed
+ * IPS keeps its method and school count, so that a change of weighting or of
+ * school list reads as a change of source.
+ */
+function sourceWithoutVintage(label: string): string {
+  return label.replace(/\s*\d{4}(?:\s*[-–]\s*\d{4})?/g, '').trim();
 }
 
 /** Why comparing these two rows needs care, codes joined by `|`. */
@@ -49,7 +63,7 @@ export function alertsBetween(now: TidyRow, before: TidyRow): string {
   const out: string[] = [];
   if (now.annee - before.annee === 1) out.push(ALERTS.consecutive);
   if (now.perimetre && before.perimetre && now.perimetre !== before.perimetre) out.push(ALERTS.perimeter);
-  if (producerOf(now.source) !== producerOf(before.source)) out.push(ALERTS.source);
+  if (sourceWithoutVintage(now.source) !== sourceWithoutVintage(before.source)) out.push(ALERTS.source);
   return out.join('|');
 }
 

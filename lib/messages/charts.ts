@@ -27,6 +27,8 @@ export const charts = {
     return ys.length === 1 ? `${ys[0]}` : `${ys[0]}-${ys[ys.length - 1]}`;
   },
   chartReference: (name: string) => `Référence : ${name}`,
+  /** The references other than the agglomeration, each with the indicators it serves: « IPS : écoles d'Auchel… (2021-2022) ». */
+  otherReferences: (others: { indicators: string[]; reference: string }[]) => others.map((o) => `${o.indicators.join(', ')} : ${o.reference}`),
 
   titleQuartierAgglomeration: (quartier: string, years: string) => `${quartier} : le quartier et son agglomération, ${years}`,
   titleEcarts: (quartier: string, years: string) => `${quartier} : écarts à l'agglomération, ${years}`,

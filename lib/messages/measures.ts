@@ -1,7 +1,7 @@
 // Messages of the measures: how a computed figure was obtained, and the
 // errors of the files the measures read (targets, enjeux, school lists).
 
-import { where, plural } from './place.ts';
+import { frenchList, where, plural } from './place.ts';
 
 export type IpsWeighting = 'part' | 'effectifs' | 'egal';
 
@@ -18,9 +18,20 @@ function ipsDetail(n: number, masked: number, missing: number): string {
   return parts.join(', ');
 }
 
+export type SchoolLevel = 'ecole' | 'college' | 'lycee';
+const LEVEL_WORDS: Record<SchoolLevel, string> = { ecole: 'écoles', college: 'collèges', lycee: 'lycées' };
+const schoolLevels = (levels: SchoolLevel[]) => frenchList((levels.length ? levels : (['ecole'] as SchoolLevel[])).map((l) => LEVEL_WORDS[l]));
+/** « de Marles-les-Mines », « d'Auchel ». */
+const elidedDe = (name: string) => (/^[aeiouyhàâéèêîôûAEIOUYHÀÂÉÈÊÎÔÛ]/.test(name) ? `d'${name}` : `de ${name}`);
+
 export const measures = {
-  derivedIpsLabel: (weighting: IpsWeighting, n: number, masked: number, missing: number) =>
-    `IPS calculé : ${WEIGHTING[weighting]} ${ipsDetail(n, masked, missing)}`,
+  derivedIpsLabel: (weighting: IpsWeighting, n: number, masked: number, missing: number, schools = '') =>
+    `IPS calculé${schools ? ` (${schools})` : ''} : ${WEIGHTING[weighting]} ${ipsDetail(n, masked, missing)}`,
+  /** « écoles 2021-2022 », « écoles et collèges 2021-2022 / 2022-2023 ». */
+  schoolsOfYear: (levels: SchoolLevel[], schoolYears: string[]) => `${schoolLevels(levels)} ${schoolYears.join(' / ')}`,
+  /** What a computed IPS reference covers: « écoles d'Auchel, Calonne-Ricouart et Marles-les-Mines (2021-2022) ». */
+  derivedIpsCoverage: (levels: SchoolLevel[], communes: string[], schoolYears: string[]) =>
+    `${schoolLevels(levels)} ${elidedDe(frenchList(communes))} (${schoolYears.join(' / ')})`,
   derivedIpsReferenceLabel: (weighting: IpsWeighting, n: number, masked: number, communes: number) =>
     `IPS calculé : ${WEIGHTING[weighting]} ${ipsDetail(n, masked, 0)} des ${plural(communes, 'commune')} de l'agglomération connues du référentiel`,
   targetValueCount: (file: string, line: number) =>

@@ -54,6 +54,12 @@ export interface Figure {
    * perimeter the figure was measured on.
    */
   quartierCode?: string;
+  /**
+   * What a reference figure covers when it is not the whole territory of its
+   * code: the computed IPS of an agglomeration is that of « écoles d'Auchel,
+   * Calonne-Ricouart et Marles-les-Mines (2021-2022) », not of the EPCI.
+   */
+  coverage?: string;
 }
 
 export type Polarity = 'hausse_favorable' | 'baisse_favorable' | 'neutre';

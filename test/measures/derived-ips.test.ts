@@ -6,6 +6,7 @@ import { deriveSchoolIps, weightedIps } from '../../lib/measures/derived-ips.ts'
 import { normalizeAgainstBaseline } from '../../lib/measures/baseline.ts';
 import type { SchoolLink } from '../../lib/model/types.ts';
 import { msg } from '../../lib/messages/index.ts';
+import { portraitLine } from '../../lib/render/portrait/portrait.ts';
 import { CATALOGUE, EPCI, REGISTRY, fig, realSchools } from './build.ts';
 
 const link = (quartier: string, uai: string, share: number | null = null, line = 2): SchoolLink => ({ quartier, uai, share, at: { file: 'ecoles/ecoles_quartiers.csv', line, column: 'uai' } });
@@ -27,15 +28,15 @@ describe('derived IPS of a quartier', () => {
     // (453 × 86,7 + 401 × 75,9 + 378 × 84,7) / (453 + 401 + 378) = 101 727,6 / 1 232 = 82,57
     const f = find(figs, 'QN06205M', 'ips_calcule', 2022)!;
     expect(f).toMatchObject({ value: 82.6, bound: '=', state: 'valeur', decimals: 1, sourceText: '82,6', level: 'quartier', perimeter: '2024' });
-    expect(f.sourceLabel).toBe(msg.derivedIpsLabel('effectifs', 3, 0, 0));
-    expect(f.sourceLabel).toBe('IPS calculé : moyenne pondérée par les effectifs de 3 établissements');
+    expect(f.sourceLabel).toBe(msg.derivedIpsLabel('effectifs', 3, 0, 0, 'collèges 2022-2023'));
+    expect(f.sourceLabel).toBe('IPS calculé (collèges 2022-2023) : moyenne pondérée par les effectifs de 3 établissements');
   });
 
   it('écoles 2021: no pupils in the file, so a simple mean, stated as such', () => {
     // (75,5 + 78,7 + 82,2 + 75,0) / 4 = 311,4 / 4 = 77,85
     const f = find(figs, 'QN06205M', 'ips_calcule', 2021)!;
     expect(f.value).toBe(77.9);
-    expect(f.sourceLabel).toBe(msg.derivedIpsLabel('egal', 4, 0, 0));
+    expect(f.sourceLabel).toBe(msg.derivedIpsLabel('egal', 4, 0, 0, 'écoles 2021-2022'));
     expect(f.sourceLabel).toContain('moyenne simple');
   });
 
@@ -46,12 +47,26 @@ describe('derived IPS of a quartier', () => {
     expect(find(figs, EPCI, 'ips_calcule', 2022)!.sourceLabel).toBe(msg.derivedIpsReferenceLabel('effectifs', 4, 0, 3));
   });
 
+  it('names the reference for the schools it covers and their school year, not for the whole agglomeration', () => {
+    expect(find(figs, EPCI, 'ips_calcule', 2021)!.coverage).toBe("écoles d'Auchel, Calonne-Ricouart et Marles-les-Mines (2021-2022)");
+    expect(find(figs, EPCI, 'ips_calcule', 2022)!.coverage).toBe("collèges d'Auchel, Calonne-Ricouart et Marles-les-Mines (2022-2023)");
+    const rows = normalizeAgainstBaseline({ registry: REGISTRY, catalogue: CATALOGUE, figures: [fig('QN06205M', 'ips', 2022, 79.9), fig(EPCI, 'ips', 2022, 104, '=', { decimals: 0 })], schools, schoolLinks: LINKS });
+    const at = (indicator: string, year: number) => rows.find((x) => x.quartier_code === 'QN06205M' && x.indicateur === indicator && x.annee === year)!;
+    expect(at('ips_calcule', 2021)).toMatchObject({ reference: "écoles d'Auchel, Calonne-Ricouart et Marles-les-Mines (2021-2022)", reference_niveau: 'etablissements', valeur_reference: 76.6 });
+    // 2022: a stated IPS of the EPCI (104) is the reference of `ips`, named as the EPCI
+    expect(at('ips', 2022)).toMatchObject({ reference: `CABBALR (EPCI ${EPCI})`, reference_niveau: 'epci', valeur_reference: 104 });
+    // The portrait says so too: not « sur l'ensemble des établissements de l'agglomération ».
+    const ips = { ...CATALOGUE.indicators.find((i) => i.id === 'ips')!, portraitLabel: 'IPS', referencePhrase: "sur l'ensemble des établissements de l'agglomération" };
+    expect(portraitLine(at('ips', 2021), ips)).toBe("IPS\u00a0: 77,9 (76,6 pour les écoles d'Auchel, Calonne-Ricouart et Marles-les-Mines en 2021-2022).");
+    expect(portraitLine(at('ips', 2022), ips)).toBe("IPS\u00a0: 79,9 (104 sur l'ensemble des établissements de l'agglomération).");
+  });
+
   it('masked schools (NS) are excluded and counted; a listed school absent from every file is counted too', () => {
     const masked = schools.map((s) => (s.uai === '0620021L' ? { ...s, ips: null, state: 'secret' as const } : s));
     const f = find(deriveSchoolIps(masked, [...LINKS, link('QN06205M', '0629999Z')], REGISTRY, []), 'QN06205M', 'ips_calcule', 2022)!;
     // (453 × 86,7 + 378 × 84,7) / (453 + 378) = 71 291,7 / 831 = 85,79
     expect(f.value).toBe(85.8);
-    expect(f.sourceLabel).toBe('IPS calculé : moyenne pondérée par les effectifs de 2 établissements, 1 masqué (NS) exclu, 1 absent du fichier IPS');
+    expect(f.sourceLabel).toBe('IPS calculé (collèges 2022-2023) : moyenne pondérée par les effectifs de 2 établissements, 1 masqué (NS) exclu, 1 absent du fichier IPS');
   });
 
   it('every school masked: a secret figure, not a zero', () => {
@@ -75,7 +90,7 @@ describe('derived IPS of a quartier', () => {
     expect(find(withStated, 'QN06205M', 'ips', 2022)).toBeUndefined();
     expect(find(withStated, EPCI, 'ips', 2022)).toBeUndefined();
     expect(find(withStated, 'QN06205M', 'ips_calcule', 2022)!.value).toBe(82.6);
-    expect(find(withStated, 'QN06205M', 'ips', 2021)).toMatchObject({ value: 77.9, sourceLabel: msg.derivedIpsLabel('egal', 4, 0, 0) });
+    expect(find(withStated, 'QN06205M', 'ips', 2021)).toMatchObject({ value: 77.9, sourceLabel: msg.derivedIpsLabel('egal', 4, 0, 0, 'écoles 2021-2022') });
     expect(find(withStated, EPCI, 'ips', 2021)!.value).toBe(76.6);
   });
 

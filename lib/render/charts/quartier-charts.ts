@@ -32,6 +32,18 @@ function caption(title: string, data: { source: string; perimetre: string }[], e
   return { title, subtitle: [words.chartSource(data), ...extra], description };
 }
 
+/** « Référence : CABBALR », then the references that cover something else (schools of some communes), named for it. */
+function referenceLines(rows: TidyRow[], referenceName: string, suffix = ''): string[] {
+  const others = new Map<string, string[]>();
+  for (const r of rows) {
+    if (r.reference_niveau !== 'etablissements' || r.valeur_reference === null) continue;
+    const labels = others.get(r.reference) ?? [];
+    if (!labels.includes(r.libelle)) labels.push(r.libelle);
+    others.set(r.reference, labels);
+  }
+  return [words.chartReference(referenceName) + suffix, ...words.otherReferences([...others].map(([reference, indicators]) => ({ reference, indicators })))];
+}
+
 const sourceParts = (rows: TidyRow[]) => rows.map((r) => ({ source: r.source, perimetre: r.perimetre }));
 
 function unitsPresent(data: IndicatorDatum[]): Unit[] {
@@ -108,7 +120,7 @@ export function quartierAgglomerationSpec(input: QuartierChartInput): ChartResul
   const cap = caption(
     words.titleQuartierAgglomeration(input.name, String(mainYear)),
     sourceParts(rows),
-    [words.chartReference(input.referenceName)],
+    referenceLines(rows, input.referenceName),
     words.describeQuartierAgglomeration(input.name, data.length, input.referenceName),
   );
   return { spec: topLevel(cap, data, { vconcat: units.map(dumbbellPanel), resolve: { scale: { x: 'independent' } } }) };
@@ -156,7 +168,7 @@ export function ecartsSpec(input: QuartierChartInput): ChartResult {
   const cap = caption(
     words.titleEcarts(input.name, String(mainYear)),
     sourceParts(rows),
-    [words.chartReference(input.referenceName)],
+    referenceLines(rows, input.referenceName),
     words.describeEcarts(input.name, data.length),
   );
   return { spec: topLevel(cap, data, { vconcat: unitsPresent(data).map(gapPanel), resolve: { scale: { x: 'independent' } } }) };
@@ -263,7 +275,7 @@ export function trajectoiresSpec(input: QuartierChartInput): ChartResult {
   const cap = caption(
     words.titleTrajectoires(input.name, words.chartYears(years.filter((y) => y <= input.year))),
     sourceParts(rows),
-    [words.chartReference(input.referenceName), words.trajectoryLegend, ...(gapPanels ? [words.gapTargetLegend] : [])],
+    [...referenceLines(rows, input.referenceName), words.trajectoryLegend, ...(gapPanels ? [words.gapTargetLegend] : [])],
     words.describeTrajectoires(input.name, indicators),
   );
   const spec: VlSpec = {
@@ -347,7 +359,7 @@ export function enjeuxSpec(input: QuartierChartInput): ChartResult {
   const cap = caption(
     words.titleEnjeux(input.name, String(mainYear)),
     sourceParts(rows),
-    [words.chartReference(input.referenceName) + ' = 100', ...(fallback ? ['Regroupement proposé par l’outil : aucun enjeu n’est déclaré dans les sources.'] : [])],
+    [...referenceLines(rows, input.referenceName, ' = 100'), ...(fallback ? ['Regroupement proposé par l’outil : aucun enjeu n’est déclaré dans les sources.'] : [])],
     words.describeEnjeux(input.name, groups, fallback),
   );
   const tip = tooltip([['enjeu', 'enjeu'], ['libelle', 'indicateur'], ['etiquette', 'valeur'], ['etiquette_reference', 'reference'], ['etiquette_indice', 'indice'], ['lecture', 'lecture'], ['annee', 'annee'], ['source', 'source'], ['perimetre', 'perimetre']]);

@@ -5,6 +5,7 @@
 import type { Catalogue, Indicator, PortraitNote, Quartier } from '../../model/types.ts';
 import type { TidyRow } from '../../model/tidy-row.ts';
 import { difference } from '../../measures/bounded.ts';
+import { producerOf } from '../../measures/trajectory.ts';
 import { NBSP, formatFrenchNumber } from '../../text/french-number.ts';
 import { formatValue } from './format-value.ts';
 
@@ -55,12 +56,28 @@ export function sourcePhrase(rows: TidyRow[]): string {
   return [...parts.values()].join(' ; ');
 }
 
+/**
+ * How the portrait names a row's reference: the catalogue's phrase (« sur
+ * l'ensemble de l'agglomération ») when the reference is the EPCI, else what
+ * it really covers (« pour les écoles d'Auchel, … en 2021-2022 »).
+ */
+export function referencePhraseOf(row: Pick<TidyRow, 'reference' | 'reference_niveau'>, indicator: Pick<Indicator, 'referencePhrase'>): string {
+  if (row.reference_niveau !== 'etablissements') return indicator.referencePhrase;
+  return `pour les ${row.reference.replace(/ \(([^()]+)\)$/, ' en $1')}`;
+}
+
+/** « ; référence : INSEE 2021 » when the reference comes from another producer than the quartier's figure. */
+function referenceSourceNote(row: TidyRow): string {
+  if (!row.source_reference || producerOf(row.source_reference) === producerOf(row.source)) return '';
+  return ` ; référence${NBSP}: ${row.source_reference}`;
+}
+
 export function portraitLine(row: TidyRow, indicator: Indicator, extra = ''): string {
   const value = formatValue({ state: row.etat, value: row.valeur, bound: row.borne, decimals: row.decimales, unit: row.unite });
   let ref = '';
   if (row.valeur_reference !== null && row.etat === 'valeur') {
     const refText = formatValue({ state: 'valeur', value: row.valeur_reference, bound: row.borne_reference, decimals: row.decimales_reference, unit: row.unite }, { unit: row.unite === 'pct' || row.unite === 'euros' });
-    ref = ` (${refText} ${indicator.referencePhrase})`;
+    ref = ` (${refText} ${referencePhraseOf(row, indicator)}${referenceSourceNote(row)})`;
   }
   return `${indicator.portraitLabel}${NBSP}: ${value}${extra}${ref}.`;
 }

@@ -5,6 +5,8 @@
 import { loadBundled } from '../../helpers/bundled.ts';
 import { buildReportModel, type ReportModel } from '../../../lib/report/model.ts';
 import type { TidyRow } from '../../../lib/model/tidy-row.ts';
+import { normalizeAgainstBaseline } from '../../../lib/measures/baseline.ts';
+import { realSchools } from '../../measures/build.ts';
 
 export const QUIRKS_CODE = 'QN59999Z';
 
@@ -42,4 +44,12 @@ export async function quirksModel(): Promise<ReportModel> {
     ],
   };
   return buildReportModel({ sources: withQuirks, rows: [...rows, ...extra], year: 2024, generatedAt: '2024-01-01T00:00:00.000Z', toolVersion: 'test' });
+}
+
+/** The bundled sources with the real IPS of the three communes' écoles (2021-2022) and collèges (2022-2023). */
+export async function realIpsModel(): Promise<ReportModel> {
+  const { sources } = await loadBundled();
+  const withIps = { ...sources, schools: realSchools() };
+  const rows = normalizeAgainstBaseline(withIps);
+  return buildReportModel({ sources: withIps, rows, year: 2024, generatedAt: '2024-01-01T00:00:00.000Z', toolVersion: 'test' });
 }
