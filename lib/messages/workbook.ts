@@ -53,7 +53,8 @@ export const workbookText = {
   numericValue: 'valeur_numerique',
   // Sources et méthode
   filesTitle: 'Fichiers sources',
-  filesHeaders: ['Fichier', 'Type', 'Producteur', 'Millésime', 'Périmètre', 'Encodage', 'Lignes', 'Valeurs lues', 'SHA-256'],
+  filesHeaders: ['Fichier', 'Type', 'Producteur', 'Millésime', 'Périmètre', 'Encodage', 'Lignes', 'Valeurs lues'],
+  filesFingerprints: 'L’empreinte SHA-256 de chaque fichier est dans manifest.json, à la racine du dossier publié.',
   methodTitle: 'Méthode',
   method: [
     ['Écart', 'valeur du quartier − valeur de la référence (l’agglomération, EPCI), en points pour les pourcentages, dans l’unité de l’indicateur sinon.'],

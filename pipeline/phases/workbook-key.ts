@@ -25,10 +25,16 @@ function sharedDigest(model: ReportModel): string {
   if (known) return known;
   const h = createHash('sha256');
   h.update(`date=${documentDate(model).toISOString()}\n`);
-  for (const f of WORKBOOK_MODEL_FIELDS) h.update(`${f}=${JSON.stringify(model[f])}\n`);
+  for (const f of WORKBOOK_MODEL_FIELDS) h.update(`${f}=${JSON.stringify(f === 'files' ? model.files.map(withoutFingerprint) : model[f])}\n`);
   const digest = h.digest('hex');
   SHARED.set(model, digest);
   return digest;
+}
+
+/** A workbook lists the source files without their sha256 (a corrected file would change every workbook). */
+function withoutFingerprint(f: ReportModel['files'][number]): object {
+  const { sha256: _left, ...shown } = f;
+  return shown;
 }
 
 /** The text the workbook's key is made from; `written`: the run's files so far (the charts of its quartiers among them). */

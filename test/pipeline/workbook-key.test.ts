@@ -41,6 +41,9 @@ describe('workbookMadeFrom', () => {
     });
     const otherRows = changed(model, b!.code);
     expect(workbookMadeFrom(planWorkbooks({ quartiers: [otherRows.quartiers[0]!] }).plans[0]!, otherRows, folders, written)).toBe(base);
+    // A corrected source file changes its sha256, which no workbook shows.
+    const corrected = { ...model, files: model.files.map((f) => ({ ...f, sha256: '0'.repeat(64) })) };
+    expect(workbookMadeFrom(plan, corrected, folders, written)).toBe(base);
     const ownRows = changed(model, a!.code);
     expect(workbookMadeFrom(planWorkbooks({ quartiers: [ownRows.quartiers[0]!] }).plans[0]!, ownRows, folders, written)).not.toBe(base);
   });

@@ -1,6 +1,8 @@
 // « Sources et méthode »: every source file with its producer, vintage,
-// perimeter, size and sha256; how the measures are computed; the warnings of
-// the validation.
+// perimeter and size; how the measures are computed; the warnings of the
+// validation. Not the files' sha256 (manifest.json has them): a file
+// corrected for one agglomeration would change every workbook, and an
+// incremental run could reuse none.
 
 import type ExcelJS from 'exceljs';
 import type { ReportModel } from '../../report/model.ts';
@@ -25,10 +27,11 @@ export function addSourcesSheet(wb: ExcelJS.Workbook, name: string, title: strin
   w.header(r++, t.filesHeaders);
   for (const f of model.files) {
     const p = [...(perimeters.get(f.file) ?? [])].sort().map((x) => PERIMETER_WORDS[x] ?? x).join(', ');
-    const cells: (string | number)[] = [f.file, f.kindLabel, f.producer, f.vintage, p, f.encoding, f.rows, f.figures, f.sha256];
+    const cells: (string | number)[] = [f.file, f.kindLabel, f.producer, f.vintage, p, f.encoding, f.rows, f.figures];
     cells.forEach((v, k) => w.put(r, k + 1, v === '' ? null : v, typeof v === 'number' ? { numFmt: '#,##0' } : {}));
     r++;
   }
+  w.put(r++, 1, t.filesFingerprints, { overflow: true });
   r++;
   w.title(r++, t.methodTitle, 12);
   for (const [label, text] of t.method) {

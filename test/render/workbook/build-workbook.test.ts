@@ -152,14 +152,16 @@ describe('buildWorkbook on the convention’s two quartiers', async () => {
     for (const n of irritants) expect(flat).toContain(`• ${n.text}`);
   });
 
-  it('« Sources et méthode » lists every source file with its sha256', () => {
+  it('« Sources et méthode » lists every source file, and leaves its sha256 to manifest.json', () => {
     const values = sheetValues(wb.getWorksheet('Sources et méthode')!);
     for (const f of model.files) {
       const line = values.find((l) => l?.[0] === f.file)!;
       expect(line, f.file).toBeDefined();
-      expect(line[8]).toBe(f.sha256);
       expect(line[6]).toBe(f.rows);
+      // A workbook's key leaves the sha256 out (pipeline/phases/workbook-key.ts): showing it would make reused workbooks stale.
+      expect(line).not.toContain(f.sha256);
     }
+    expect(values.some((l) => l?.includes(t.filesFingerprints))).toBe(true);
     expect(values.some((l) => l?.[0] === 'Indice')).toBe(true);
   });
 });
