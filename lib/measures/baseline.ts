@@ -1,12 +1,13 @@
 // The tidy table: every quartier figure against its references (EPCI,
 // commune, France), its trajectory (previous year, long step, the
-// contract's baseline), its rank in the agglomeration, its 2030 target and
-// the contract's enjeux. Each step fills its columns of the rows built here.
+// contract's baseline), its rank in the agglomeration and among the
+// quartiers of France, its 2030 target and the contract's enjeux. Each step fills its columns of the rows built here.
 
 import type { Catalogue, EnjeuLink, Figure, Indicator, Registry, SchoolIps, SchoolLink, Target } from '../model/types.ts';
 import type { TidyRow } from '../model/tidy-row.ts';
 import { DERIVED_IPS, deriveSchoolIps, derivedIpsIndicator } from './derived-ips.ts';
 import { addEnjeux } from './enjeux.ts';
+import { addNationalContext } from './national-context.ts';
 import { addAgglomerationConvergence, addRanks } from './rank.ts';
 import { measureAgainstReferences } from './references.ts';
 import { addTargets } from './targets.ts';
@@ -59,6 +60,7 @@ export function normalizeAgainstBaseline(input: BaselineInput, options: MeasureO
   addTrajectories(rows, options);
   addRanks(rows, indicators);
   addAgglomerationConvergence(rows);
+  addNationalContext(rows, input.figures, indicators);
   addTargets(rows, input.targets ?? [], registry, indicators);
   addEnjeux(rows, input.enjeux ?? []);
   return rows;

@@ -25,6 +25,11 @@ const schoolLevels = (levels: SchoolLevel[]) => frenchList((levels.length ? leve
 const elidedDe = (name: string) => (/^[aeiouyhàâéèêîôûAEIOUYHÀÂÉÈÊÎÔÛ]/.test(name) ? `d'${name}` : `de ${name}`);
 
 export const measures = {
+  /** The portrait's line on a quartier among the quartiers of France (national files). */
+  nationalContextTitle: 'Parmi les quartiers de France',
+  nationalContext: (label: string, value: string, year: number, rank: number, of: string, higherFirst: boolean, median: string, gap: string) =>
+    `${label} : ${value} en ${year}, ${rank === 1 ? '1er' : `${rank.toLocaleString('fr-FR').replace(/\u00a0/g, '\u202f')}e`} sur ${of} quartiers ${higherFirst ? 'du plus élevé au plus bas' : 'du plus bas au plus élevé'} ; médiane des QPV : ${median} (${gap}).`,
+  nationalContextSource: '(rang et médiane parmi les quartiers que donnent les fichiers nationaux des sources, même année et même périmètre ; 1er : le plus défavorable)',
   derivedIpsLabel: (weighting: IpsWeighting, n: number, masked: number, missing: number, schools = '') =>
     `IPS calculé${schools ? ` (${schools})` : ''} : ${WEIGHTING[weighting]} ${ipsDetail(n, masked, missing)}`,
   /** « écoles 2021-2022 », « écoles et collèges 2021-2022 / 2022-2023 ». */

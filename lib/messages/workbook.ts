@@ -28,7 +28,8 @@ export const workbookText = {
   readingHeader: 'Lecture',
   syntheseHeaders: [
     'Enjeu', 'Quartier', 'Code', 'Indicateur', 'Année', 'Valeur', 'Référence', 'Valeur de référence',
-    'Écart', 'Indice (réf. = 100)', 'Lecture', 'Rang dans l’agglomération', 'Année de base', 'Évolution depuis la base', 'Sens de l’évolution',
+    'Écart', 'Indice (réf. = 100)', 'Lecture', 'Rang dans l’agglomération',
+    'Rang parmi les quartiers de France', 'Médiane des QPV', 'Année de base', 'Évolution depuis la base', 'Sens de l’évolution',
     'Convergence de l’écart depuis la base', 'Alerte sur l’évolution', 'Année cible', 'Cible', 'Atteignable au rythme actuel', 'Source',
   ],
   // Quartier sheet

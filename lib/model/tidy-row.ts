@@ -107,6 +107,13 @@ export interface TidyRow {
   quartiers_resserres_base: number | null;
   part_quartiers_resserres_base: number | null;
 
+  // Among the quartiers of France that the sources give (national files), same indicator, year and perimeter vintage.
+  /** 1 = the most unfavourable (neutral indicator: the highest value); ties share the best rank. */
+  rang_national: number | null;
+  rang_national_sur: number | null;
+  mediane_qpv: number | null;
+  ecart_mediane_qpv: number | null;
+
   // The contract's 2030 target for this quartier × indicator.
   cible_annee: number | null;
   cible_type: 'valeur' | 'ecart' | '';
@@ -143,6 +150,7 @@ export const TIDY_COLUMNS: (keyof TidyRow)[] = [
   'convergence_base', 'alerte_base',
   'rang', 'rang_sur', 'rang_certain', 'ordre_rang',
   'quartiers_compares', 'quartiers_resserres', 'part_quartiers_resserres', 'quartiers_compares_base', 'quartiers_resserres_base', 'part_quartiers_resserres_base',
+  'rang_national', 'rang_national_sur', 'mediane_qpv', 'ecart_mediane_qpv',
   'cible_annee', 'cible_type', 'cible', 'cible_sens', 'distance_cible', 'borne_distance_cible', 'rythme_requis', 'rythme_observe', 'annee_rythme', 'atteignable',
   'enjeu', 'enjeu_libelle', 'objectif',
 ];
@@ -158,6 +166,7 @@ export function emptyMeasures(): Omit<TidyRow, keyof TidyRowCore> {
     rang: null, rang_sur: null, rang_certain: '', ordre_rang: '',
     quartiers_compares: null, quartiers_resserres: null, part_quartiers_resserres: null,
     quartiers_compares_base: null, quartiers_resserres_base: null, part_quartiers_resserres_base: null,
+    rang_national: null, rang_national_sur: null, mediane_qpv: null, ecart_mediane_qpv: null,
     cible_annee: null, cible_type: '', cible: null, cible_sens: '', distance_cible: null, borne_distance_cible: '', rythme_requis: null, rythme_observe: null,
     annee_rythme: null, atteignable: '',
     enjeu: '', enjeu_libelle: '', objectif: '',

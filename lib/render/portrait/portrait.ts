@@ -7,7 +7,8 @@ import type { TidyRow } from '../../model/tidy-row.ts';
 import { difference } from '../../measures/bounded.ts';
 import { producerOf } from '../../measures/trajectory.ts';
 import { NBSP, formatFrenchNumber } from '../../text/french-number.ts';
-import { formatValue } from './format-value.ts';
+import { formatGap, formatValue } from './format-value.ts';
+import { measures as msg } from '../../messages/measures.ts';
 
 export const STATUS_LABELS: Record<string, string> = {
   QPV: 'Quartier prioritaire de la politique de la ville',
@@ -82,6 +83,17 @@ export function portraitLine(row: TidyRow, indicator: Indicator, extra = ''): st
   return `${indicator.portraitLabel}${NBSP}: ${value}${extra}${ref}.`;
 }
 
+/** « Taux de pauvreté : 40,2 % en 2019, 782e sur 1 292 quartiers du plus élevé au plus bas ; médiane des QPV : 42,4 % (−2,2 points). » */
+function nationalLine(row: TidyRow, indicator: Indicator): string {
+  const value = formatValue({ state: row.etat, value: row.valeur, bound: row.borne, decimals: row.decimales, unit: row.unite });
+  // A median of an even count may need one decimal more than the values (42,45 between 42,4 and 42,5).
+  const written = String(row.mediane_qpv).split('.')[1]?.length ?? 0;
+  const median = formatValue({ state: 'valeur', value: row.mediane_qpv, bound: '', decimals: Math.min(written, row.decimales + 1), unit: row.unite });
+  const gap = formatGap(row.ecart_mediane_qpv!, '', row.decimales, row.unite);
+  const higherFirst = indicator.polarity !== 'hausse_favorable';
+  return msg.nationalContext(indicator.portraitLabel, value, row.annee, row.rang_national!, formatFrenchNumber(row.rang_national_sur!, 0), higherFirst, median, gap);
+}
+
 function populationChange(rows: TidyRow[], current: TidyRow, baseYear: number): string {
   const base = rows.find((r) => r.indicateur === 'population' && r.annee === baseYear && r.etat === 'valeur');
   if (!base || current.valeur === null || base.valeur === null || current.annee === baseYear) return '';
@@ -133,6 +145,14 @@ export function renderPortrait(input: PortraitInput): string {
       const row = latest.get(ind.id)!;
       out.push(`- ${portraitLine(row, ind, ` (${row.annee}, ${row.source})`)}`);
     }
+    out.push('');
+  }
+  // The latest year that the national files give, which may be older than the portrait's own figure.
+  const ranked = latestRows(rows.filter((r) => r.rang_national !== null), year);
+  const national = catalogue.indicators.flatMap((i) => (ranked.has(i.id) ? [[i, ranked.get(i.id)!] as const] : []));
+  if (national.length) {
+    out.push(`### ${msg.nationalContextTitle}`, '', msg.nationalContextSource, '');
+    for (const [ind, row] of national) out.push(`- ${nationalLine(row, ind)}`);
     out.push('');
   }
   for (const section of ['irritant', 'opportunite', 'enjeu_prioritaire'] as const) {

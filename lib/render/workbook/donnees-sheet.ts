@@ -13,7 +13,7 @@ import { gapFormat, indexFormat, valueFormat } from './number-format.ts';
 import type { Unit } from '../../model/types.ts';
 
 /** Whole numbers: years, counts, ranks, line numbers. */
-const INTEGER = /^(annee|annee_.+|.+_annee|decimales.*|ligne|rang|rang_sur|quartiers_.+)$/;
+const INTEGER = /^(annee|annee_.+|.+_annee|decimales.*|ligne|rang|rang_sur|rang_national|rang_national_sur|quartiers_.+)$/;
 /** Changes and gaps, signed, in the indicator's unit (points for percentages). */
 const SIGNED = /^(ecart_.+|evolution.*|distance_cible|rythme_.+)$/;
 

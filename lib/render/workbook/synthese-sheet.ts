@@ -112,6 +112,10 @@ export function addSyntheseSheet(wb: ExcelJS.Workbook, name: string, title: stri
     w.put(r, c++, idx.value, idx);
     w.put(r, c++, t.readings[row.sens] ?? '');
     w.put(r, c++, trendLabels.rank(row.rang, row.rang_sur) || null);
+    // National context (national files in the sources): rank among the quartiers of France and their median.
+    w.put(r, c++, trendLabels.rank(row.rang_national, row.rang_national_sur) || null);
+    const median = valueCell({ state: row.mediane_qpv === null ? 'absent' : 'valeur', value: row.mediane_qpv, bound: '=', decimals: row.decimales, unit: row.unite });
+    w.put(r, c++, row.mediane_qpv === null ? null : median.value, median);
     w.put(r, c++, row.annee_base);
     const since = row.situation_base === 'depuis_base';
     const change = since ? gapCell(row.evolution_base, row.borne_evolution_base, row.decimales, row.unite) : { value: null, shown: '' };
