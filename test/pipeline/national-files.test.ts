@@ -10,6 +10,7 @@ import { BUNDLED_SOURCES } from '../helpers/bundled.ts';
 import { runCli } from '../helpers/cli.ts';
 import { realDataDir } from '../ingest/real-data.ts';
 import { msg } from '../../lib/messages/index.ts';
+import { parseCsvTable } from '../../lib/ingest/csv-table.ts';
 
 const real = realDataDir();
 const NATIONAL = ['filosofi_qpv_2012_2021.csv', 'population_qpv_2013_2018.csv', 'rpls_qpv.csv'];
@@ -28,9 +29,9 @@ function walk(dir: string, prefix = ''): string[] {
 }
 
 function tidyColumn(out: string, column: string): string[] {
-  const [header, ...lines] = readFileSync(path.join(out, 'indicateurs.csv'), 'utf8').trim().split('\r\n');
-  const k = header!.split(',').indexOf(column);
-  return lines.map((l) => l.split(',')[k]!);
+  const table = parseCsvTable(readFileSync(path.join(out, 'indicateurs.csv'), 'utf8'), 'indicateurs.csv');
+  const k = table.header.indexOf(column);
+  return table.rows.map((r) => r[k]!);
 }
 
 /** Codes of the panel (the first column, one row per quartier × year). */
@@ -53,6 +54,22 @@ describe.skipIf(!real)(`national files beside the bundled sources${real ? '' : '
     expect(codesInPaths).toEqual(new Set(['QN06205M', 'QIC-62555-01']));
     expect(files.filter((f) => f.startsWith('classeurs/'))).not.toContainEqual(expect.stringContaining('hors'));
     expect(r.stderr).toContain(msg.scopeRegistry(2, panelOrPopulationCodes() - 1));
+
+    // QP062005's 2019 poverty rate against the panel, computed here from the real file.
+    const [header, ...lines] = readFileSync(path.join(real!, 'filosofi_qpv_2012_2021.csv'), 'utf8').trim().split('\n');
+    const col = header!.split(',');
+    const values = lines.map((l) => l.split(',')).filter((c) => Number(c[col.indexOf('annee')]) === 2019 && c[col.indexOf('taux_pauvrete')] !== '').map((c) => Number(c[col.indexOf('taux_pauvrete')]));
+    const own = Number(lines.map((l) => l.split(',')).find((c) => c[0] === 'QP062005' && Number(c[col.indexOf('annee')]) === 2019)![col.indexOf('taux_pauvrete')]);
+    const sorted = [...values].sort((a, b) => a - b);
+    const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+    const expected = { rang_national: String(1 + values.filter((v) => v > own).length), rang_national_sur: String(values.length), mediane_qpv: String(median) };
+    const tidy = ['quartier_code', 'indicateur', 'annee', 'rang_national', 'rang_national_sur', 'mediane_qpv', 'ecart_mediane_qpv'].map((c) => tidyColumn(out, c));
+    const k = tidy[0]!.findIndex((code, i) => code === 'QN06205M' && tidy[1]![i] === 'taux_pauvrete' && tidy[2]![i] === '2019');
+    expect({ rang_national: tidy[3]![k], rang_national_sur: tidy[4]![k], mediane_qpv: tidy[5]![k] }).toEqual(expected);
+    // The figures the issue gives for this quartier (docs/methode.md quotes them).
+    expect([own, expected.rang_national, expected.rang_national_sur, median]).toEqual([40.2, '782', '1292', 42.4]);
+    expect(tidy[6]![k]).toBe('-2.2');
+    expect(readFileSync(path.join(out, 'portraits/QN06205M.md'), 'utf8')).toContain(msg.nationalContextTitle);
   });
 
   it('publishes every quartier of the panel with --tous-les-quartiers', async () => {

@@ -5,6 +5,8 @@ import { SharedStrings, escapeText, fillRows, probeStyles, rowXml } from '../../
 import { planWorkbooks } from '../../../lib/render/workbook/plan.ts';
 import { buildWorkbook } from '../../../lib/render/workbook/build-workbook.ts';
 import { bundledModel, hostileModel, readWorkbook, sheetValues } from './fixtures.ts';
+import { donneesColumns } from '../../../lib/render/workbook/donnees-sheet.ts';
+import { columnLetter } from '../../../lib/render/workbook/sheet-layout.ts';
 
 const SST = '<?xml version="1.0"?><sst xmlns="x" count="5" uniqueCount="3"><si><t>a</t></si><si><t>b</t></si><si><t>c</t></si></sst>';
 
@@ -77,7 +79,7 @@ describe('« Données » written directly', async () => {
 
   it('replaces the probe row by the data rows, one per tidy row, and states the used range', () => {
     expect(sheetXml.match(/<row r="/g)).toHaveLength(rows.length + 1);
-    expect(sheetXml).toContain(`<dimension ref="A1:CR${rows.length + 1}"/>`);
+    expect(sheetXml).toContain(`<dimension ref="A1:${columnLetter(donneesColumns().length)}${rows.length + 1}"/>`);
     expect(sheetXml).toMatch(new RegExp(`<row r="${rows.length + 1}">.*</row></sheetData>`));
   });
 
