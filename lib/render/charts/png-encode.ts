@@ -2,8 +2,7 @@
 // chart is mostly flat colour, which deflates well without filtering, and
 // this is about twice as fast as resvg's own encoder.
 
-import { deflateSync } from 'node:zlib';
-import { crc32 } from '../../bytes/crc32.ts';
+import { crc32, deflateSync } from 'node:zlib';
 
 function chunk(type: string, data: Uint8Array): Buffer {
   const head = Buffer.alloc(8);

@@ -68,8 +68,7 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
 /** Entries already compressed (chart images): deflating them again costs time and gains nothing. */
 const COMPRESSED = /\.(png|jpe?g|gif)$/i;
 
-export { crc32 } from '../../bytes/crc32.ts';
-import { crc32 } from '../../bytes/crc32.ts';
+import { crc32 } from 'node:zlib';
 
 /** MS-DOS time and date fields, read in UTC so that the time zone never shows. */
 function dosDateTime(d: Date): { time: number; date: number } {
