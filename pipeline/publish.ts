@@ -12,6 +12,7 @@
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { removeOwned } from './owned-files.ts';
 
 export interface OutPaths {
   abs: string;
@@ -74,18 +75,26 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+/** What a clean-up removed, and the folders it kept because they hold files the tool did not write. */
+export interface Cleanup {
+  removed: string[];
+  kept: { name: string; foreign: string[] }[];
+}
+
 /**
  * Removes the staging folders, temporary links and unpublished versions left
  * by runs whose process is gone (and this process's own), never the version
  * the output link points to, nor `keep`. Also removes the version the last
- * publication replaced, without listing it: it is no leftover. Returns the
- * leftovers removed. Call it while holding the lock.
+ * publication replaced, without listing it: it is no leftover. A folder is
+ * removed only when every file in it is the tool's (owned-files.ts); one
+ * that holds anything else is kept whole and listed in `kept`.
+ * Call it while holding the lock.
  */
-export async function cleanLeftovers(out: string, keep?: string): Promise<string[]> {
+export async function cleanLeftovers(out: string, keep?: string): Promise<Cleanup> {
   const p = outPaths(out);
   const state = await outState(out);
   const live = state.kind === 'managed-link' ? state.target : null;
-  const removed: string[] = [];
+  const cleanup: Cleanup = { removed: [], kept: [] };
   const entries = await fs.readdir(p.parent).catch(() => [] as string[]);
   for (const name of entries.sort()) {
     if (!name.startsWith(p.prefix) || name === live || name === keep) continue;
@@ -94,10 +103,33 @@ export async function cleanLeftovers(out: string, keep?: string): Promise<string
     if (!m) continue;
     const pid = Number(m[1]);
     if (pid !== process.pid && isAlive(pid)) continue;
-    await fs.rm(path.join(p.parent, name), { recursive: true, force: true });
-    if (!rest.startsWith(PREVIOUS)) removed.push(name);
+    const foreign = await removeLeftover(path.join(p.parent, name), rest);
+    if (foreign.length) cleanup.kept.push({ name, foreign });
+    else if (!rest.startsWith(PREVIOUS)) cleanup.removed.push(name);
   }
-  return removed;
+  return cleanup;
+}
+
+function looksLikeLock(text: string): boolean {
+  try {
+    return typeof (JSON.parse(text) as { pid?: unknown }).pid === 'number';
+  } catch {
+    return false;
+  }
+}
+
+/** Removes one leftover if it is the tool's; returns what kept it otherwise. */
+async function removeLeftover(full: string, rest: string): Promise<string[]> {
+  const st = await fs.lstat(full).catch(() => null);
+  if (!st) return [];
+  if (rest.startsWith('lien-') || rest.startsWith('lock.')) {
+    // A temporary link, or the private copy of a lock (empty when its writer was killed at once).
+    const ours = rest.startsWith('lien-') ? st.isSymbolicLink() : st.isFile() && (st.size === 0 || (st.size < 4096 && looksLikeLock(await fs.readFile(full, 'utf8'))));
+    if (!ours) return [path.basename(full)];
+    await fs.rm(full, { force: true });
+    return [];
+  }
+  return removeOwned(full);
 }
 
 /**
@@ -128,7 +160,7 @@ export type PublishStep = (label: string) => void;
  * The first time, a plain `reports/` folder is converted into a link: between
  * its rename and the link's, `reports` does not exist for a moment (once).
  */
-export async function publishFolder(staging: string, out: string, stamp: string, step: PublishStep = () => {}): Promise<string> {
+export async function publishFolder(staging: string, out: string, stamp: string, step: PublishStep = () => {}): Promise<{ version: string; cleanup: Cleanup }> {
   const p = outPaths(out);
   const versionName = `${p.prefix}v-${stamp}-${process.pid}`;
   const version = path.join(p.parent, versionName);
@@ -148,8 +180,7 @@ export async function publishFolder(staging: string, out: string, stamp: string,
   }
   step('publication:bascule');
   const kept = before.kind === 'managed-link' ? await keepPrevious(p, before.target) : undefined;
-  await cleanLeftovers(out, kept);
-  return versionName;
+  return { version: versionName, cleanup: await cleanLeftovers(out, kept) };
 }
 
 /** Renames the version a publication replaced as the previous one; undefined when it could not be. */
@@ -186,7 +217,7 @@ async function swapLink(p: OutPaths, versionName: string, step: PublishStep = ()
 }
 
 /** Fallback where links cannot be made: two renames, with a brief moment without the folder. */
-async function publishByRenames(version: string, p: OutPaths, step: PublishStep): Promise<string> {
+async function publishByRenames(version: string, p: OutPaths, step: PublishStep): Promise<{ version: string; cleanup: Cleanup }> {
   const old = path.join(p.parent, `${p.prefix}old-${process.pid}`);
   const exists = await fs.lstat(p.abs).then(() => true, () => false);
   if (exists) await fs.rename(p.abs, old);
@@ -197,6 +228,6 @@ async function publishByRenames(version: string, p: OutPaths, step: PublishStep)
     throw e;
   }
   step('publication:bascule');
-  if (exists) await fs.rm(old, { recursive: true, force: true });
-  return path.basename(p.abs);
+  const foreign = exists ? await removeOwned(old) : [];
+  return { version: path.basename(p.abs), cleanup: { removed: [], kept: foreign.length ? [{ name: path.basename(old), foreign }] : [] } };
 }

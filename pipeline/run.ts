@@ -17,8 +17,9 @@ import { readSourcesDir, type SourcesDir } from './read-sources-dir.ts';
 import { createOutputWriter, type OutputWriter } from './output-writer.ts';
 import { openPreviousPublication } from './previous-publication.ts';
 import { renderBuild } from './render-build.ts';
-import { cleanLeftovers, outState, publishFolder, restoreOutput, stagingName, versionStamp } from './publish.ts';
+import { cleanLeftovers, type Cleanup, outState, publishFolder, restoreOutput, stagingName, versionStamp } from './publish.ts';
 import { acquireLock } from './lock.ts';
+import { foreignFiles, JOURNAL, removeOwned } from './owned-files.ts';
 import { fileEntry, inputFingerprint, MANIFEST, outputsPresent, readManifest, stableStringify, type Manifest } from './manifest.ts';
 import { createChartReadiness, type ChartReadiness } from './chart-readiness.ts';
 import type { OutputPhase } from './phases/phase.ts';
@@ -56,8 +57,18 @@ async function parseSources(dir: string, files: SourceFile[], warnings: Warning[
   return sources;
 }
 
-/** Before any work: the output path must be a folder we can create siblings beside. */
-export async function checkOutputWritable(out: string): Promise<void> {
+/**
+ * Before any work: the output path must be a folder we can create siblings
+ * beside, apart from the sources (the tool never reads its own output).
+ */
+export async function checkOutputWritable(out: string, sources?: string): Promise<void> {
+  if (out.trim() === '') throw new UsageError(msg.emptyFolderOption('--out'));
+  if (sources !== undefined && sources.trim() === '') throw new UsageError(msg.emptyFolderOption('--sources'));
+  if (sources !== undefined) {
+    const [o, s] = await Promise.all([realPathSoFar(out), realPathSoFar(sources)]);
+    if (o === s || o.startsWith(s + path.sep)) throw new UsageError(msg.outInsideSources(out, sources));
+    if (s.startsWith(o + path.sep)) throw new UsageError(msg.sourcesInsideOut(out, sources));
+  }
   const parent = path.dirname(path.resolve(out));
   try {
     await fs.mkdir(parent, { recursive: true });
@@ -68,12 +79,27 @@ export async function checkOutputWritable(out: string): Promise<void> {
   const state = await outState(out);
   if (state.kind === 'other') throw new UsageError(msg.outIsFile(out));
   if (state.kind === 'foreign-link') throw new UsageError(msg.outForeignLink(out, state.target));
-  // A plain folder becomes a version of its own on first publication, then is removed with old versions:
-  // only ever do that to an empty folder or to reports published by quartiers.
-  if (state.kind === 'directory') {
-    const entries = (await fs.readdir(out)).filter((n) => n !== '.gitkeep');
-    const manifest = entries.length ? await readManifest(out) : null;
-    if (entries.length && manifest?.outil?.nom !== 'quartiers') throw new UsageError(msg.outNotReports(out));
+  // A publication replaces the whole folder: only ever do that to a folder whose every file the tool wrote.
+  // A plain folder (older versions published in place) is checked byte for byte, once; the published
+  // version by names and sizes at every run (removing it later compares the bytes again).
+  if (state.kind === 'directory' || (state.kind === 'managed-link' && state.complete)) {
+    const foreign = (await foreignFiles(out, { compare: state.kind === 'directory' ? 'sha256' : 'size' }));
+    if (foreign.length) throw new UsageError(msg.outHoldsForeignFiles(out, foreign));
+  }
+}
+
+/** The real path of `p`: its longest existing ancestor resolved through links, the rest appended. */
+async function realPathSoFar(p: string): Promise<string> {
+  const abs = path.resolve(p);
+  const rest: string[] = [];
+  let dir = abs;
+  for (;;) {
+    const real = await fs.realpath(dir).catch(() => null);
+    if (real !== null) return path.join(real, ...rest.reverse());
+    const parent = path.dirname(dir);
+    if (parent === dir) return abs;
+    rest.push(path.basename(dir));
+    dir = parent;
   }
 }
 
@@ -150,7 +176,7 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     fx.reached?.(label);
     if (fx.delayMs) await new Promise((r) => setTimeout(r, fx.delayMs));
   };
-  await checkOutputWritable(out);
+  await checkOutputWritable(out, opts.sources);
   let release: () => Promise<void>;
   try {
     release = await acquireLock(out, {
@@ -170,8 +196,7 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     // Relink first: while the output path is missing, every version looks unpublished.
     const restored = await restoreOutput(out);
     if (restored) log.warn(msg.outputRestored(out, restored), { event: 'retablissement', version: restored });
-    const removed = await cleanLeftovers(out);
-    if (removed.length) log.info(msg.leftoversRemoved(removed), { event: 'nettoyage', supprimes: removed });
+    reportCleanup(await cleanLeftovers(out), log);
     await step('verrou');
 
     // Read and hash every input first: enough to know whether anything changed.
@@ -194,12 +219,15 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
 
     const { model, PHASES } = await readAndMeasure(opts, dir, t0, fx, step);
 
-    staging = stagingName(out, process.pid);
-    await fs.rm(staging, { recursive: true, force: true });
+    const stagingPath = stagingName(out, process.pid);
+    // A folder by this name was left by an earlier process that had the same pid.
+    const foreign = await removeOwned(stagingPath);
+    if (foreign.length) throw new UsageError(msg.outHoldsForeignFiles(stagingPath, foreign));
+    staging = stagingPath;
     fx.onStaging?.(staging);
     await fs.mkdir(staging, { recursive: true });
     // The previous publication is the cache: a file whose key did not change is taken from it.
-    const writer = createOutputWriter(staging, { build: renderBuild(fx.toolVersion), previous: opts.rebuild ? null : await openPreviousPublication(out) });
+    const writer = createOutputWriter(staging, { build: renderBuild(fx.toolVersion), previous: opts.rebuild ? null : await openPreviousPublication(out) }, { journal: true });
     const selected = PHASES.filter((p) => p.formats.some((f) => opts.formats.has(f)));
     // A phase `alongside` another starts with it (the workbooks with the charts, fed chart by chart).
     const leads = (p: OutputPhase) => selected.filter((q) => q.alongside === p.name);
@@ -251,12 +279,15 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
       sorties: [...writer.written.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([fichier, w]) => ({ fichier, sha256: w.sha256, octets: w.bytes, ...(w.key === undefined ? {} : { cle: w.key }) })),
     };
     await writer.write(MANIFEST, stableStringify(manifest, 2) + '\n');
+    // From here the manifest proves which files are the tool's: the journal is not published.
+    await fs.rm(path.join(staging, JOURNAL), { force: true });
     await step('manifeste');
     // The last moment a signal can stop the run; publishing takes a few ms and is always completed.
     fx.checkpoint();
-    await publishFolder(staging, out, `${versionStamp(new Date())}-${randomBytes(3).toString('hex')}`, (label) => fx.reached?.(label));
+    const published = await publishFolder(staging, out, `${versionStamp(new Date())}-${randomBytes(3).toString('hex')}`, (label) => fx.reached?.(label));
     staging = null;
     fx.onStaging?.(null);
+    reportCleanup(published.cleanup, log);
     await step('publie');
 
     const files = writer.written.size;
@@ -277,6 +308,11 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     fx.onStaging?.(null);
     await release();
   }
+}
+
+function reportCleanup(cleanup: Cleanup, log: Logger): void {
+  if (cleanup.removed.length) log.info(msg.leftoversRemoved(cleanup.removed), { event: 'nettoyage', supprimes: cleanup.removed });
+  for (const k of cleanup.kept) log.warn(msg.warningPrefix + msg.leftoverKept(k.name, k.foreign), { event: 'conserve', dossier: k.name, fichiers: k.foreign });
 }
 
 /**

@@ -34,8 +34,6 @@ export const runMessages = {
     `Le dossier ${out} est toujours occupé par un autre traitement (processus ${pid}, démarré le ${started}) après ${seconds(waitedSeconds)} d'attente : abandon, rien n'a été publié.`,
   waiting: (out: string, pid: number, started: string) =>
     `Le dossier ${out} est occupé par un autre traitement (processus ${pid}, démarré le ${started}) : attente de sa fin (--attendre).`,
-  outNotReports: (out: string) =>
-    `Le dossier de sortie ${out} existe, n'est pas vide et ne contient pas de rapports publiés par quartiers (pas de manifest.json) : il n'est pas remplacé. Choisissez un dossier vide ou absent pour --out.`,
   outIsFile: (out: string) => `Le dossier de sortie ${out} existe mais n'est pas un dossier : choisissez un autre --out ou déplacez ce fichier.`,
   outForeignLink: (out: string, target: string) =>
     `Le dossier de sortie ${out} est un lien symbolique vers ${target}, qui n'a pas été créé par quartiers : pour publier à cet endroit, passez --out ${target} (quartiers y gère lui-même un lien vers la dernière version publiée).`,

@@ -8,7 +8,8 @@ import { charts } from './charts.ts';
 import { maps } from './maps.ts';
 import { htmlMessages } from './html.ts';
 import { workbookMessages } from './workbook.ts';
+import { outputSafety } from './output-safety.ts';
 
 export { where, frenchList, plural, examples } from './place.ts';
 
-export const msg = { ...ingest, ...cli, ...runMessages, ...measures, ...charts, ...maps, ...workbookMessages, ...htmlMessages };
+export const msg = { ...ingest, ...cli, ...runMessages, ...measures, ...charts, ...maps, ...workbookMessages, ...htmlMessages, ...outputSafety };

@@ -2,20 +2,23 @@
 // reads through it in a loop during many publications never misses it.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanLeftovers, outState, publishFolder, restoreOutput, stagingName, versionStamp } from '../../pipeline/publish.ts';
 import { createOutputWriter, safeJoin } from '../../pipeline/output-writer.ts';
 import { siblings, tempRoot } from './fixture-runs.ts';
+import { fileEntry } from '../../pipeline/manifest.ts';
 
 let serial = 0;
+/** A staging folder as a run leaves it: two files and the manifest that lists them. */
 function stage(out: string, content: string): string {
   const dir = stagingName(out, process.pid);
   mkdirSync(path.join(dir, 'sub'), { recursive: true });
   writeFileSync(path.join(dir, 'a.txt'), content);
   writeFileSync(path.join(dir, 'sub', 'b.txt'), content);
-  writeFileSync(path.join(dir, 'manifest.json'), '{}');
+  const sorties = ['a.txt', 'sub/b.txt'].map((f) => fileEntry(f, Buffer.from(content)));
+  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ outil: { nom: 'quartiers' }, entrees: [], sorties }));
   return dir;
 }
 const stamp = () => `${versionStamp(new Date())}-${String(++serial).padStart(4, '0')}`;
@@ -40,20 +43,39 @@ describe('publishFolder', () => {
     await publishFolder(stage(out, 'trois'), out, stamp());
     expect(siblings(out).sort()).toEqual([readlinkSync(out), second.replace('.reports.v-', '.reports.precedente-')].sort());
     // The next run removes it before it builds, and does not report it as a leftover.
-    expect(await cleanLeftovers(out)).toEqual([]);
+    expect(await cleanLeftovers(out)).toEqual({ removed: [], kept: [] });
     expect(siblings(out)).toEqual([readlinkSync(out)]);
   });
 
-  it('converts a plain output folder into a link once, keeping nothing of it', async () => {
+  it('converts a plain output folder that holds an earlier publication into a link once, keeping nothing of it', async () => {
     const out = path.join(tempRoot(), 'reports');
-    mkdirSync(out);
-    writeFileSync(path.join(out, 'ancien.txt'), 'x');
+    cpSync(stage(out, 'ancien'), out, { recursive: true });
     const steps: string[] = [];
-    await publishFolder(stage(out, 'neuf'), out, stamp(), (s) => steps.push(s));
+    const { cleanup } = await publishFolder(stage(out, 'neuf'), out, stamp(), (s) => steps.push(s));
     expect(steps).toEqual(['publication:version', 'publication:conversion', 'publication:bascule']);
     expect((await outState(out)).kind).toBe('managed-link');
     expect(readdirSync(out).sort()).toEqual(['a.txt', 'manifest.json', 'sub']);
+    expect(cleanup.kept).toEqual([]);
     expect(siblings(out)).toHaveLength(1);
+  });
+
+  it('never removes a replaced folder that holds a file its manifest does not list with the same bytes', async () => {
+    for (const [name, change] of [
+      ['a note of the user', (dir: string) => writeFileSync(path.join(dir, 'notes.txt'), 'mes notes')],
+      ['a published file edited, same size', (dir: string) => writeFileSync(path.join(dir, 'a.txt'), 'ANCIEN')],
+      ['a file in a sub-folder', (dir: string) => writeFileSync(path.join(dir, 'sub', 'c.txt'), '')],
+      ['a link', (dir: string) => symlinkSync('/etc/hostname', path.join(dir, 'lien'))],
+    ] as const) {
+      const out = path.join(tempRoot(), 'reports');
+      cpSync(stage(out, 'ancien'), out, { recursive: true });
+      change(out);
+      const { cleanup } = await publishFolder(stage(out, 'neuf'), out, stamp());
+      expect(cleanup.kept.map((k) => k.foreign), name).toHaveLength(1);
+      const kept = path.join(path.dirname(out), cleanup.kept[0]!.name);
+      expect(readFileSync(path.join(kept, 'a.txt'), 'utf8').toLowerCase(), name).toBe('ancien');
+      // Later runs keep it too.
+      expect((await cleanLeftovers(out)).kept, name).toEqual(cleanup.kept);
+    }
   });
 
   it('never leaves a moment without the output path for a reader in another process', async () => {
@@ -99,11 +121,15 @@ describe('leftovers and recovery', () => {
     try {
       const parent = path.dirname(out);
       for (const name of [`.reports.tmp-${dead}`, `.reports.v-20200101T000000Z-ab-${dead}`, `.reports.tmp-${live.pid}`]) mkdirSync(path.join(parent, name));
-      writeFileSync(path.join(parent, `.reports.lien-${dead}`), '');
+      symlinkSync('.reports.v-x', path.join(parent, `.reports.lien-${dead}`));
+      // Names the tool gives its leftovers, but not what it leaves there: kept.
+      mkdirSync(path.join(parent, `.reports.old-${dead}`));
+      writeFileSync(path.join(parent, `.reports.old-${dead}`, 'sauvegarde.txt'), 'à moi');
+      writeFileSync(path.join(parent, `.reports.lien-${dead + 1}`), 'pas un lien');
       writeFileSync(path.join(parent, `.reports.lock.${dead}`), '');
-      const removed = await cleanLeftovers(out);
+      const { removed } = await cleanLeftovers(out);
       expect(removed.sort()).toEqual([`.reports.lien-${dead}`, `.reports.lock.${dead}`, `.reports.tmp-${dead}`, `.reports.v-20200101T000000Z-ab-${dead}`].sort());
-      expect(siblings(out).sort()).toEqual([readlinkSync(out), `.reports.tmp-${live.pid}`].sort());
+      expect(siblings(out).sort()).toEqual([readlinkSync(out), `.reports.lien-${dead + 1}`, `.reports.old-${dead}`, `.reports.tmp-${live.pid}`].sort());
     } finally {
       live.kill('SIGKILL');
     }

@@ -202,11 +202,12 @@ describe('paths', () => {
     const sources = copySources(root, 'sources');
     const referentiel = readdirSync(path.join(sources, 'referentiel')).sort();
     expect(referentiel).toContain('quartiers.csv');
-    for (const out of [sources, root]) {
-      const r = await runCli(['run', '--sources', sources, '--out', out], LIMIT);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toContain(msg.outNotReports(out));
-    }
+    const inside = await runCli(['run', '--sources', sources, '--out', sources], LIMIT);
+    expect(inside.code).toBe(2);
+    expect(inside.stderr).toContain(msg.outInsideSources(sources, sources));
+    const other = await runCli(['run', '--sources', BUNDLED_SOURCES, '--out', root], LIMIT);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain(msg.outHoldsForeignFiles(root, readdirSync(sources, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(root, path.join(e.parentPath, e.name))).sort()));
     expect(readdirSync(root).sort()).toEqual(['sources']);
     expect(readdirSync(path.join(sources, 'referentiel')).sort()).toEqual(referentiel);
   });

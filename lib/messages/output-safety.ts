@@ -1,0 +1,23 @@
+// Messages about what the tool refuses to delete, overwrite or read: foreign
+// files in the output folder, outputs inside the sources, errno causes.
+
+import { frenchList } from './place.ts';
+
+/** At most `max` names, then how many more. */
+export function someNames(names: string[], max = 5): string {
+  if (names.length <= max) return frenchList(names);
+  return `${names.slice(0, max).join(', ')} et ${names.length - max} autre${names.length - max > 1 ? 's' : ''}`;
+}
+
+export const outputSafety = {
+  outHoldsForeignFiles: (out: string, files: string[]) =>
+    `Le dossier de sortie ${out} contient ${files.length > 1 ? 'des fichiers' : 'un fichier'} que quartiers n'a pas écrit${files.length > 1 ? 's' : ''}, ou qui ${files.length > 1 ? 'ont' : 'a'} changé depuis la publication : ${someNames(files)}. ` +
+    `Une publication remplace le dossier entier : rien n'est fait. Déplacez ${files.length > 1 ? 'ces fichiers' : 'ce fichier'} hors de ${out}, ou choisissez un autre dossier pour --out.`,
+  emptyFolderOption: (option: string) => `${option} attend un chemin de dossier, lu une valeur vide.`,
+  outInsideSources: (out: string, sources: string) =>
+    `Le dossier de sortie ${out} est dans le dossier des sources ${sources} (ou est ce dossier) : les rapports publiés seraient relus comme des sources à l'exécution suivante. Choisissez un --out hors de ${sources}.`,
+  sourcesInsideOut: (out: string, sources: string) =>
+    `Le dossier des sources ${sources} est dans le dossier de sortie ${out} : une publication le remplacerait. Choisissez un --out qui ne contient pas ${sources}.`,
+  leftoverKept: (folder: string, files: string[]) =>
+    `${folder} n'est pas supprimé : il contient ${files.length > 1 ? 'des fichiers' : 'un fichier'} que quartiers n'a pas écrit${files.length > 1 ? 's' : ''} (${someNames(files)}). Récupérez ce qui vous est utile, puis supprimez ce dossier.`,
+};

@@ -1,0 +1,87 @@
+// What the tool may delete. A published folder is the tool's only file by
+// file: each one listed in its manifest.json with the same sha256 (a
+// manifest.json is a file anyone can copy: it proves nothing about the files
+// it does not list, or lists with other bytes). A staging folder is the
+// tool's through its write journal, which names each file before it is
+// written (the file being written when a run was killed has no hash yet).
+// Anything else found in a folder — a user's notes, an edited portrait, a
+// link — keeps the whole folder where it is.
+
+import { createHash } from 'node:crypto';
+import { createReadStream, promises as fs, statSync } from 'node:fs';
+import path from 'node:path';
+import { MANIFEST, readManifest } from './manifest.ts';
+
+/** The write journal of a staging folder: one relative path a line, appended before each write. */
+export const JOURNAL = '.quartiers-ecritures';
+
+export interface OwnershipCheck {
+  /** `size`: listed with the same size (a quick look at every run); `sha256`: the same bytes (before deleting). */
+  compare: 'size' | 'sha256';
+}
+
+/** Files under `dir` that are not proven to be the tool's, as relative paths with `/`, sorted. */
+export async function foreignFiles(dir: string, check: OwnershipCheck): Promise<string[]> {
+  const manifest = await readManifest(dir);
+  const listed = new Map((manifest?.sorties ?? []).map((s) => [s.fichier, s]));
+  const journal = await readJournal(dir);
+  const foreign: string[] = [];
+  for (const f of await listEntries(dir)) {
+    if (!f.file) {
+      foreign.push(f.rel);
+      continue;
+    }
+    if ((f.rel === MANIFEST && manifest) || journal.has(f.rel) || (f.rel === JOURNAL && journal.size)) continue;
+    if (f.rel === '.gitkeep' && f.size === 0) continue; // an empty placeholder: nothing to lose
+    const entry = listed.get(f.rel);
+    if (!entry || entry.octets !== f.size) foreign.push(f.rel);
+    else if (check.compare === 'sha256' && (await fileSha256(path.join(dir, f.rel))) !== entry.sha256) foreign.push(f.rel);
+  }
+  return foreign.sort();
+}
+
+/**
+ * Removes `dir` when every file in it is the tool's (sha256 compared);
+ * otherwise leaves it whole and returns the files that kept it.
+ */
+export async function removeOwned(dir: string): Promise<string[]> {
+  const st = await fs.lstat(dir).catch(() => null);
+  if (!st) return [];
+  if (!st.isDirectory()) return [path.basename(dir)];
+  const foreign = await foreignFiles(dir, { compare: 'sha256' });
+  if (foreign.length === 0) await fs.rm(dir, { recursive: true, force: true });
+  return foreign;
+}
+
+async function readJournal(dir: string): Promise<Set<string>> {
+  const text = await fs.readFile(path.join(dir, JOURNAL), 'utf8').catch(() => '');
+  return new Set(text.split('\n').filter((l) => l !== ''));
+}
+
+interface Entry {
+  rel: string;
+  /** A regular file (anything else — link, socket, device — is never the tool's). */
+  file: boolean;
+  size: number;
+}
+
+async function listEntries(root: string): Promise<Entry[]> {
+  const found: Entry[] = [];
+  async function walk(dir: string, rel: string): Promise<void> {
+    for (const e of await fs.readdir(dir, { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) await walk(path.join(dir, e.name), r);
+      // Synchronous stats: one thread-pool round trip per file of a national publication took seconds.
+      else if (e.isFile()) found.push({ rel: r, file: true, size: statSync(path.join(dir, e.name)).size });
+      else found.push({ rel: r, file: false, size: 0 });
+    }
+  }
+  await walk(root, '');
+  return found;
+}
+
+async function fileSha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
