@@ -43,6 +43,7 @@ export function readRegistry(table: CsvTable, file: string): Quartier[] {
       communes: codes.map((cc, k) => ({ code: cc, name: names[k] ?? cc })),
       conventionCommune: get('commune_convention') || names[0] || '',
       epci: { code: get('epci_siren'), name: get('epci_nom'), shortName: get('epci_sigle') || get('epci_nom') },
+      place: { file, line },
     };
   });
 }

@@ -1,7 +1,7 @@
 // Messages about what the tool refuses to delete, overwrite or read: foreign
 // files in the output folder, outputs inside the sources, errno causes.
 
-import { frenchList } from './place.ts';
+import { frenchList, where } from './place.ts';
 
 /** At most `max` names, then how many more. */
 export function someNames(names: string[], max = 5): string {
@@ -18,6 +18,9 @@ export const outputSafety = {
     `Le dossier de sortie ${out} est dans le dossier des sources ${sources} (ou est ce dossier) : les rapports publiés seraient relus comme des sources à l'exécution suivante. Choisissez un --out hors de ${sources}.`,
   sourcesInsideOut: (out: string, sources: string) =>
     `Le dossier des sources ${sources} est dans le dossier de sortie ${out} : une publication le remplacerait. Choisissez un --out qui ne contient pas ${sources}.`,
+  fileNameClash: (a: { code: string; file: string; line: number }, b: { code: string; file: string; line: number }, fileName: string) =>
+    `Les quartiers « ${a.code} » (${where(a.file, a.line)}) et « ${b.code} » (${where(b.file, b.line)}) auraient les mêmes fichiers dans les rapports (« ${fileName} ») : ` +
+    `les noms de fichiers confondent / : \\ et les autres séparateurs, majuscules et minuscules, les espaces répétés ou finaux, et s'arrêtent à 80 caractères. Donnez-leur des codes plus distincts.`,
   leftoverKept: (folder: string, files: string[]) =>
     `${folder} n'est pas supprimé : il contient ${files.length > 1 ? 'des fichiers' : 'un fichier'} que quartiers n'a pas écrit${files.length > 1 ? 's' : ''} (${someNames(files)}). Récupérez ce qui vous est utile, puis supprimez ce dossier.`,
 };

@@ -93,6 +93,8 @@ export interface Quartier {
   /** Commune whose convention d'application covers the quartier. */
   conventionCommune: string;
   epci: { code: string; name: string; shortName: string };
+  /** The registry line that gives the quartier. */
+  place?: { file: string; line: number };
 }
 
 export interface Registry {

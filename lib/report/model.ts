@@ -5,6 +5,7 @@ import type { Catalogue, EnjeuLink, PortraitNote, Quartier, Registry, SourceSumm
 import type { TidyRow } from '../model/tidy-row.ts';
 import type { Sources } from '../ingest/read-sources.ts';
 import { NO_GEO, type GeoSources } from '../model/geo.ts';
+import { checkFileNameClashes } from './file-name-clashes.ts';
 
 export interface QuartierReport {
   code: string;
@@ -63,6 +64,7 @@ export function buildReportModel(args: {
     const qrows = byCode.get(code)!;
     return { code, quartier: q, name: q?.name ?? qrows.find((r) => r.quartier)?.quartier ?? code, rows: qrows };
   });
+  checkFileNameClashes(quartiers.map((q) => q.quartier?.place ? { code: q.code, ...q.quartier.place } : { code: q.code, file: q.rows[0]!.fichier, line: q.rows[0]!.ligne }));
   return {
     year, rows, quartiers, registry: sources.registry, catalogue: sources.catalogue, notes: sources.notes, enjeux: sources.enjeux, targets: sources.targets, files: sources.files,
     warnings: sources.warnings, geo: sources.geo ?? NO_GEO, generatedAt: args.generatedAt, toolVersion: args.toolVersion,

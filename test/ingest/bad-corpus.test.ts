@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { collectSources } from '../../lib/ingest/read-sources.ts';
 import { msg, where } from '../../lib/messages/index.ts';
 import { scanSourcesDir } from '../../pipeline/read-sources-dir.ts';
+import { fileEntry } from '../../pipeline/manifest.ts';
 import { BUNDLED_SOURCES, REPO } from '../helpers/bundled.ts';
 import { runCli } from '../helpers/cli.ts';
 
@@ -142,9 +143,11 @@ describe('the corpus of broken sources', () => {
           const { root, sources } = prepare(name);
           const reports = path.join(root, 'reports');
           mkdirSync(path.join(reports, 'portraits'), { recursive: true });
-          writeFileSync(path.join(reports, 'sentinelle.txt'), `rapport précédent de ${name}\n`);
-          writeFileSync(path.join(reports, 'manifest.json'), '{"outil":{"nom":"quartiers"},"entrees":[],"sorties":[]}\n');
-          writeFileSync(path.join(reports, 'portraits/QN06205M.md'), '# Portrait précédent\n');
+          // A previous publication: its manifest lists each file with its sha256.
+          const previous = { 'sentinelle.txt': `rapport précédent de ${name}\n`, 'portraits/QN06205M.md': '# Portrait précédent\n' };
+          for (const [f, text] of Object.entries(previous)) writeFileSync(path.join(reports, f), text);
+          const sorties = Object.entries(previous).map(([f, text]) => fileEntry(f, Buffer.from(text)));
+          writeFileSync(path.join(reports, 'manifest.json'), JSON.stringify({ outil: { nom: 'quartiers' }, entrees: [], sorties }) + '\n');
           const before = fingerprint(reports);
           const r = await runCli(['run', '--sources', sources, '--out', reports, '--formats', 'csv,md']);
           expect(r.code, `${name}\n${r.stderr}`).toBe(1);
