@@ -5,7 +5,10 @@
 // tool's through its write journal, which names each file before it is
 // written (the file being written when a run was killed has no hash yet).
 // Anything else found in a folder — a user's notes, an edited portrait, a
-// link — keeps the whole folder where it is.
+// link — keeps the whole folder where it is. A run refuses to start when the
+// published folder holds files its manifest does not name (they would vanish
+// from the user's view); a published file whose bytes changed (edited,
+// damaged) is rendered again and the replaced version kept aside.
 
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs, statSync } from 'node:fs';
@@ -15,13 +18,17 @@ import { MANIFEST, readManifest } from './manifest.ts';
 /** The write journal of a staging folder: one relative path a line, appended before each write. */
 export const JOURNAL = '.quartiers-ecritures';
 
-export interface OwnershipCheck {
-  /** `size`: listed with the same size (a quick look at every run); `sha256`: the same bytes (before deleting). */
-  compare: 'size' | 'sha256';
+/** Files under `dir` that its manifest (or journal) does not name at all: another's, whatever their bytes. Relative paths with `/`, sorted. */
+export async function unlistedFiles(dir: string): Promise<string[]> {
+  return (await examine(dir, false)).sort();
 }
 
-/** Files under `dir` that are not proven to be the tool's, as relative paths with `/`, sorted. */
-export async function foreignFiles(dir: string, check: OwnershipCheck): Promise<string[]> {
+/** Files under `dir` not proven to be the tool's: unnamed, or named with other bytes (sha256 compared). */
+export async function foreignFiles(dir: string): Promise<string[]> {
+  return (await examine(dir, true)).sort();
+}
+
+async function examine(dir: string, compareBytes: boolean): Promise<string[]> {
   const manifest = await readManifest(dir);
   const listed = new Map((manifest?.sorties ?? []).map((s) => [s.fichier, s]));
   const journal = await readJournal(dir);
@@ -34,10 +41,10 @@ export async function foreignFiles(dir: string, check: OwnershipCheck): Promise<
     if ((f.rel === MANIFEST && manifest) || journal.has(f.rel) || (f.rel === JOURNAL && journal.size)) continue;
     if (f.rel === '.gitkeep' && f.size === 0) continue; // an empty placeholder: nothing to lose
     const entry = listed.get(f.rel);
-    if (!entry || entry.octets !== f.size) foreign.push(f.rel);
-    else if (check.compare === 'sha256' && (await fileSha256(path.join(dir, f.rel))) !== entry.sha256) foreign.push(f.rel);
+    if (!entry) foreign.push(f.rel);
+    else if (compareBytes && (entry.octets !== f.size || (await fileSha256(path.join(dir, f.rel))) !== entry.sha256)) foreign.push(f.rel);
   }
-  return foreign.sort();
+  return foreign;
 }
 
 /**
@@ -48,7 +55,7 @@ export async function removeOwned(dir: string): Promise<string[]> {
   const st = await fs.lstat(dir).catch(() => null);
   if (!st) return [];
   if (!st.isDirectory()) return [path.basename(dir)];
-  const foreign = await foreignFiles(dir, { compare: 'sha256' });
+  const foreign = await foreignFiles(dir);
   if (foreign.length === 0) await fs.rm(dir, { recursive: true, force: true });
   return foreign;
 }

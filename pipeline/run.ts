@@ -19,7 +19,7 @@ import { openPreviousPublication } from './previous-publication.ts';
 import { renderBuild } from './render-build.ts';
 import { cleanLeftovers, type Cleanup, outState, publishFolder, restoreOutput, stagingName, versionStamp } from './publish.ts';
 import { acquireLock } from './lock.ts';
-import { foreignFiles, JOURNAL, removeOwned } from './owned-files.ts';
+import { foreignFiles, JOURNAL, removeOwned, unlistedFiles } from './owned-files.ts';
 import { fileEntry, inputFingerprint, MANIFEST, outputsPresent, readManifest, stableStringify, type Manifest } from './manifest.ts';
 import { createChartReadiness, type ChartReadiness } from './chart-readiness.ts';
 import type { OutputPhase } from './phases/phase.ts';
@@ -79,11 +79,13 @@ export async function checkOutputWritable(out: string, sources?: string): Promis
   const state = await outState(out);
   if (state.kind === 'other') throw new UsageError(msg.outIsFile(out));
   if (state.kind === 'foreign-link') throw new UsageError(msg.outForeignLink(out, state.target));
-  // A publication replaces the whole folder: only ever do that to a folder whose every file the tool wrote.
-  // A plain folder (older versions published in place) is checked byte for byte, once; the published
-  // version by names and sizes at every run (removing it later compares the bytes again).
+  // A publication replaces the whole folder: never one that holds files its manifest does not name
+  // (a user's notes, archives). A plain folder (published in place by older versions, or a copied
+  // manifest.json) must match its manifest byte for byte. In the published version, a named file whose
+  // bytes changed (edited, damaged) does not stop the run: the replaced version is kept aside whole
+  // when its turn to be removed comes (owned-files.ts).
   if (state.kind === 'directory' || (state.kind === 'managed-link' && state.complete)) {
-    const foreign = (await foreignFiles(out, { compare: state.kind === 'directory' ? 'sha256' : 'size' }));
+    const foreign = state.kind === 'directory' ? await foreignFiles(out) : await unlistedFiles(out);
     if (foreign.length) throw new UsageError(msg.outHoldsForeignFiles(out, foreign));
   }
 }

@@ -11,7 +11,7 @@ export function someNames(names: string[], max = 5): string {
 
 export const outputSafety = {
   outHoldsForeignFiles: (out: string, files: string[]) =>
-    `Le dossier de sortie ${out} contient ${files.length > 1 ? 'des fichiers' : 'un fichier'} que quartiers n'a pas écrit${files.length > 1 ? 's' : ''}, ou qui ${files.length > 1 ? 'ont' : 'a'} changé depuis la publication : ${someNames(files)}. ` +
+    `Le dossier de sortie ${out} contient ${files.length > 1 ? 'des fichiers' : 'un fichier'} que quartiers n'a pas écrit${files.length > 1 ? 's' : ''} (ou pas avec ces octets) : ${someNames(files)}. ` +
     `Une publication remplace le dossier entier : rien n'est fait. Déplacez ${files.length > 1 ? 'ces fichiers' : 'ce fichier'} hors de ${out}, ou choisissez un autre dossier pour --out.`,
   emptyFolderOption: (option: string) => `${option} attend un chemin de dossier, lu une valeur vide.`,
   outInsideSources: (out: string, sources: string) =>
@@ -22,5 +22,5 @@ export const outputSafety = {
     `Les quartiers « ${a.code} » (${where(a.file, a.line)}) et « ${b.code} » (${where(b.file, b.line)}) auraient les mêmes fichiers dans les rapports (« ${fileName} ») : ` +
     `les noms de fichiers confondent / : \\ et les autres séparateurs, majuscules et minuscules, les espaces répétés ou finaux, et s'arrêtent à 80 caractères. Donnez-leur des codes plus distincts.`,
   leftoverKept: (folder: string, files: string[]) =>
-    `${folder} n'est pas supprimé : il contient ${files.length > 1 ? 'des fichiers' : 'un fichier'} que quartiers n'a pas écrit${files.length > 1 ? 's' : ''} (${someNames(files)}). Récupérez ce qui vous est utile, puis supprimez ce dossier.`,
+    `${folder} n'est pas supprimé : il contient ${files.length > 1 ? 'des fichiers' : 'un fichier'} que quartiers n'a pas écrit${files.length > 1 ? 's' : ''} ou qui ${files.length > 1 ? 'ont' : 'a'} changé depuis la publication (${someNames(files)}). Récupérez ce qui vous est utile, puis supprimez ce dossier.`,
 };
