@@ -11,6 +11,7 @@ import { classifyReportFiles } from '../../lib/render/html/report-files.ts';
 import { renderAgglomerationPage, renderIndexPage, renderQuartierPage, SITE_ASSETS } from '../../lib/render/html/site.ts';
 import { msg } from '../../lib/messages/index.ts';
 import type { OutputPhase } from './phase.ts';
+import { agglomerationPageMadeFrom, quartierPageMadeFrom } from './page-keys.ts';
 import { safeFileName } from './portraits.ts';
 import { agglomerationChartDir, groupByEpci } from '../../lib/render/charts/chart-plan.ts';
 
@@ -72,16 +73,29 @@ export const htmlPhase: OutputPhase = {
     }
     const site = { model, files, quartierPage: (code: string) => `quartiers/${safeFileName(code)}.html`, agglomerationPage: (code: string) => pageOf.get(code) ?? null };
     let count = 0;
-    const write = async (p: string, content: string | Uint8Array) => {
+    const write = async (p: string, content: string | Uint8Array, key?: string) => {
       effects.checkpoint();
-      await out.write(p, content);
+      await out.write(p, content, key);
       count++;
     };
+    // A page whose key did not change is taken from the previous publication (see page-keys.ts).
+    const reused = async (p: string, key: string) => {
+      effects.checkpoint();
+      const taken = await out.reuse(p, key);
+      if (taken) count++;
+      return taken;
+    };
     await write('index.html', renderIndexPage({ ...site, charts: await chartsOf(null) }));
-    for (const q of model.quartiers) await write(site.quartierPage(q.code), renderQuartierPage({ ...site, charts: await chartsOf(q.code) }, q));
+    for (const q of model.quartiers) {
+      const p = site.quartierPage(q.code);
+      const key = out.keyOf(quartierPageMadeFrom(site, q, refsOf.get(q.code) ?? [], out.written));
+      if (!(await reused(p, key))) await write(p, renderQuartierPage({ ...site, charts: await chartsOf(q.code) }, q), key);
+    }
     for (const a of agglomerations) {
+      const key = out.keyOf(agglomerationPageMadeFrom(site, a, refsOf.get(a.key) ?? [], out.written));
+      if (await reused(a.path, key)) continue;
       const charts = await chartsOf(a.key);
-      await write(a.path, renderAgglomerationPage({ ...site, charts }, { path: a.path, name: a.name, quartiers: a.quartiers, charts }));
+      await write(a.path, renderAgglomerationPage({ ...site, charts }, { path: a.path, name: a.name, quartiers: a.quartiers, charts }), key);
     }
     for (const f of SITE_ASSETS) await write(f.path, f.content);
     for (const target of VENDOR_SCRIPTS) await write(target, await fs.readFile(packageFile(VENDOR_SOURCES[target])));

@@ -41,6 +41,8 @@ describe('quartiers run from a previous publication', () => {
     expect(charts.reused).toBeGreaterThan(0);
     expect(charts.reused).toBeLessThan(charts.files * (2 / 3));
     expect(inc.get('classeurs')!.reused).toBeLessThan(inc.get('classeurs')!.files);
+    // The other quartier's page is taken; the changed quartier's and the index are written again.
+    expect(inc.get('html')!.reused).toBeGreaterThan(0);
     const m = JSON.parse(manifest(incremental)) as { sorties: { fichier: string; cle?: string }[] };
     expect(m.sorties.filter((s) => s.fichier.endsWith('.png')).every((s) => typeof s.cle === 'string')).toBe(true);
   }, 180_000);

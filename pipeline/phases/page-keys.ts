@@ -1,0 +1,60 @@
+// What a page of the HTML report is made from, for its key in the manifest
+// (see pipeline/previous-publication.ts): the quartier (or agglomeration) it
+// shows, its charts (each spec's sha256 and its renderings), its links, and
+// the model's fields every page shows. A page whose key did not change is
+// taken from the previous publication. The index page, which shows every
+// quartier, is always written.
+
+import { createHash } from 'node:crypto';
+import type { ChartRef } from '../../lib/render/html/report-files.ts';
+import type { SiteInput } from '../../lib/render/html/site.ts';
+import type { QuartierReport, ReportModel } from '../../lib/report/model.ts';
+import type { WrittenFile } from '../output-writer.ts';
+
+/** The fields of the model a quartier or agglomeration page reads besides its quartiers. A test fails when a page reads another one. */
+export const PAGE_MODEL_FIELDS = ['generatedAt', 'toolVersion', 'year', 'catalogue', 'enjeux', 'notes'] as const satisfies readonly (keyof ReportModel)[];
+
+type Site = Omit<SiteInput, 'charts'>;
+
+const SHARED = new WeakMap<Site, string>();
+
+/** The part every page of the run shares, hashed once per run. */
+function sharedDigest(site: Site): string {
+  const known = SHARED.get(site);
+  if (known) return known;
+  const h = createHash('sha256');
+  for (const f of PAGE_MODEL_FIELDS) h.update(`${f}=${JSON.stringify(site.model[f])}\n`);
+  h.update(`classeurs=${JSON.stringify(site.files.workbooks)}\ntableau=${site.files.tidyCsv ?? ''}\n`);
+  const digest = h.digest('hex');
+  SHARED.set(site, digest);
+  return digest;
+}
+
+function chartsOf(refs: readonly ChartRef[], written: ReadonlyMap<string, WrittenFile>) {
+  return refs.map((r) => ({ ...r, spec: written.get(r.specPath)?.sha256 ?? null }));
+}
+
+function quartierOf(q: QuartierReport) {
+  return { code: q.code, name: q.name, quartier: q.quartier ?? null, rows: q.rows };
+}
+
+export function quartierPageMadeFrom(site: Site, q: QuartierReport, refs: readonly ChartRef[], written: ReadonlyMap<string, WrittenFile>): string {
+  return JSON.stringify({
+    shared: sharedDigest(site),
+    page: site.quartierPage(q.code),
+    quartier: quartierOf(q),
+    portrait: site.files.portraits.get(q.code) ?? null,
+    agglomeration: site.agglomerationPage?.(q.code) ?? null,
+    charts: chartsOf(refs, written),
+  });
+}
+
+export function agglomerationPageMadeFrom(site: Site, a: { path: string; name: string; quartiers: QuartierReport[] }, refs: readonly ChartRef[], written: ReadonlyMap<string, WrittenFile>): string {
+  return JSON.stringify({
+    shared: sharedDigest(site),
+    path: a.path,
+    name: a.name,
+    quartiers: a.quartiers.map((q) => [q.code, q.name, site.quartierPage(q.code)]),
+    charts: chartsOf(refs, written),
+  });
+}

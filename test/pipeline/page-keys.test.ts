@@ -1,0 +1,41 @@
+// A page's key holds everything the page shows: a page built from fields of
+// the model the key leaves out would be reused stale.
+
+import { describe, expect, it } from 'vitest';
+import { renderQuartierPage } from '../../lib/render/html/quartier-page.ts';
+import { renderAgglomerationPage } from '../../lib/render/html/agglomeration-page.ts';
+import type { SiteInput } from '../../lib/render/html/site.ts';
+import { PAGE_MODEL_FIELDS, quartierPageMadeFrom } from '../../pipeline/phases/page-keys.ts';
+import { bundledModel } from '../render/workbook/fixtures.ts';
+
+describe('page keys', () => {
+  it('cover every field of the model that a quartier or agglomeration page reads', async () => {
+    const model = await bundledModel();
+    const read = new Set<string>();
+    const watched = new Proxy(model, {
+      get(target, field, receiver) {
+        if (typeof field === 'string') read.add(field);
+        return Reflect.get(target, field, receiver) as unknown;
+      },
+    });
+    const site: SiteInput = { model: watched, charts: [], files: { workbooks: [], tidyCsv: 'indicateurs.csv', portraits: new Map() }, quartierPage: (c) => `quartiers/${c}.html` };
+    for (const q of model.quartiers) renderQuartierPage(site, q);
+    renderAgglomerationPage(site, { path: 'agglomerations/a.html', name: 'A', quartiers: model.quartiers, charts: [] });
+    const covered = new Set<string>(PAGE_MODEL_FIELDS);
+    expect([...read].filter((f) => !covered.has(f))).toEqual([]);
+  });
+
+  it('change with the quartier’s own charts and rows, not with another quartier’s', async () => {
+    const model = await bundledModel();
+    const [a, b] = model.quartiers;
+    const site = { model, files: { workbooks: [], tidyCsv: null, portraits: new Map<string, string>() }, quartierPage: (c: string) => `quartiers/${c}.html` };
+    const ref = { specPath: `graphiques/${a!.code}/evolution.vl.json`, quartier: a!.code, agglomeration: null, renderings: [] };
+    const written = new Map([[ref.specPath, { sha256: 'x', bytes: 1 }], [`graphiques/${b!.code}/evolution.vl.json`, { sha256: 'y', bytes: 1 }]]);
+    const base = quartierPageMadeFrom(site, a!, [ref], written);
+    expect(quartierPageMadeFrom(site, a!, [ref], new Map(written).set(`graphiques/${b!.code}/evolution.vl.json`, { sha256: 'z', bytes: 1 }))).toBe(base);
+    expect(quartierPageMadeFrom(site, a!, [ref], new Map(written).set(ref.specPath, { sha256: 'z', bytes: 1 }))).not.toBe(base);
+    expect(quartierPageMadeFrom(site, { ...a!, rows: a!.rows.slice(1) }, [ref], written)).not.toBe(base);
+    // Another run date is shown on every page.
+    expect(quartierPageMadeFrom({ ...site, model: { ...model, generatedAt: '2030-01-01T00:00:00.000Z' } }, a!, [ref], written)).not.toBe(base);
+  });
+});
