@@ -15,8 +15,12 @@ const LATEST = YEARS[YEARS.length - 1]!;
 /** The latest SIG Ville export (UTF-8 with BOM, `;`, CRLF): its rows end with six figures. */
 const SIGVILLE = `sigville/${LATEST}/sigville_${LATEST}_export_national.csv`;
 const FIGURES = 6;
-/** Columns among the six, in the order tried: familles monoparentales, moins de 25 ans, emploi. */
-const TRIED = [3, 2, 4];
+/**
+ * Columns among the six, in the order tried: moins de 25 ans, emploi, NEET
+ * (the préfecture sheets repeat the agglomeration's familles monoparentales:
+ * corrected in one file only, it would be a conflict between sources).
+ */
+const TRIED = [2, 4, 5];
 
 /** Adds `delta` to one percentage of the territory's row (the line that starts with its code); returns what it wrote. */
 async function shiftFigure(dir: string, code: string, delta: number): Promise<string> {
