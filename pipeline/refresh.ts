@@ -1,7 +1,7 @@
 // The analyst's yearly routine in one command (`npm run refresh -- [options]`):
-// validate the new sources, keep the published reports of the previous year
-// under archives/<year>/, publish the new reports, and print what changed
-// since last year (readings that flipped, gaps that widened or narrowed).
+// validate the new sources, keep the published reports under
+// archives/<the latest years of its indicators>/, publish the new reports,
+// and print what changed, as the run itself compared it (changements.csv).
 // Run through tsx (zx on Node 20 cannot load .ts itself).
 //
 //   npm run refresh -- [--sources sources] [--out reports] [--archives archives] [--annee AAAA] [--seuil 0.1]
@@ -12,9 +12,11 @@
 import { $, fs, parseArgv } from 'zx';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareRuns } from '../lib/report/compare-runs.ts';
-import { changesReport, refreshMessages as m } from '../lib/messages/cli.ts';
-import { readManifest, verifyFolder, type Manifest } from './manifest.ts';
+import { changeCounts, changesFromCsv, figuresFromTidyCsv, latestYears } from '../lib/report/compare-runs.ts';
+import { refreshMessages as m } from '../lib/messages/cli.ts';
+import { changesText } from '../lib/messages/changes.ts';
+import { readManifest, verifyFolder } from './manifest.ts';
+import { CHANGES_FILE } from './changes-since.ts';
 
 const BIN = fileURLToPath(new URL('../bin/quartiers.js', import.meta.url));
 
@@ -34,8 +36,27 @@ function options(argv: string[]): RefreshOptions {
 
 const say = (line: string) => process.stderr.write(line + '\n');
 
-function reportYear(manifest: Manifest): number {
-  return typeof manifest.annee === 'number' ? manifest.annee : new Date(manifest.genere_le).getUTCFullYear();
+/** Most changes printed on the terminal; the rest are in changements.csv. */
+const MAX_LINES = 60;
+
+/** The latest year of each indicator of a published folder, from its indicateurs.csv (not the report year, which one file can fix). */
+async function publishedYears(out: string): Promise<number[]> {
+  const csv = await fs.readFile(path.join(out, 'indicateurs.csv'), 'utf8').catch(() => null);
+  return csv === null ? [] : latestYears(figuresFromTidyCsv(csv));
+}
+
+/**
+ * archives/<years> named after the data it holds (« 2021-2022-2024 »); when
+ * that name holds another publication already (a revision with the same
+ * years), the next free « -2 », « -3 »…; the same publication keeps its archive.
+ */
+async function archiveDir(archives: string, years: number[], inputsHash: string): Promise<string> {
+  const base = path.join(archives, years.join('-') || 'sans-annee');
+  for (let n = 1; ; n++) {
+    const dir = n === 1 ? base : `${base}-${n}`;
+    if (!(await fs.pathExists(dir))) return dir;
+    if ((await readManifest(dir))?.empreinte_entrees === inputsHash) return dir;
+  }
 }
 
 /** Copies the published folder (through its link) to archives/<year>, whole or not at all. */
@@ -60,7 +81,7 @@ export async function refresh(argv: string[]): Promise<number> {
   let archived: string | null = null;
   if (!previous) say(m.refreshNothingToArchive(o.out));
   else {
-    archived = path.join(o.archives, String(reportYear(previous)));
+    archived = await archiveDir(o.archives, await publishedYears(o.out), previous.empreinte_entrees);
     if (await fs.pathExists(archived)) say(m.refreshArchiveExists(archived));
     else {
       say(m.refreshArchiving(o.out, archived));
@@ -76,14 +97,17 @@ export async function refresh(argv: string[]): Promise<number> {
   const ran = await cli(['run', '--sources', o.sources, '--out', o.out, '--attendre', ...(o.annee ? ['--annee', o.annee] : [])]);
   if (ran.exitCode !== 0) return fail('production', ran.exitCode ?? 1);
 
-  const current = await readManifest(o.out);
-  const beforeCsv = archived ? await fs.readFile(path.join(archived, 'indicateurs.csv'), 'utf8').catch(() => null) : null;
-  const afterCsv = await fs.readFile(path.join(o.out, 'indicateurs.csv'), 'utf8').catch(() => null);
-  if (!previous || beforeCsv === null || afterCsv === null || !current) {
+  const yearsBefore = archived ? await publishedYears(archived) : [];
+  const published = await fs.readFile(path.join(o.out, CHANGES_FILE), 'utf8').catch(() => null);
+  const changes = published === null ? null : changesFromCsv(published);
+  if (!previous || !changes) {
     process.stdout.write(m.refreshFirst + '\n');
     return 0;
   }
-  const lines = changesReport(compareRuns(beforeCsv, afterCsv, o.seuil), reportYear(previous), reportYear(current));
+  const lines = [changesText.refreshTitle(changes.previous), m.refreshYears(yearsBefore, await publishedYears(o.out))];
+  lines.push(...changes.changes.slice(0, MAX_LINES).map(changesText.refreshLine));
+  if (changes.changes.length > MAX_LINES) lines.push(m.refreshMore(changes.changes.length - MAX_LINES, path.join(o.out, CHANGES_FILE)));
+  lines.push(changesText.refreshTotal(changeCounts(changes.changes)));
   process.stdout.write(lines.join('\n') + '\n');
   return 0;
 }

@@ -24,6 +24,7 @@ import { fileEntry, inputFingerprint, MANIFEST, outputsPresent, readManifest, st
 import { createChartReadiness, type ChartReadiness } from './chart-readiness.ts';
 import type { OutputPhase } from './phases/phase.ts';
 import { collectGarbage } from './heap.ts';
+import { changesSincePublished } from './changes-since.ts';
 import { settleTogether, type GroupJob } from './settle-together.ts';
 
 export interface RunEffects {
@@ -220,6 +221,7 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     fx.checkpoint();
 
     const { model, PHASES } = await readAndMeasure(opts, dir, t0, fx, step);
+    model.changes = await changesSincePublished(out, model.rows);
 
     const stagingPath = stagingName(out, process.pid);
     // A folder by this name was left by an earlier process that had the same pid.

@@ -1,6 +1,5 @@
 // Messages of the command line: usage, summary, locks, the yearly refresh.
 
-import type { Change, RunComparison } from '../report/compare-runs.ts';
 import { formatFrenchNumber } from '../text/french-number.ts';
 
 /** « Vouliez-vous dire --annee ? », or nothing when no candidate is close. */
@@ -63,11 +62,6 @@ export const runMessages = {
   interrupted: (signal: string) => `Interrompu (${signal}) : la sortie temporaire a été supprimée, les rapports précédents sont intacts.`,
 };
 
-const SENS: Record<string, string> = { favorable: 'favorable', defavorable: 'défavorable', neutre: 'neutre', indetermine: 'indéterminée' };
-const gapUnit = (unite: string) => (unite === 'pct' ? 'points' : unite === 'euros' ? '€' : unite === 'indice' ? 'points d\'indice' : unite);
-const gapText = (x: number, unite: string) => `${formatFrenchNumber(x, 1, { sign: true })} ${gapUnit(unite)}`.trim();
-const what = (c: Change) => `${c.quartier || c.quartier_code}, « ${c.libelle} »`;
-
 export const refreshMessages = {
   refreshValidating: (sources: string) => `1/3 Vérification des nouvelles sources (${sources})…`,
   refreshArchiving: (out: string, archive: string) => `2/3 Archivage des rapports publiés (${out}) dans ${archive}…`,
@@ -77,25 +71,6 @@ export const refreshMessages = {
   refreshFailed: (step: string, code: number) => `Actualisation arrêtée à l'étape « ${step} » (code ${code}) : les rapports publiés et les archives sont intacts.`,
   refreshArchiveBroken: (archive: string) => `L'archive ${archive} ne correspond pas à son manifest.json : actualisation arrêtée.`,
   refreshFirst: 'Première publication : rien à comparer avec l\'année précédente.',
-  changesTitle: (beforeYear: number, afterYear: number) => `Ce qui a changé entre les rapports ${beforeYear} et ${afterYear} :`,
-  changesNone: 'Aucune lecture inversée, aucun écart qui se creuse ou se réduit.',
-  changeFlipped: (c: Change) =>
-    `  lecture inversée — ${what(c)} : ${SENS[c.before.sens] ?? c.before.sens} (${c.before.annee}) → ${SENS[c.after.sens] ?? c.after.sens} (${c.after.annee})`,
-  changeWidened: (c: Change) => `  écart creusé — ${what(c)} : ${gapText(c.before.ecart!, c.unite)} (${c.before.annee}) → ${gapText(c.after.ecart!, c.unite)} (${c.after.annee})`,
-  changeNarrowed: (c: Change) => `  écart réduit — ${what(c)} : ${gapText(c.before.ecart!, c.unite)} (${c.before.annee}) → ${gapText(c.after.ecart!, c.unite)} (${c.after.annee})`,
-  changeAdded: (n: number) => `  ${n} indicateur${n > 1 ? 's' : ''} de quartier nouveau${n > 1 ? 'x' : ''} cette année.`,
-  changeRemoved: (n: number) => `  ${n} indicateur${n > 1 ? 's' : ''} de quartier absent${n > 1 ? 's' : ''} cette année.`,
-  changesSummary: (c: RunComparison) =>
-    `${c.flipped.length} lecture${c.flipped.length > 1 ? 's' : ''} inversée${c.flipped.length > 1 ? 's' : ''}, ${c.widened.length} écart${c.widened.length > 1 ? 's' : ''} creusé${c.widened.length > 1 ? 's' : ''}, ${c.narrowed.length} écart${c.narrowed.length > 1 ? 's' : ''} réduit${c.narrowed.length > 1 ? 's' : ''}.`,
+  refreshYears: (before: number[], after: number[]) => `Années les plus récentes des indicateurs : ${before.join(', ') || '—'} (publication précédente) → ${after.join(', ') || '—'} (nouvelle publication).`,
+  refreshMore: (n: number, file: string) => `  … et ${formatFrenchNumber(n)} autre${n > 1 ? 's' : ''} : voir ${file}.`,
 };
-
-/** The comparison as lines of French text, for the refresh script. */
-export function changesReport(c: RunComparison, beforeYear: number, afterYear: number): string[] {
-  const m = refreshMessages;
-  const lines = [m.changesTitle(beforeYear, afterYear)];
-  lines.push(...c.flipped.map(m.changeFlipped), ...c.widened.map(m.changeWidened), ...c.narrowed.map(m.changeNarrowed));
-  if (c.added.length) lines.push(m.changeAdded(c.added.length));
-  if (c.removed.length) lines.push(m.changeRemoved(c.removed.length));
-  lines.push(c.flipped.length + c.widened.length + c.narrowed.length ? m.changesSummary(c) : m.changesNone);
-  return lines;
-}

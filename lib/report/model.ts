@@ -6,6 +6,7 @@ import type { TidyRow } from '../model/tidy-row.ts';
 import type { Sources } from '../ingest/read-sources.ts';
 import { NO_GEO, type GeoSources } from '../model/geo.ts';
 import { checkFileNameClashes } from './file-name-clashes.ts';
+import type { RunChanges } from './compare-runs.ts';
 
 export interface QuartierReport {
   code: string;
@@ -34,6 +35,8 @@ export interface ReportModel {
   /** ISO date of the run (fixed by SOURCE_DATE_EPOCH for reproducible builds). */
   generatedAt: string;
   toolVersion: string;
+  /** « Ce qui a changé » since the previous publication; null or absent when there is none. */
+  changes?: RunChanges | null;
 }
 
 export function buildReportModel(args: {

@@ -20,15 +20,20 @@ describe('npm run refresh', () => {
     const lastYear = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
     const r = await runRefresh(['--sources', copySources(root, 'b', true), '--out', out, '--archives', archives], { ...LIMIT, cwd: root });
     expect(r.code, r.stderr).toBe(0);
-    const archive = path.join(archives, String(lastYear.annee));
+    // Named after the latest years of its indicators (Filosofi 2021, SIG Ville 2022, préfecture 2024), not the report year.
+    const archive = path.join(archives, '2021-2022-2024');
     expect(r.stderr).toContain(refreshMessages.refreshArchiving(out, archive));
     const kept = await verifyFolder(archive);
     expect(kept.problems).toEqual([]);
     expect(kept.manifest!.empreinte_entrees).toBe(lastYear.empreinte_entrees);
     expect(JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')).empreinte_entrees).not.toBe(lastYear.empreinte_entrees);
-    // The variant moves the QIC's single-parent families from 12 % to 13 % (reference 16,2 %).
-    expect(r.stdout).toContain('  écart réduit — Cité de Marles – Gambetta, « Part des familles monoparentales » : −4,2 points (2024) → −3,2 points (2024)');
-    expect(r.stdout.trim().split('\n').pop()).toBe('0 lecture inversée, 0 écart creusé, 1 écart réduit.');
+    // The variant revises the QIC's single-parent families from 12 % to 13 % (reference 16,2 %).
+    expect(r.stdout.split('\n').slice(1)).toEqual([
+      'Années les plus récentes des indicateurs : 2021, 2022, 2024 (publication précédente) → 2021, 2022, 2024 (nouvelle publication).',
+      '  chiffre révisé — Cité de Marles – Gambetta, « Part des familles monoparentales », 2024 : 12 % → 13 % (écart à la référence : −4,2 points → −3,2 points)',
+      'chiffres révisés : 1.',
+      '',
+    ]);
 
     // Invalid new sources: stops at validation, nothing published, archive untouched.
     const bad = copySources(root, 'c');
@@ -36,6 +41,6 @@ describe('npm run refresh', () => {
     const stopped = await runRefresh(['--sources', bad, '--out', out, '--archives', archives], { ...LIMIT, cwd: root });
     expect(stopped.code).toBe(1);
     expect(stopped.stderr).toContain(refreshMessages.refreshFailed('validation', 1));
-    expect(existsSync(path.join(archives, `${lastYear.annee}.tmp-${process.pid}`))).toBe(false);
+    expect(existsSync(`${archive}.tmp-${process.pid}`)).toBe(false);
   });
 });

@@ -1,52 +1,63 @@
-// compareRuns: the latest reading of each quartier × indicator, before and after.
+// compareFigures: what changed between two published tidy tables.
 
 import { describe, expect, it } from 'vitest';
-import { compareRuns } from '../../lib/report/compare-runs.ts';
-import { changesReport } from '../../lib/messages/cli.ts';
+import { changeCounts, changesCsv, changesFromCsv, compareFigures, figuresFromTidyCsv, latestYears } from '../../lib/report/compare-runs.ts';
+import { changeDetail } from '../../lib/messages/changes.ts';
 
-const HEADER = 'quartier_code,quartier,indicateur,libelle,unite,annee,valeur,etat,ecart_points,sens';
+const HEADER = 'quartier_code,quartier,indicateur,libelle,unite,perimetre,annee,valeur,borne,etat,decimales,ecart_points';
 const csv = (...rows: string[]) => [HEADER, ...rows].join('\r\n') + '\r\n';
+const T = 'Q1,Les Tilleuls,taux_pauvrete,Taux de pauvreté,pct,2024';
+const E = 'Q1,Les Tilleuls,taux_emploi_15_64,Taux d’emploi,pct,2024';
 
-describe('compareRuns', () => {
-  const before = csv(
-    'Q1,Les Tilleuls,taux_pauvrete,Taux de pauvreté,pct,2020,40,valeur,20,defavorable',
-    'Q1,Les Tilleuls,taux_pauvrete,Taux de pauvreté,pct,2021,38,valeur,18,defavorable',
-    'Q1,Les Tilleuls,taux_emploi_15_64,Taux d\'emploi,pct,2021,50,valeur,-10,defavorable',
-    'Q1,Les Tilleuls,part_parc_social,Part du parc social,pct,2021,60,valeur,30,neutre',
-    'Q2,La Gare,ips,IPS,indice,2021,90,valeur,-12,defavorable',
-    'Q2,La Gare,population,Population,habitants,2021,1000,valeur,,neutre',
-  );
-  const after = csv(
-    'Q1,Les Tilleuls,taux_pauvrete,Taux de pauvreté,pct,2021,38,valeur,18,defavorable',
-    'Q1,Les Tilleuls,taux_pauvrete,Taux de pauvreté,pct,2022,41,valeur,21.5,defavorable',
-    'Q1,Les Tilleuls,taux_emploi_15_64,Taux d\'emploi,pct,2022,62,valeur,2,favorable',
-    'Q1,Les Tilleuls,part_parc_social,Part du parc social,pct,2022,60.05,valeur,30.05,neutre',
-    'Q2,La Gare,ips,IPS,indice,2022,,secret,,',
-    'Q2,La Gare,ips,IPS,indice,2021,90,valeur,-12,defavorable',
-    'Q2,La Gare,revenu_median,Revenu médian,euros,2022,15000,valeur,-5000,defavorable',
-  );
+describe('compareFigures', () => {
+  const before = figuresFromTidyCsv(csv(
+    `${T},2015,40,=,valeur,0,20`,
+    `${T},2018,39,=,valeur,0,19`,
+    `${T},2019,38,=,valeur,0,18`,
+    `${E},2016,50,=,valeur,0,-10`,
+    'Q2,La Gare,ips,IPS,indice,2024,2021,90,=,valeur,0,-12',
+    'Q3,Le Bourg,ips,IPS,indice,2024,2021,95,=,valeur,0,-7',
+  ));
+  const after = figuresFromTidyCsv(csv(
+    `${T},2015,40,=,valeur,0,20`,
+    `${T},2018,39.5,=,valeur,1,19.5`,
+    `${T},2019,38,=,valeur,0,18`,
+    `${T},2020,41,=,valeur,0,22`,
+    `${E},2016,50,=,valeur,0,-10`,
+    `${E},2021,55,=,valeur,0,-5`,
+    'Q1,Les Tilleuls,revenu_median,Revenu médian,euros,2024,2021,15000,=,valeur,0,-5000',
+    'Q2,La Gare,ips,IPS,indice,2024,2021,90,=,valeur,0,-12',
+    'Q4,Les Prés,ips,IPS,indice,2024,2021,99,=,valeur,0,-3',
+  ));
 
-  it('finds readings that flipped and gaps that widened or narrowed beyond the threshold', () => {
-    const c = compareRuns(before, after);
-    expect(c.flipped.map((x) => x.indicateur)).toEqual(['taux_emploi_15_64']);
-    expect(c.flipped[0]!.before).toEqual({ annee: 2021, valeur: '50', ecart: -10, sens: 'defavorable' });
-    expect(c.widened.map((x) => [x.indicateur, x.before.ecart, x.after.ecart])).toEqual([['taux_pauvrete', 18, 21.5]]);
-    expect(c.narrowed.map((x) => x.indicateur)).toEqual(['taux_emploi_15_64']);
-    // A secret value does not replace the latest value read; 0,05 point is under the threshold.
-    expect([...c.widened, ...c.narrowed].map((x) => x.indicateur)).not.toContain('ips');
-    expect([...c.widened, ...c.narrowed].map((x) => x.indicateur)).not.toContain('part_parc_social');
-    expect(c.added.map((x) => x.indicateur)).toEqual(['revenu_median']);
-    expect(c.removed.map((x) => x.indicateur)).toEqual(['population']);
-    expect(compareRuns(before, after, 0.01).widened.map((x) => x.indicateur)).toContain('part_parc_social');
+  it('lists new years and indicators, revisions, gaps compared five years apart, quartiers in and out', () => {
+    const c = compareFigures(before, after);
+    expect(c.map((x) => [x.quartier_code, x.type, x.indicateur, x.avant?.annee ?? null, x.apres?.annee ?? null])).toEqual([
+      ['Q1', 'nouvel_indicateur', 'revenu_median', null, 2021],
+      ['Q1', 'nouvelle_annee', 'taux_pauvrete', null, 2020],
+      ['Q1', 'nouvelle_annee', 'taux_emploi_15_64', null, 2021],
+      ['Q1', 'chiffre_revise', 'taux_pauvrete', 2018, 2018],
+      // 2019 → 2020 is one year: the gap is compared with 2015, five years earlier (20 → 22 points).
+      ['Q1', 'ecart_creuse', 'taux_pauvrete', 2015, 2020],
+      // 2016 → 2021 is five years: compared directly (−10 → −5 points).
+      ['Q1', 'ecart_resserre', 'taux_emploi_15_64', 2016, 2021],
+      ['Q3', 'quartier_sorti', '', null, null],
+      ['Q4', 'quartier_apparu', '', null, null],
+    ]);
+    expect(changeDetail(c[3]!)).toBe('2018 : 39 % → 39,5 % (écart à la référence : +19,0 points → +19,5 points)');
+    expect(changeDetail(c[4]!)).toBe('écart à la référence : +20,0 points (2015) → +22,0 points (2020)');
+    expect(changeCounts(c)).toEqual([['quartier_apparu', 1], ['quartier_sorti', 1], ['nouvel_indicateur', 1], ['nouvelle_annee', 2], ['chiffre_revise', 1], ['ecart_creuse', 1], ['ecart_resserre', 1]]);
   });
 
-  it('says it in French, one line per change and a summary', () => {
-    const lines = changesReport(compareRuns(before, after), 2021, 2022);
-    expect(lines[0]).toBe('Ce qui a changé entre les rapports 2021 et 2022 :');
-    expect(lines).toContain('  lecture inversée — Les Tilleuls, « Taux d\'emploi » : défavorable (2021) → favorable (2022)');
-    expect(lines).toContain('  écart creusé — Les Tilleuls, « Taux de pauvreté » : +18,0 points (2021) → +21,5 points (2022)');
-    expect(lines).toContain('  écart réduit — Les Tilleuls, « Taux d\'emploi » : −10,0 points (2021) → +2,0 points (2022)');
-    expect(lines[lines.length - 1]).toBe('1 lecture inversée, 1 écart creusé, 1 écart réduit.');
-    expect(changesReport(compareRuns(before, before), 2021, 2021).slice(1)).toEqual(['Aucune lecture inversée, aucun écart qui se creuse ou se réduit.']);
+  it('finds nothing between a table and itself, and no gap change between consecutive vintages alone', () => {
+    expect(compareFigures(after, after)).toEqual([]);
+    const near = figuresFromTidyCsv(csv(`${T},2019,38,=,valeur,0,18`, `${T},2020,45,=,valeur,0,25`));
+    expect(compareFigures(near.slice(0, 1), near).map((x) => x.type)).toEqual(['nouvelle_annee']);
+  });
+
+  it('reads its own CSV back, and says which vintages a table holds', () => {
+    const published = { previous: '2026-03-01T00:00:00.000Z', changes: compareFigures(before, after) };
+    expect(changesFromCsv(changesCsv(published))).toEqual(published);
+    expect(latestYears(after)).toEqual([2020, 2021]);
   });
 });

@@ -13,6 +13,7 @@ import { formatFrenchNumber } from '../../text/french-number.ts';
 import { page } from './layout.ts';
 import { hrefOf, html, type Markup } from './markup.ts';
 import type { SiteInput } from './site.ts';
+import { indexChangesSection } from './changes-section.ts';
 
 /** Indicators shown as columns of the index: the portrait's, except population (its own column) and surface. */
 export function headlineIndicators(input: SiteInput): Indicator[] {
@@ -111,7 +112,7 @@ export function renderIndexPage(input: SiteInput): string {
 <section aria-labelledby="quartiers">
 <h2 id="quartiers">${msg.html.quartiersHeading}</h2>
 ${quartiersTable(input)}</section>
-<section aria-labelledby="graphiques">
+${indexChangesSection(model.changes, input.files.tidyCsv !== null && input.files.tidyCsv !== undefined)}<section aria-labelledby="graphiques">
 <h2 id="graphiques">${msg.html.agglomerationCharts}</h2>
 ${charts.length ? html`<div class="charts">\n${charts.map((c, i) => chartFigure(c, `graphique-${i + 1}`, ''))}</div>\n` : ''}${pages.size ? agglomerationPagesList(pages) : ''}${!charts.length && !pages.size ? html`<p class="vide">${msg.html.noAgglomerationCharts}</p>` : ''}
 </section>

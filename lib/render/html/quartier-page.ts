@@ -13,6 +13,7 @@ import { gapText, readingMarkup, referenceText, valueText } from './cells.ts';
 import { page } from './layout.ts';
 import { hrefOf, html, type Markup } from './markup.ts';
 import { workbooksOf } from './report-files.ts';
+import { quartierChangesSection } from './changes-section.ts';
 import type { SiteInput } from './site.ts';
 
 const PREFIX = '../';
@@ -132,7 +133,7 @@ export function renderQuartierPage(input: SiteInput, q: QuartierReport): string 
   const breadcrumb = html`<nav class="fil" aria-label="${msg.html.breadcrumb}"><ol><li><a href="${hrefOf(PREFIX, 'index.html')}">${msg.html.backToIndex}</a></li><li aria-current="page">${q.name}</li></ol></nav>
 `;
   const body = html`<h1>${q.name}</h1>
-${identity(q)}${portrait(input, q)}<section aria-labelledby="graphiques">
+${identity(q)}${portrait(input, q)}${quartierChangesSection(input.model.changes, q.code, PREFIX, Boolean(input.files.tidyCsv))}<section aria-labelledby="graphiques">
 <h2 id="graphiques">${msg.html.quartierCharts}</h2>
 ${charts.length ? html`<div class="charts">\n${charts.map((c, i) => chartFigure(c, `graphique-${i + 1}`, PREFIX))}</div>` : html`<p class="vide">${msg.html.noQuartierCharts}</p>`}
 </section>

@@ -11,6 +11,8 @@ import { addSyntheseSheet } from './synthese-sheet.ts';
 import { addQuartierSheet, type ChartImage } from './quartier-sheet.ts';
 import { addDonneesSheet } from './donnees-sheet.ts';
 import { addSourcesSheet } from './sources-sheet.ts';
+import { addChangesSheet } from './changes-sheet.ts';
+import { changesText } from '../../messages/changes.ts';
 import { stableZip } from './stable-zip.ts';
 import { fillRows } from './direct-rows.ts';
 import { WorkbookMedia } from './media.ts';
@@ -54,6 +56,7 @@ export async function buildWorkbook(plan: WorkbookPlan, model: ReportModel, char
   };
   const rows = plan.quartiers.flatMap((q) => q.rows);
   addSyntheseSheet(wb, names.synthese, plan.title, plan.quartiers, model);
+  if (model.changes) addChangesSheet(wb, sheetName(changesText.sheetName), plan.title, model.changes, plan.quartiers);
   const media = new WorkbookMedia(wb);
   for (const q of plan.quartiers) addQuartierSheet(wb, media, sheetName(q.name), plan.title, q, model, charts.get(q.code) ?? []);
   const donnees = addDonneesSheet(wb, names.donnees, plan.title, rows, 'Donnees');

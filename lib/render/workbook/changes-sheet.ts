@@ -1,0 +1,38 @@
+// « Ce qui a changé » : the changes of the workbook's quartiers since the
+// previous publication, one row each, filterable.
+
+import type ExcelJS from 'exceljs';
+import type { RunChanges } from '../../report/compare-runs.ts';
+import type { TidyRow } from '../../model/tidy-row.ts';
+import { CHANGE_KIND_LABELS, changeValue, changesText as t } from '../../messages/changes.ts';
+import { SheetWriter, freezeBelow, setupPrint } from './sheet-layout.ts';
+
+/** The workbook's quartiers' changes, and the quartiers of its agglomerations that left the report. */
+export function addChangesSheet(wb: ExcelJS.Workbook, name: string, title: string, changes: RunChanges, quartiers: readonly { code: string; rows: readonly TidyRow[] }[]): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name);
+  const w = new SheetWriter(ws);
+  const codes = new Set(quartiers.map((q) => q.code));
+  const epcis = new Set(quartiers.map((q) => q.rows[0]?.epci_code).filter(Boolean));
+  const mine = changes.changes.filter((c) => codes.has(c.quartier_code) || (c.type === 'quartier_sorti' && epcis.has(c.epci_code)));
+  let r = 1;
+  w.title(r++, t.heading);
+  w.put(r++, 1, t.since(changes.previous), { overflow: true });
+  w.put(r++, 1, mine.length ? t.rule : t.none, { overflow: true });
+  r++;
+  const headerRow = r;
+  w.header(r++, t.sheetHeaders);
+  for (const c of mine) {
+    const cells = [
+      c.quartier, c.quartier_code, CHANGE_KIND_LABELS[c.type], c.libelle || c.indicateur, c.perimetre,
+      c.avant?.annee ?? null, c.avant ? changeValue(c.avant, c.unite) : null, c.apres?.annee ?? null, c.apres ? changeValue(c.apres, c.unite) : null,
+      c.avant?.ecart ?? null, c.apres?.ecart ?? null,
+    ];
+    cells.forEach((v, k) => w.put(r, k + 1, v, k >= 9 && typeof v === 'number' ? { numFmt: '+0.0;-0.0;0.0' } : {}));
+    r++;
+  }
+  if (mine.length) ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: r - 1, column: t.sheetHeaders.length } };
+  w.fitColumns(6, 50);
+  freezeBelow(ws, headerRow);
+  setupPrint(ws, title, headerRow);
+  return ws;
+}
