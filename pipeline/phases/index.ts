@@ -4,11 +4,10 @@
 
 import type { OutputPhase } from './phase.ts';
 import { tidyTablePhase } from './tidy-table.ts';
-import { changesPhase } from './changes.ts';
 import { portraitsPhase } from './portraits.ts';
 import { chartsPhase } from './charts.ts';
 import { mapsPhase } from './maps.ts';
 import { workbooksPhase } from './workbooks.ts';
 import { htmlPhase } from './html.ts';
 
-export const PHASES: OutputPhase[] = [tidyTablePhase, changesPhase, portraitsPhase, mapsPhase, chartsPhase, workbooksPhase, htmlPhase];
+export const PHASES: OutputPhase[] = [tidyTablePhase, portraitsPhase, mapsPhase, chartsPhase, workbooksPhase, htmlPhase];

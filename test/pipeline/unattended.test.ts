@@ -98,7 +98,8 @@ describe('--if-changed', () => {
     expect(second.ms).toBeLessThan(overloaded ? 3000 : 1000);
 
     const otherOptions = await runCli(['run', '--sources', sources, '--out', out, '--if-changed', '--formats', 'csv'], LIMIT);
-    expect(otherOptions.stderr).toMatch(/^Terminé : .* 2 fichiers publiés/m);
+    // indicateurs.csv, changements.csv (against the previous publication) and manifest.json.
+    expect(otherOptions.stderr).toMatch(/^Terminé : .* 3 fichiers publiés/m);
     writeFileSync(path.join(sources, 'LISEZMOI.md'), 'une note\n');
     const newFile = await runCli(['run', '--sources', sources, '--out', out, '--if-changed', '--formats', 'csv'], LIMIT);
     expect(newFile.stderr).toMatch(/^Terminé : /m);
