@@ -19,8 +19,8 @@ describe('workbookMadeFrom', () => {
       },
     });
     for (const plan of planWorkbooks(model).plans) await buildWorkbook(plan, watched, new Map());
-    // `rows` only gives the document's date, which the key holds.
-    const covered = new Set<string>([...WORKBOOK_MODEL_FIELDS, 'rows']);
+    // `rows` only gives the document's date, which the key holds; the key holds the workbook's own `changes`.
+    const covered = new Set<string>([...WORKBOOK_MODEL_FIELDS, 'rows', 'changes']);
     expect([...read].filter((f) => !covered.has(f))).toEqual([]);
   });
 
@@ -44,6 +44,12 @@ describe('workbookMadeFrom', () => {
     // A corrected source file changes its sha256, which no workbook shows.
     const corrected = { ...model, files: model.files.map((f) => ({ ...f, sha256: '0'.repeat(64) })) };
     expect(workbookMadeFrom(plan, corrected, folders, written)).toBe(base);
+    // « Ce qui a changé »: another quartier's change leaves the key, one of its own changes it.
+    const change = (code: string) => ({ type: 'chiffre_revise' as const, quartier_code: code, quartier: '', epci_code: 'autre', indicateur: 'ips', libelle: '', unite: '', perimetre: '', avant: null, apres: null });
+    const withChanges = (code: string): ReportModel => ({ ...model, changes: { previous: '2026-01-01T00:00:00.000Z', changes: [change(code)] } });
+    const noOwnChange = workbookMadeFrom(plan, withChanges(b!.code), folders, written);
+    expect(workbookMadeFrom(plan, { ...withChanges(b!.code), changes: { previous: '2027-01-01T00:00:00.000Z', changes: [change(b!.code)] } }, folders, written)).toBe(noOwnChange);
+    expect(workbookMadeFrom(plan, withChanges(a!.code), folders, written)).not.toBe(noOwnChange);
     const ownRows = changed(model, a!.code);
     expect(workbookMadeFrom(planWorkbooks({ quartiers: [ownRows.quartiers[0]!] }).plans[0]!, ownRows, folders, written)).not.toBe(base);
   });

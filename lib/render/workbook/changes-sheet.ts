@@ -2,22 +2,32 @@
 // previous publication, one row each, filterable.
 
 import type ExcelJS from 'exceljs';
-import type { RunChanges } from '../../report/compare-runs.ts';
+import type { Change, RunChanges } from '../../report/compare-runs.ts';
 import type { TidyRow } from '../../model/tidy-row.ts';
 import { CHANGE_KIND_LABELS, changeValue, changesText as t } from '../../messages/changes.ts';
 import { SheetWriter, freezeBelow, setupPrint } from './sheet-layout.ts';
 
-/** The workbook's quartiers' changes, and the quartiers of its agglomerations that left the report. */
-export function addChangesSheet(wb: ExcelJS.Workbook, name: string, title: string, changes: RunChanges, quartiers: readonly { code: string; rows: readonly TidyRow[] }[]): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name);
-  const w = new SheetWriter(ws);
+/**
+ * What a workbook's sheet shows: its quartiers' changes and the quartiers of
+ * its agglomerations that left the report, with the previous publication's
+ * date only when there is one to show (a workbook with nothing changed then
+ * keeps the same bytes, and is reused, from one run to the next).
+ */
+export function workbookChanges(changes: RunChanges, quartiers: readonly { code: string; rows: readonly TidyRow[] }[]): { previous: string | null; changes: Change[] } {
   const codes = new Set(quartiers.map((q) => q.code));
   const epcis = new Set(quartiers.map((q) => q.rows[0]?.epci_code).filter(Boolean));
   const mine = changes.changes.filter((c) => codes.has(c.quartier_code) || (c.type === 'quartier_sorti' && epcis.has(c.epci_code)));
+  return { previous: mine.length ? changes.previous : null, changes: mine };
+}
+
+export function addChangesSheet(wb: ExcelJS.Workbook, name: string, title: string, changes: RunChanges, quartiers: readonly { code: string; rows: readonly TidyRow[] }[]): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name);
+  const w = new SheetWriter(ws);
+  const { previous, changes: mine } = workbookChanges(changes, quartiers);
   let r = 1;
   w.title(r++, t.heading);
-  w.put(r++, 1, t.since(changes.previous), { overflow: true });
-  w.put(r++, 1, mine.length ? t.rule : t.none, { overflow: true });
+  w.put(r++, 1, previous ? t.since(previous) : t.noneSincePrevious, { overflow: true });
+  if (mine.length) w.put(r++, 1, t.rule, { overflow: true });
   r++;
   const headerRow = r;
   w.header(r++, t.sheetHeaders);
