@@ -219,7 +219,8 @@ export function changesFromCsv(csv: string): RunChanges | null {
   const rows = parse(csv.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
   const kinds = new Set<string>(CHANGE_KINDS);
   const sideOf = (r: Record<string, string>, s: 'avant' | 'apres'): ChangeSide | null =>
-    r[`annee_${s}`] ? { annee: Number(r[`annee_${s}`]), etat: r[`etat_${s}`] ?? '', borne: r[`borne_${s}`] ?? '', valeur: num(r[`valeur_${s}`]), ecart: num(r[`ecart_${s}`]), decimales: num(r[`decimales_${s}`]) ?? 0 } : null;
+    // The same fields in the same order as a comparison makes them: workbook keys hash them as JSON.
+    r[`annee_${s}`] ? { annee: Number(r[`annee_${s}`]), etat: r[`etat_${s}`] ?? '', valeur: num(r[`valeur_${s}`]), borne: r[`borne_${s}`] ?? '', decimales: num(r[`decimales_${s}`]) ?? 0, ecart: num(r[`ecart_${s}`]) } : null;
   const changes: Change[] = [];
   for (const r of rows) {
     if (!kinds.has(r.type ?? '')) return null;

@@ -57,7 +57,8 @@ describe('compareFigures', () => {
 
   it('reads its own CSV back, and says which vintages a table holds', () => {
     const published = { previous: '2026-03-01T00:00:00.000Z', changes: compareFigures(before, after) };
-    expect(changesFromCsv(changesCsv(published))).toEqual(published);
+    // Equal down to the order of the fields, which workbook keys hash as JSON.
+    expect(JSON.stringify(changesFromCsv(changesCsv(published)))).toBe(JSON.stringify(published));
     expect(latestYears(after)).toEqual([2020, 2021]);
   });
 });
