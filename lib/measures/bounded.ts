@@ -1,15 +1,14 @@
 // Arithmetic on values that may be bounds or approximations. A bound never
 // becomes an equality; a comparison a bound cannot decide says so.
 
-import type { Bound } from '../model/types.ts';
+import type { Bound, DerivedBound } from '../model/types.ts';
+
+export type { DerivedBound };
 
 export interface Quantity {
   value: number;
   bound: Bound;
 }
-
-/** The result's bound is '?' when the bounds of the operands cannot tell. */
-export type DerivedBound = Bound | '?';
 
 const LOWER = new Set<Bound>(['>', '>=']);
 const UPPER = new Set<Bound>(['<', '<=']);

@@ -1,8 +1,7 @@
 // One row of the tidy table (`indicateurs.csv`): a quartier × indicator ×
 // year, with its provenance and its measures against the reference.
 
-import type { Bound, CellState, Perimeter, TargetDirection, Unit } from './types.ts';
-import type { DerivedBound } from '../measures/bounded.ts';
+import type { Bound, CellState, DerivedBound, Perimeter, TargetDirection, Unit } from './types.ts';
 
 export type Reading = 'favorable' | 'defavorable' | 'neutre' | 'indetermine' | '';
 

@@ -3,6 +3,9 @@
 /** How a value relates to the true figure: exact, a bound, or an approximation. */
 export type Bound = '=' | '>' | '>=' | '<' | '<=' | '~';
 
+/** A computed result's bound: '?' when the bounds of the operands cannot tell. */
+export type DerivedBound = Bound | '?';
+
 /** Whether a cell holds a value, a value masked by statistical secrecy, or nothing. */
 export type CellState = 'valeur' | 'secret' | 'absent';
 
