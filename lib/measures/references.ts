@@ -6,7 +6,7 @@
 import * as aq from 'arquero';
 import type { Bound, Figure, Indicator, Quartier, Registry } from '../model/types.ts';
 import { emptyMeasures, type Reading, type TidyRow } from '../model/tidy-row.ts';
-import { normalizeName } from '../ingest/header-names.ts';
+import { normalizeName } from '../text/normalize-name.ts';
 import { clean, difference, ratio as boundedRatio, signOf, type DerivedBound } from './bounded.ts';
 
 type Table = ReturnType<typeof aq.from>;
