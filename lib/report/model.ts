@@ -3,7 +3,6 @@
 
 import type { Catalogue, EnjeuLink, PortraitNote, Quartier, Registry, SourceSummary, Target, Warning } from '../model/types.ts';
 import type { TidyRow } from '../model/tidy-row.ts';
-import type { Sources } from '../ingest/read-sources.ts';
 import { NO_GEO, type GeoSources } from '../model/geo.ts';
 import { checkFileNameClashes } from './file-name-clashes.ts';
 import type { RunChanges } from './compare-runs.ts';
@@ -39,8 +38,20 @@ export interface ReportModel {
   changes?: RunChanges | null;
 }
 
+/** What the report keeps of the sources read (lib/ingest's Sources has all of it): the report never reaches the readers. */
+export interface ReportSources {
+  registry: Registry;
+  catalogue: Catalogue;
+  notes: PortraitNote[];
+  enjeux: EnjeuLink[];
+  targets: Target[];
+  files: SourceSummary[];
+  warnings: Warning[];
+  geo?: GeoSources;
+}
+
 export function buildReportModel(args: {
-  sources: Sources;
+  sources: ReportSources;
   rows: TidyRow[];
   year: number;
   only?: string[];
