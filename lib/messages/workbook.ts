@@ -2,7 +2,7 @@
 // method notes) and the phase's log lines.
 
 import { frenchList, plural } from './place.ts';
-import { SECTION_TITLES } from '../render/portrait/portrait.ts';
+import { SECTION_TITLES } from './portrait.ts';
 
 export const workbookText = {
   sheetSynthese: 'Synthèse',

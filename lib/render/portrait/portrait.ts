@@ -6,20 +6,12 @@ import type { Catalogue, Indicator, PortraitNote, Quartier } from '../../model/t
 import type { TidyRow } from '../../model/tidy-row.ts';
 import { difference } from '../../measures/bounded.ts';
 import { producerOf } from '../../measures/trajectory.ts';
-import { NBSP, formatFrenchNumber } from '../../text/french-number.ts';
+import { formatFrenchNumber } from '../../text/french-number.ts';
 import { formatGap, formatValue } from './format-value.ts';
 import { measures as msg } from '../../messages/measures.ts';
+import { portraitMessages as words, SECTION_TITLES, STATUS_LABELS } from '../../messages/portrait.ts';
 
-export const STATUS_LABELS: Record<string, string> = {
-  QPV: 'Quartier prioritaire de la politique de la ville',
-  QIC: "Quartier d'intérêt communautaire – territoire vulnérable",
-};
-
-export const SECTION_TITLES: Record<PortraitNote['section'], string> = {
-  irritant: 'Les « irritants » : principales problématiques à traiter sur le quartier',
-  opportunite: 'Les « opportunités » : atouts et ressources sur lesquelles on pourra s’appuyer',
-  enjeu_prioritaire: 'Les enjeux prioritaires pour la commune sur le quartier',
-};
+export { SECTION_TITLES, STATUS_LABELS };
 
 export interface PortraitInput {
   quartierCode: string;
@@ -50,9 +42,8 @@ export function latestRows(rows: TidyRow[], year: number): Map<string, TidyRow> 
 export function sourcePhrase(rows: TidyRow[]): string {
   const parts = new Map<string, string>();
   for (const r of rows) {
-    const perimeter = r.perimetre === '2015' ? ' basées sur l’ancien périmètre' : '';
-    const key = `${r.source}|${perimeter}`;
-    if (!parts.has(key)) parts.set(key, `données ${r.source}${perimeter}`);
+    const key = `${r.source}|${r.perimetre === '2015'}`;
+    if (!parts.has(key)) parts.set(key, words.sourceData(r.source, r.perimetre === '2015'));
   }
   return [...parts.values()].join(' ; ');
 }
@@ -64,13 +55,13 @@ export function sourcePhrase(rows: TidyRow[]): string {
  */
 export function referencePhraseOf(row: Pick<TidyRow, 'reference' | 'reference_niveau'>, indicator: Pick<Indicator, 'referencePhrase'>): string {
   if (row.reference_niveau !== 'etablissements') return indicator.referencePhrase;
-  return `pour les ${row.reference.replace(/ \(([^()]+)\)$/, ' en $1')}`;
+  return words.schoolsReference(row.reference);
 }
 
 /** « ; référence : INSEE 2021 » when the reference comes from another producer than the quartier's figure. */
 function referenceSourceNote(row: TidyRow): string {
   if (!row.source_reference || producerOf(row.source_reference) === producerOf(row.source)) return '';
-  return ` ; référence${NBSP}: ${row.source_reference}`;
+  return words.referenceSource(row.source_reference);
 }
 
 export function portraitLine(row: TidyRow, indicator: Indicator, extra = ''): string {
@@ -80,7 +71,7 @@ export function portraitLine(row: TidyRow, indicator: Indicator, extra = ''): st
     const refText = formatValue({ state: 'valeur', value: row.valeur_reference, bound: row.borne_reference, decimals: row.decimales_reference, unit: row.unite }, { unit: row.unite === 'pct' || row.unite === 'euros' });
     ref = ` (${refText} ${referencePhraseOf(row, indicator)}${referenceSourceNote(row)})`;
   }
-  return `${indicator.portraitLabel}${NBSP}: ${value}${extra}${ref}.`;
+  return `${words.line(indicator.portraitLabel, value)}${extra}${ref}.`;
 }
 
 /** « Taux de pauvreté : 40,2 % en 2019, 782e sur 1 292 quartiers du plus élevé au plus bas ; médiane des QPV : 42,4 % (−2,2 points). » */
@@ -100,7 +91,7 @@ function populationChange(rows: TidyRow[], current: TidyRow, baseYear: number): 
   const d = difference({ value: current.valeur, bound: current.borne }, { value: base.valeur, bound: base.borne });
   if (d.bound === '?') return '';
   const decimals = Math.max(current.decimales, base.decimales);
-  return ` (${formatFrenchNumber(d.value, decimals, { sign: true })} par rapport à ${baseYear})`;
+  return words.populationChange(formatFrenchNumber(d.value, decimals, { sign: true }), baseYear);
 }
 
 export function renderPortrait(input: PortraitInput): string {
@@ -110,22 +101,21 @@ export function renderPortrait(input: PortraitInput): string {
   const name = quartier?.name ?? rows[0]?.quartier ?? input.quartierCode;
   const out: string[] = [];
   out.push(`# ${name}`, '');
-  out.push(`Statut${NBSP}: ${quartier ? STATUS_LABELS[quartier.status] : 'quartier absent du référentiel'}`, '');
+  out.push(words.status(quartier ? STATUS_LABELS[quartier.status]! : words.outsideRegistry), '');
   const code2015 = quartier?.code2015 || rows.find((r) => r.quartier_code_2015)?.quartier_code_2015 || '';
-  out.push(`Code quartier${NBSP}: ${input.quartierCode}${code2015 ? ` (code 2015${NBSP}: ${code2015})` : ''}`, '');
+  out.push(words.code(input.quartierCode, code2015), '');
   if (quartier) {
-    const communes = quartier.communes.map((c) => c.name);
-    out.push(`${communes.length > 1 ? 'Communes concernées' : 'Commune concernée'}${NBSP}: ${communes.join(', ')}`, '');
-    out.push(`Agglomération${NBSP}: ${quartier.epci.name} (${quartier.epci.shortName})`, '');
+    out.push(words.communes(quartier.communes.map((c) => c.name)), '');
+    out.push(words.agglomeration(quartier.epci.name, quartier.epci.shortName), '');
   }
-  out.push('## Cartographie (périmètre 2024-2030)', '');
-  out.push(input.mapNote ?? 'Périmètre non fourni : aucun contour de ce quartier n’a été déposé dans les sources.', '');
+  out.push(`## ${words.mapTitle}`, '');
+  out.push(input.mapNote ?? words.noPerimeter, '');
 
   const portrait = catalogue.indicators.filter((i) => i.inPortrait && latest.has(i.id));
   const others = catalogue.indicators.filter((i) => !i.inPortrait && latest.has(i.id));
-  out.push('## Portrait statistique', '');
+  out.push(`## ${words.portraitTitle}`, '');
   if (portrait.length === 0) {
-    out.push('Aucune donnée disponible pour ce quartier.', '');
+    out.push(words.noData, '');
   } else {
     const shown = portrait.map((i) => latest.get(i.id)!);
     const years = countBy(shown.map((r) => r.annee));
@@ -140,7 +130,7 @@ export function renderPortrait(input: PortraitInput): string {
     }
   }
   if (others.length) {
-    out.push('### Autres indicateurs disponibles', '');
+    out.push(`### ${words.othersTitle}`, '');
     for (const ind of others) {
       const row = latest.get(ind.id)!;
       out.push(`- ${portraitLine(row, ind, ` (${row.annee}, ${row.source})`)}`);
