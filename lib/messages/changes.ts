@@ -72,7 +72,6 @@ export const changesText = {
   since: (iso: string) => `Par rapport à la publication précédente, produite le ${frenchDateTime(iso)}.`,
   first: 'Première publication dans ce dossier : rien à comparer.',
   none: 'Aucun chiffre nouveau, révisé ou retiré, aucun écart qui se creuse ou se resserre, aucun quartier entré ou sorti.',
-  noneForQuartier: 'Rien n’a changé pour ce quartier.',
   noneSincePrevious: 'Rien n’a changé pour les quartiers de ce classeur depuis la publication précédente.',
   rule: `Écarts : comparés seulement entre deux années distantes d’au moins 5 ans, comme le recommande l’INSEE pour les données infra-communales.`,
   csvLink: 'Tous les changements (CSV)',

@@ -10,6 +10,7 @@ import type { ChartRef } from '../../lib/render/html/report-files.ts';
 import type { SiteInput } from '../../lib/render/html/site.ts';
 import type { QuartierReport, ReportModel } from '../../lib/report/model.ts';
 import type { WrittenFile } from '../output-writer.ts';
+import { quartierChanges } from '../../lib/render/html/changes-section.ts';
 
 /** The fields of the model a quartier or agglomeration page reads besides its quartiers. A test fails when a page reads another one. */
 export const PAGE_MODEL_FIELDS = ['generatedAt', 'toolVersion', 'year', 'catalogue', 'enjeux', 'notes'] as const satisfies readonly (keyof ReportModel)[];
@@ -46,6 +47,8 @@ export function quartierPageMadeFrom(site: Site, q: QuartierReport, refs: readon
     portrait: site.files.portraits.get(q.code) ?? null,
     agglomeration: site.agglomerationPage?.(q.code) ?? null,
     charts: chartsOf(refs, written),
+    // « Ce qui a changé »: only what this page's section shows.
+    changes: quartierChanges(site.model.changes, q.code),
   });
 }
 

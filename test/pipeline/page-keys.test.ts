@@ -21,7 +21,8 @@ describe('page keys', () => {
     const site: SiteInput = { model: watched, charts: [], files: { workbooks: [], tidyCsv: 'indicateurs.csv', portraits: new Map() }, quartierPage: (c) => `quartiers/${c}.html` };
     for (const q of model.quartiers) renderQuartierPage(site, q);
     renderAgglomerationPage(site, { path: 'agglomerations/a.html', name: 'A', quartiers: model.quartiers, charts: [] });
-    const covered = new Set<string>(PAGE_MODEL_FIELDS);
+    // The key holds a quartier page's own `changes` (see quartierChanges).
+    const covered = new Set<string>([...PAGE_MODEL_FIELDS, 'changes']);
     expect([...read].filter((f) => !covered.has(f))).toEqual([]);
   });
 
@@ -35,6 +36,12 @@ describe('page keys', () => {
     expect(quartierPageMadeFrom(site, a!, [ref], new Map(written).set(`graphiques/${b!.code}/evolution.vl.json`, { sha256: 'z', bytes: 1 }))).toBe(base);
     expect(quartierPageMadeFrom(site, a!, [ref], new Map(written).set(ref.specPath, { sha256: 'z', bytes: 1 }))).not.toBe(base);
     expect(quartierPageMadeFrom(site, { ...a!, rows: a!.rows.slice(1) }, [ref], written)).not.toBe(base);
+    // « Ce qui a changé »: another quartier's change leaves the key, one of its own changes it.
+    const change = (code: string) => ({ type: 'chiffre_revise' as const, quartier_code: code, quartier: '', epci_code: '', indicateur: 'ips', libelle: '', unite: '', perimetre: '', avant: null, apres: null });
+    const withChange = (code: string, previous: string) => ({ ...site, model: { ...model, changes: { previous, changes: [change(code)] } } });
+    const noOwnChange = quartierPageMadeFrom(withChange(b!.code, '2026-01-01'), a!, [ref], written);
+    expect(quartierPageMadeFrom(withChange(b!.code, '2027-01-01'), a!, [ref], written)).toBe(noOwnChange);
+    expect(quartierPageMadeFrom(withChange(a!.code, '2026-01-01'), a!, [ref], written)).not.toBe(noOwnChange);
     // Another run date is shown on every page.
     expect(quartierPageMadeFrom({ ...site, model: { ...model, generatedAt: '2030-01-01T00:00:00.000Z' } }, a!, [ref], written)).not.toBe(base);
   });

@@ -42,8 +42,20 @@ ${changeCounts(list).map(([k, n]) => html`<tr data-type="${k}"><th scope="row">$
   return frame(html`${counts}${detail}<p class="note">${t.rule}</p>\n`, changes, '', csvPublished);
 }
 
-export function quartierChangesSection(changes: RunChanges | null | undefined, quartierCode: string, prefix: string, csvPublished: boolean): Markup {
+/**
+ * What a quartier page's section shows: its own changes and the previous
+ * publication's date, or null when nothing changed for it (no section then:
+ * a first publication and an unchanged quartier give the same page, which
+ * is reused from one run to the next).
+ */
+export function quartierChanges(changes: RunChanges | null | undefined, quartierCode: string): RunChanges | null {
   const mine = changes ? changes.changes.filter((c) => c.quartier_code === quartierCode) : [];
-  const body = !changes ? html`` : mine.length ? html`${detailTable(mine, false)}<p class="note">${t.rule}</p>\n` : html`<p class="vide">${t.noneForQuartier}</p>\n`;
-  return frame(body, changes, prefix, csvPublished);
+  return mine.length ? { previous: changes!.previous, changes: mine } : null;
+}
+
+export function quartierChangesSection(changes: RunChanges | null | undefined, quartierCode: string, prefix: string, csvPublished: boolean): Markup {
+  const shown = quartierChanges(changes, quartierCode);
+  if (!shown) return html``;
+  return frame(html`${detailTable(shown.changes, false)}<p class="note">${t.rule}</p>
+`, shown, prefix, csvPublished);
 }
