@@ -12,7 +12,7 @@ import { renderAgglomerationPage, renderIndexPage, renderQuartierPage, SITE_ASSE
 import { msg } from '../../lib/messages/index.ts';
 import type { OutputPhase } from './phase.ts';
 import { agglomerationPageMadeFrom, quartierPageMadeFrom } from './page-keys.ts';
-import { safeFileName } from './portraits.ts';
+import { safeFileName } from '../../lib/text/safe-file-name.ts';
 import { agglomerationChartDir, groupByEpci } from '../../lib/render/charts/chart-plan.ts';
 
 const require = createRequire(import.meta.url);

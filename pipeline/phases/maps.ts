@@ -5,24 +5,12 @@
 import type { ChartRenderer } from '../../lib/render/charts/render.ts';
 import { planQuartierMaps, planTerritoryMaps, type PlannedMap } from '../../lib/render/maps/report-maps.ts';
 import { loadChartFonts } from '../fonts.ts';
-import type { Format } from '../args.ts';
 import type { OutputPhase } from './phase.ts';
-import { safeFileName } from './portraits.ts';
+import { safeFileName } from '../../lib/text/safe-file-name.ts';
+import { quartierMapBase } from '../../lib/render/maps/map-files.ts';
 
 let renderer: ChartRenderer | undefined;
 let fontFamily = '';
-
-/** Where the map of a quartier is written (without extension). */
-export function quartierMapBase(code: string): string {
-  return `graphiques/${safeFileName(code)}/carte`;
-}
-
-/** The file the portrait points to: the SVG when asked for, else the PNG, else none. */
-export function quartierMapFile(code: string, formats: Set<Format>): string | null {
-  if (formats.has('svg')) return `${quartierMapBase(code)}.svg`;
-  if (formats.has('png')) return `${quartierMapBase(code)}.png`;
-  return null;
-}
 
 export const mapsPhase: OutputPhase = {
   name: 'cartes',

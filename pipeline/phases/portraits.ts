@@ -1,10 +1,8 @@
 import { renderPortrait } from '../../lib/render/portrait/portrait.ts';
 import type { OutputPhase } from './phase.ts';
 import { quartierMapNote } from '../../lib/render/maps/report-maps.ts';
-import { quartierMapFile } from './maps.ts';
+import { quartierMapFile } from '../../lib/render/maps/map-files.ts';
 import { safeFileName } from '../../lib/text/safe-file-name.ts';
-
-export { safeFileName };
 
 export const portraitsPhase: OutputPhase = {
   name: 'portraits',

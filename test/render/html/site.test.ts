@@ -15,7 +15,7 @@ import type { OutputWriter } from '../../../pipeline/output-writer.ts';
 import { FIXED_DATE, HOSTILE_CODE, HOSTILE_NAME, HOSTILE_NOTE, hostileSources, modelOf, quietEffects, tinyBarSpec, writeReportWithCharts } from './report-fixture.ts';
 import { createOutputWriter } from '../../../pipeline/output-writer.ts';
 import { htmlPhase } from '../../../pipeline/phases/html.ts';
-import { safeFileName } from '../../../pipeline/phases/portraits.ts';
+import { safeFileName } from '../../../lib/text/safe-file-name.ts';
 import { agglomerationChartDir, groupByEpci } from '../../../lib/render/charts/chart-plan.ts';
 
 let model: ReportModel;
