@@ -1,7 +1,7 @@
 // « Ce qui a changé » in words: the kinds of change, each change in one
 // line, for the HTML report, the workbooks and the yearly refresh.
 
-import type { Change, ChangeKind, ChangeSide } from '../report/compare-runs.ts';
+import type { Change, ChangeKind, ChangeSide } from '../model/change.ts';
 import { boundWords, formatFrenchNumber } from '../text/french-number.ts';
 import { frenchDateTime } from './html.ts';
 

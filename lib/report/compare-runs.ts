@@ -7,19 +7,10 @@
 
 import { parse } from 'csv-parse/sync';
 import type { TidyRow } from '../model/tidy-row.ts';
-import { csvField, formatCsvNumber } from '../render/table/tidy-csv.ts';
+import { CHANGE_KINDS, type Change, type ChangeKind, type ChangeSide } from '../model/change.ts';
 
-export const CHANGE_KINDS = [
-  'quartier_apparu',
-  'quartier_sorti',
-  'nouvel_indicateur',
-  'nouvelle_annee',
-  'chiffre_revise',
-  'chiffre_retire',
-  'ecart_creuse',
-  'ecart_resserre',
-] as const;
-export type ChangeKind = (typeof CHANGE_KINDS)[number];
+export { CHANGE_KINDS, type Change, type ChangeKind, type ChangeSide };
+import { csvField, formatCsvNumber } from '../render/table/tidy-csv.ts';
 
 /** Years between two infra-communal vintages for their gaps to be compared (INSEE). */
 export const VINTAGE_STEP = 5;
@@ -39,31 +30,6 @@ export interface ComparedFigure {
   borne: string;
   decimales: number;
   ecart: number | null;
-}
-
-/** A figure on one side of a change. */
-export interface ChangeSide {
-  annee: number;
-  etat: string;
-  valeur: number | null;
-  borne: string;
-  decimales: number;
-  ecart: number | null;
-}
-
-export interface Change {
-  type: ChangeKind;
-  quartier_code: string;
-  quartier: string;
-  /** The quartier's agglomeration (a workbook lists the quartiers of its agglomeration that left). */
-  epci_code: string;
-  /** Empty for a quartier that appeared or left. */
-  indicateur: string;
-  libelle: string;
-  unite: string;
-  perimetre: string;
-  avant: ChangeSide | null;
-  apres: ChangeSide | null;
 }
 
 export interface RunChanges {

@@ -36,9 +36,14 @@ export function importGraph(root: string, dirs: string[]): ImportGraph {
   return { edges };
 }
 
-/** The folder a file belongs to for the layering rules: `lib/render/charts/x.ts` → `lib/render/charts`, `lib/errors.ts` → `lib`. */
+/**
+ * The folder a file belongs to for the layering rules: `lib/ingest/kinds/x.ts`
+ * → `lib/ingest`, each renderer its own (`lib/render/charts/x.ts` →
+ * `lib/render/charts`), `lib/errors.ts` → `lib/errors`.
+ */
 export function folderOf(file: string): string {
-  return path.posix.dirname(file);
+  const parts = file.replace(/\.ts$/, '').split('/');
+  return parts.slice(0, parts[1] === 'render' ? 3 : 2).join('/');
 }
 
 /** Cycles between folders (each as the list of folders around it), from a depth-first search of the folder graph. */
