@@ -4,8 +4,13 @@
 // lock name, which fails if the lock exists), so nobody reads a half-written
 // lock. A lock whose process is dead is taken over under a guard file created
 // with O_EXCL, so two runs that both find it stale cannot both remove it.
+// A pid outlives its process: once a killed run's pid is given to another
+// process, the lock would look held for ever. The lock therefore records the
+// process's start time as the kernel counts it; a lock whose pid is alive
+// with another start time, or that records none (older versions), is stale.
+// Where /proc does not exist, the pid alone decides.
 
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LockedError } from '../lib/errors.ts';
 import { isAlive, outPaths } from './publish.ts';
@@ -13,6 +18,8 @@ import { isAlive, outPaths } from './publish.ts';
 export interface LockInfo {
   pid: number;
   started: string;
+  /** When the kernel started the process (`/proc/<pid>/stat`, field 22): a pid alone may be reused by another process. */
+  pidStart?: string;
 }
 
 export interface LockOptions {
@@ -43,7 +50,7 @@ export async function acquireLock(out: string, o: LockOptions): Promise<() => Pr
   let delay = 100;
   let waiting = false;
   for (;;) {
-    const holder = await tryLock(file, { pid: process.pid, started: o.now.toISOString() });
+    const holder = await tryLock(file, { pid: process.pid, started: o.now.toISOString(), ...startOf(process.pid) });
     if (holder === null) {
       return async () => {
         const current = await readLock(file);
@@ -74,7 +81,7 @@ async function tryLock(file: string, info: LockInfo): Promise<LockInfo | null> {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       }
       const holder = await readLock(file);
-      if (holder && holder.pid !== process.pid && isAlive(holder.pid)) return holder;
+      if (holder && holder.pid !== process.pid && isHeld(holder)) return holder;
       await removeStaleLock(file);
     }
     return (await readLock(file)) ?? { pid: 0, started: '?' };
@@ -100,10 +107,35 @@ async function removeStaleLock(file: string): Promise<void> {
     const text = await fs.readFile(file, 'utf8').catch(() => null);
     if (text === null) return; // already gone: the next link attempt decides
     const holder = parseLock(text);
-    if (holder === null || holder.pid === process.pid || !isAlive(holder.pid)) await fs.rm(file, { force: true });
+    if (holder === null || holder.pid === process.pid || !isHeld(holder)) await fs.rm(file, { force: true });
   } finally {
     await fs.rm(guard, { force: true });
   }
+}
+
+/** The start time of a process, in clock ticks since boot; absent where /proc cannot tell. */
+export function processStartTime(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 2 (the command name, in parentheses) may hold spaces and parentheses: count from its end.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return fields[19];
+  } catch {
+    return undefined;
+  }
+}
+
+function startOf(pid: number): { pidStart?: string } {
+  const t = processStartTime(pid);
+  return t === undefined ? {} : { pidStart: t };
+}
+
+/** Whether the process that wrote the lock is still running (not merely its pid). */
+function isHeld(holder: LockInfo): boolean {
+  if (!isAlive(holder.pid)) return false;
+  const now = processStartTime(holder.pid);
+  if (now === undefined) return !existsSync('/proc/self/stat'); // no /proc at all: the pid alone decides
+  return holder.pidStart === now;
 }
 
 export async function readLock(file: string): Promise<LockInfo | null> {
@@ -114,7 +146,9 @@ export async function readLock(file: string): Promise<LockInfo | null> {
 function parseLock(text: string): LockInfo | null {
   try {
     const parsed = JSON.parse(text) as Partial<LockInfo>;
-    if (typeof parsed.pid === 'number' && typeof parsed.started === 'string') return { pid: parsed.pid, started: parsed.started };
+    if (typeof parsed.pid === 'number' && typeof parsed.started === 'string') {
+      return { pid: parsed.pid, started: parsed.started, ...(typeof parsed.pidStart === 'string' ? { pidStart: parsed.pidStart } : {}) };
+    }
     return null;
   } catch {
     return null;
