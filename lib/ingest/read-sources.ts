@@ -14,7 +14,7 @@ import { DataError, DataErrors } from '../errors.ts';
 import { msg } from '../messages/index.ts';
 import { buildAliasIndex, isCatalogueHeader, readCatalogue } from './catalogue.ts';
 import { parseCsvTable, type CsvTable } from './csv-table.ts';
-import { decodeText, looksBinary, looksUtf16WithoutBom, ENCODING_LABELS } from './decode.ts';
+import { decodeText, findMojibake, looksBinary, looksUtf16WithoutBom, parseDeclaredEncoding, ENCODING_LABELS, type DecodedText } from './decode.ts';
 import { isRegistryHeader, readRegistry } from './registry.ts';
 import { isPortraitNotesHeader, readPortraitNotes } from './portrait-notes.ts';
 import { checkRegistryAgainstCorrespondence, emptyCorrespondence, isCorrespondenceHeader, readCorrespondence, reconcilePerimeters } from './correspondence.ts';
@@ -141,16 +141,24 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const parsed: Parsed[] = [];
   const geoFiles: { file: SourceFile; result: GeoFileResult; encoding: string }[] = [];
+  const declared = declaredEncodings(sorted, errors);
+  const decodeWarnings: Warning[] = [];
+  const decode = (file: SourceFile) => {
+    const d = decodeText(file.bytes, file.path, declared.get(file.path.replace(/\.[^./]+$/, '')));
+    const bad = findMojibake(d.text);
+    if (bad) decodeWarnings.push({ code: 'texte-mal-decode', message: msg.mojibake(file.path, bad.line, bad.sample) });
+    return d;
+  };
   for (const file of sorted) {
     if (isGeoFile(file.path)) {
       attempt(() => {
-        const { text, encoding } = decodeText(file.bytes);
+        const { text, encoding } = decode(file);
         geoFiles.push({ file, result: readGeoJson(file.path, text), encoding: ENCODING_LABELS[encoding] });
       });
       continue;
     }
     if (!isTableFile(file.path)) continue;
-    attempt(() => parsed.push(parseSourceFile(file)));
+    attempt(() => parsed.push(parseSourceFile(file, decode)));
   }
 
   const summaries: SourceSummary[] = [];
@@ -237,6 +245,7 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
   stats.overridden = merged.overridden;
   stats.conflicts = merged.errors.length;
 
+  sources.warnings.push(...decodeWarnings);
   sources.warnings.push(...checkRegistryAgainstCorrespondence(quartiers, correspondence));
   const reconciled = reconcilePerimeters(merged.figures, correspondence, quartierCodes);
   stats.reconciled = reconciled.mapped;
@@ -275,12 +284,25 @@ function sortSummaries(s: Sources): Sources {
   return s;
 }
 
+/** Side files `<nom>.encodage` (« utf-8 », « windows-1252 »): the encoding of `<nom>.*`, by path without extension. */
+function declaredEncodings(files: SourceFile[], errors: DataError[]): Map<string, 'utf-8' | 'windows-1252'> {
+  const declared = new Map<string, 'utf-8' | 'windows-1252'>();
+  for (const f of files) {
+    if (!f.path.endsWith('.encodage')) continue;
+    const text = Buffer.from(f.bytes.subarray(0, 100)).toString('utf8');
+    const enc = parseDeclaredEncoding(text);
+    if (enc) declared.set(f.path.replace(/\.encodage$/, ''), enc);
+    else errors.push(new DataError(msg.badSidecarEncoding(f.path, text.trim()), { file: f.path, line: 1 }));
+  }
+  return declared;
+}
+
 /** Bytes → decoded, parsed table, or a DataError that says why not. */
-function parseSourceFile(file: SourceFile): Parsed {
+function parseSourceFile(file: SourceFile, decode: (file: SourceFile) => DecodedText): Parsed {
   if (file.bytes.length === 0) throw new DataError(msg.emptyFile(file.path), { file: file.path });
   if (looksUtf16WithoutBom(file.bytes)) throw new DataError(msg.unknownEncoding(file.path), { file: file.path });
   if (looksBinary(file.bytes)) throw new DataError(msg.binaryFile(file.path), { file: file.path });
-  const { text, encoding } = decodeText(file.bytes);
+  const { text, encoding } = decode(file);
   const table = parseCsvTable(text, file.path);
   if (table.rows.length === 0) throw new DataError(msg.headerOnly(file.path, table.headerLine), { file: file.path, line: table.headerLine });
   return { file, table, encoding: ENCODING_LABELS[encoding], sha256: sha256(file.bytes) };

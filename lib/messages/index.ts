@@ -9,7 +9,8 @@ import { maps } from './maps.ts';
 import { htmlMessages } from './html.ts';
 import { workbookMessages } from './workbook.ts';
 import { outputSafety } from './output-safety.ts';
+import { decoding } from './decoding.ts';
 
 export { where, frenchList, plural, examples } from './place.ts';
 
-export const msg = { ...ingest, ...cli, ...runMessages, ...measures, ...charts, ...maps, ...workbookMessages, ...htmlMessages, ...outputSafety };
+export const msg = { ...ingest, ...cli, ...runMessages, ...measures, ...charts, ...maps, ...workbookMessages, ...htmlMessages, ...outputSafety, ...decoding };
