@@ -58,13 +58,41 @@ function sourceWithoutVintage(label: string): string {
   return label.replace(/\s*\d{4}(?:\s*[-–]\s*\d{4})?/g, '').trim();
 }
 
+/** Why two figures of a series are not comparable: another producer, another perimeter. */
+export type BreakReason = typeof ALERTS.perimeter | typeof ALERTS.source;
+
+/** Where a series breaks between two of its figures: the reasons, empty when they are comparable. */
+export function breakBetween(now: Pick<TidyRow, 'perimetre' | 'source'>, before: Pick<TidyRow, 'perimetre' | 'source'>): BreakReason[] {
+  const out: BreakReason[] = [];
+  if (now.perimetre && before.perimetre && now.perimetre !== before.perimetre) out.push(ALERTS.perimeter);
+  if (sourceWithoutVintage(now.source) !== sourceWithoutVintage(before.source)) out.push(ALERTS.source);
+  return out;
+}
+
 /** Why comparing these two rows needs care, codes joined by `|`. */
 export function alertsBetween(now: TidyRow, before: TidyRow): string {
   const out: string[] = [];
   if (now.annee - before.annee === 1) out.push(ALERTS.consecutive);
-  if (now.perimetre && before.perimetre && now.perimetre !== before.perimetre) out.push(ALERTS.perimeter);
-  if (sourceWithoutVintage(now.source) !== sourceWithoutVintage(before.source)) out.push(ALERTS.source);
+  out.push(...breakBetween(now, before));
   return out.join('|');
+}
+
+/**
+ * The segments of a quartier × indicator series, in year order: a new
+ * segment starts wherever the figure is not comparable with the previous
+ * one (another producer, another perimeter). Charts cut their lines there and
+ * workbooks mark the year; each entry gives the segment and, at a break, why.
+ */
+export function seriesSegments<T extends Pick<TidyRow, 'annee' | 'perimetre' | 'source' | 'etat'>>(series: readonly T[]): { row: T; segment: number; breaks: BreakReason[] }[] {
+  let segment = 0;
+  let previous: T | undefined;
+  return series.map((row) => {
+    if (row.etat !== 'valeur') return { row, segment, breaks: [] };
+    const breaks = previous ? breakBetween(row, previous) : [];
+    if (breaks.length) segment++;
+    previous = row;
+    return { row, segment, breaks };
+  });
 }
 
 const quantity = (value: number | null, bound: DerivedBound | ''): Quantity | null => (value === null || bound === '' ? null : { value, bound });

@@ -1,6 +1,8 @@
 // Words of the charts: titles, subtitles (year, source, perimeter),
 // descriptions for screen readers, legend and tooltip labels.
 
+import { trendLabels } from './trend-labels.ts';
+
 const plural = (n: number, one: string, many = `${one}s`) => (n > 1 ? many : one);
 
 export const PERIMETER_WORDS: Record<string, string> = { '2015': 'ancien périmètre', '2024': 'périmètre 2024', '': 'périmètre non précisé' };
@@ -10,8 +12,9 @@ export const charts = {
   chartSource: (parts: { source: string; perimetre: string }[]) => {
     const groups = new Map<string, { producer: string; perimeter: string; years: number[]; plain: boolean }>();
     for (const p of parts) {
-      const m = /^(.*\S)\s+(\d{4})$/.exec(p.source);
-      const producer = m ? m[1]! : p.source;
+      // « IPS calculé (écoles 2021-2022) : moyenne simple de… »: the method's detail stays in the tooltips and the tidy table.
+      const m = /^(.*\S)\s+(\d{4})$/.exec(p.source.replace(/\s*:.*$/s, ''));
+      const producer = m ? m[1]! : p.source.replace(/\s*:.*$/s, '');
       const perimeter = PERIMETER_WORDS[p.perimetre] ?? PERIMETER_WORDS['']!;
       const key = `${producer}|${perimeter}`;
       const g = groups.get(key) ?? { producer, perimeter, years: [], plain: !m };
@@ -27,8 +30,8 @@ export const charts = {
     return ys.length === 1 ? `${ys[0]}` : `${ys[0]}-${ys[ys.length - 1]}`;
   },
   chartReference: (name: string) => `Référence : ${name}`,
-  /** The references other than the agglomeration, each with the indicators it serves: « IPS : écoles d'Auchel… (2021-2022) ». */
-  otherReferences: (others: { indicators: string[]; reference: string }[]) => others.map((o) => `${o.indicators.join(', ')} : ${o.reference}`),
+  /** The references other than the agglomeration (only the computed IPS has some): « Référence de l’IPS calculé : écoles d'Auchel… (2021-2022) ». */
+  otherReferences: (references: string[]) => references.map((r) => `Référence de l’IPS calculé : ${r}`),
 
   titleQuartierAgglomeration: (quartier: string, years: string) => `${quartier} : le quartier et son agglomération, ${years}`,
   titleEcarts: (quartier: string, years: string) => `${quartier} : écarts à l'agglomération, ${years}`,
@@ -63,6 +66,10 @@ export const charts = {
   /** The panel of a gap series: « Part des familles monoparentales : écart à CABBALR (points) ». */
   gapPanel: (label: string, reference: string, unit: string) => `${label}\nécart à ${reference}${unit === 'pct' ? ' (points)' : ''}`,
   gapReference: 'référence (écart nul)',
+  /** Why a line is cut: « rupture de série : sources différentes (INSEE Filosofi 2021 → SIG Ville 2022) ». */
+  seriesBreak: (reasons: string[], from: string, to: string) =>
+    `rupture de série : ${trendLabels.alerts(reasons.join('|'))} (${from} → ${to})`,
+  seriesBreakLegend: 'Pointillés gris : rupture de série (autre source ou autre périmètre) ; l’écart entre ces deux points n’est pas une évolution.',
   trajectoryLegend: 'Bande jaune : contrat 2024-2030 ; trait vertical : nouveau périmètre (2024) ; croix : cible 2030 (plafond ou plancher).',
   gapTargetLegend: 'Une cible d’écart se lit sur la série des écarts à la référence (la référence vaut 0).',
   sensLabels: { favorable: 'favorable au quartier', defavorable: 'défavorable au quartier', neutre: 'neutre', indetermine: 'indéterminé (borne)', '': 'sans lecture' } as Record<string, string>,
@@ -71,7 +78,7 @@ export const charts = {
   unitSuffix: { pct: ' (%)', indice: '', euros: ' (€)', nombre: '', habitants: ' (habitants)', hectares: ' (ha)' } as Record<string, string>,
   indexAxis: 'Indice (agglomération = 100)',
   otherIndicators: 'Autres indicateurs',
-  tooltip: { quartier: 'Quartier', indicateur: 'Indicateur', valeur: 'Valeur du quartier', reference: 'Référence', ecart: 'Écart', indice: 'Indice (référence = 100)', lecture: 'Lecture', annee: 'Année', source: 'Source', perimetre: 'Périmètre', statut: 'Statut', enjeu: 'Enjeu' },
+  tooltip: { rupture: 'Rupture de série', quartier: 'Quartier', indicateur: 'Indicateur', valeur: 'Valeur du quartier', reference: 'Référence', ecart: 'Écart', indice: 'Indice (référence = 100)', lecture: 'Lecture', annee: 'Année', source: 'Source', perimetre: 'Périmètre', statut: 'Statut', enjeu: 'Enjeu' },
   statusLegend: 'Statut',
   chartsSkipped: (quartier: string, chart: string, reason: string) => `Graphique « ${chart} » non produit pour ${quartier} : ${reason}.`,
   noTrajectory: 'aucun indicateur n’a au moins deux années de valeurs ni de cible 2030',

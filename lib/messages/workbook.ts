@@ -3,6 +3,7 @@
 
 import { frenchList, plural } from './place.ts';
 import { SECTION_TITLES } from './portrait.ts';
+import { trendLabels } from './trend-labels.ts';
 
 export const workbookText = {
   sheetSynthese: 'Synthèse',
@@ -44,6 +45,10 @@ export const workbookText = {
   noData: 'Aucune donnée disponible pour ce quartier.',
   allYearsTitle: 'Tous les indicateurs, toutes les années',
   allYearsFirstHeaders: ['Indicateur', 'Unité'],
+  seriesBreaksHeader: 'Ruptures de série',
+  /** « 2022 : sources différentes » — the year from which the series is not comparable with the previous figure. */
+  seriesBreakAt: (year: number, reasons: string[]) =>
+    `${year} : ${trendLabels.alerts(reasons.join('|'))}`,
   chartsTitle: 'Graphiques',
   noCharts: 'Aucun graphique produit pour ce quartier.',
   notesTitles: SECTION_TITLES,

@@ -4,6 +4,7 @@
 
 import type { Catalogue, EnjeuLink, Target, TargetDirection, Unit } from '../../model/types.ts';
 import { targetDirection } from '../../measures/targets.ts';
+import { seriesSegments } from '../../measures/trajectory.ts';
 import type { TidyRow } from '../../model/tidy-row.ts';
 import { charts as words } from '../../messages/charts.ts';
 import { formatGap, formatValue } from '../portrait/format-value.ts';
@@ -34,14 +35,8 @@ function caption(title: string, data: { source: string; perimetre: string }[], e
 
 /** « Référence : CABBALR », then the references that cover something else (schools of some communes), named for it. */
 function referenceLines(rows: TidyRow[], referenceName: string, suffix = ''): string[] {
-  const others = new Map<string, string[]>();
-  for (const r of rows) {
-    if (r.reference_niveau !== 'etablissements' || r.valeur_reference === null) continue;
-    const labels = others.get(r.reference) ?? [];
-    if (!labels.includes(r.libelle)) labels.push(r.libelle);
-    others.set(r.reference, labels);
-  }
-  return [words.chartReference(referenceName) + suffix, ...words.otherReferences([...others].map(([reference, indicators]) => ({ reference, indicators })))];
+  const others = new Set(rows.filter((r) => r.reference_niveau === 'etablissements' && r.valeur_reference !== null).map((r) => r.reference));
+  return [words.chartReference(referenceName) + suffix, ...words.otherReferences([...others])];
 }
 
 const sourceParts = (rows: TidyRow[]) => rows.map((r) => ({ source: r.source, perimetre: r.perimetre }));
@@ -189,7 +184,37 @@ interface TrajectoryDatum {
   etiquette: string;
   etiquette_reference: string;
   source: string;
+  /** Segment of the quartier's line: a new one where the series breaks (another source or perimeter). */
+  troncon: number;
+  /** Segment of the reference's line: a new one where the reference changes (territory covered or producer). */
+  troncon_reference: number;
+  /** At a break, the previous figure (the dotted connector starts there) and why the two do not compare. */
+  rupture_annee: number | null;
+  rupture_valeur: number | null;
+  rupture: string;
 }
+
+/** Segment, break and connector fields of each point of a series (`value` gives the plotted value of a row). */
+function segmentFields(series: TidyRow[], value: (r: TidyRow) => number | null): Map<TidyRow, Pick<TrajectoryDatum, 'troncon' | 'troncon_reference' | 'rupture_annee' | 'rupture_valeur' | 'rupture'>> {
+  const out = new Map<TidyRow, Pick<TrajectoryDatum, 'troncon' | 'troncon_reference' | 'rupture_annee' | 'rupture_valeur' | 'rupture'>>();
+  const own = seriesSegments(series.filter((r) => value(r) !== null || r.etat !== 'valeur'));
+  // The reference's own segments: the same rule on what it covers and who produced it.
+  const references = seriesSegments(series.map((r) => ({ annee: r.annee, perimetre: '' as const, source: `${r.reference}|${r.source_reference}`, etat: r.valeur_reference === null ? ('absent' as const) : ('valeur' as const), r })));
+  const refSegment = new Map(references.map((x) => [x.row.r, x.segment]));
+  let previous: TidyRow | undefined;
+  for (const { row, segment, breaks } of own) {
+    const broken = breaks.length > 0 && previous !== undefined;
+    out.set(row, {
+      troncon: segment, troncon_reference: refSegment.get(row) ?? 0,
+      rupture_annee: broken ? previous!.annee : null, rupture_valeur: broken ? value(previous!) : null,
+      rupture: broken ? words.seriesBreak(breaks, previous!.source, row.source) : '',
+    });
+    if (row.etat === 'valeur' && value(row) !== null) previous = row;
+  }
+  return out;
+}
+
+const NO_SEGMENT = { troncon: 0, troncon_reference: 0, rupture_annee: null, rupture_valeur: null, rupture: '' };
 
 /** How a target reads on a chart: « 35 % au plus », « écart de 0 point au plus ». */
 function targetLabel(t: Target, direction: TargetDirection | null, decimals: number, unit: Unit): string {
@@ -225,6 +250,7 @@ function trajectoryData(input: QuartierChartInput): { data: TrajectoryDatum[]; r
     if (levelYears.size >= 2 || target?.kind === 'valeur') {
       const panneau = `${label}${words.unitSuffix[first.unite] ?? ''}`;
       labels.push(panneau);
+      const segments = segmentFields(series, (r) => (r.etat === 'valeur' ? r.valeur : null));
       for (const r of series) {
         used.push(r);
         data.push({
@@ -233,30 +259,34 @@ function trajectoryData(input: QuartierChartInput): { data: TrajectoryDatum[]; r
           etiquette: formatValue({ state: r.etat, value: r.valeur, bound: r.borne, decimals: r.decimales, unit: r.unite }),
           etiquette_reference: r.valeur_reference === null ? '' : formatValue({ state: 'valeur', value: r.valeur_reference, bound: r.borne_reference, decimals: r.decimales_reference, unit: r.unite }),
           source: r.source,
+          ...segments.get(r)!,
         });
       }
       if (target?.kind === 'valeur') {
         data.push({
           panneau, ordre, serie: 'cible', annee: target.year, etat: 'valeur', valeur: target.value, reference: null, forme: 'exacte', perimetre: '2024',
-          etiquette: targetLabel(target, direction, decimals, first.unite), etiquette_reference: '', source: target.at.file,
+          etiquette: targetLabel(target, direction, decimals, first.unite), etiquette_reference: '', source: target.at.file, ...NO_SEGMENT,
         });
       }
     }
     if (target?.kind === 'ecart') {
       const panneau = words.gapPanel(label, input.referenceName, first.unite);
       labels.push(panneau);
-      for (const r of series.filter((r) => r.ecart_points !== null)) {
+      const gaps = series.filter((r) => r.ecart_points !== null);
+      const segments = segmentFields(gaps, (r) => r.ecart_points);
+      for (const r of gaps) {
         used.push(r);
         const gapBound = r.borne_ecart === '' || r.borne_ecart === '?' ? '=' : r.borne_ecart;
         data.push({
           panneau, ordre: ordre + 0.5, serie: 'quartier', annee: r.annee, etat: r.etat, valeur: r.ecart_points, reference: 0, forme: shapeOf(gapBound), perimetre: r.perimetre,
           etiquette: formatGap(r.ecart_points!, gapBound, Math.max(r.decimales, r.decimales_reference), r.unite),
           etiquette_reference: words.gapReference, source: r.source,
+          ...segments.get(r)!, troncon_reference: 0,
         });
       }
       data.push({
         panneau, ordre: ordre + 0.5, serie: 'cible', annee: target.year, etat: 'valeur', valeur: target.value, reference: null, forme: 'exacte', perimetre: '2024',
-        etiquette: targetLabel(target, direction, decimals, first.unite), etiquette_reference: '', source: target.at.file,
+        etiquette: targetLabel(target, direction, decimals, first.unite), etiquette_reference: '', source: target.at.file, ...NO_SEGMENT,
       });
     }
   }
@@ -271,11 +301,13 @@ export function trajectoiresSpec(input: QuartierChartInput): ChartResult {
   const x = { field: 'annee', type: 'quantitative' };
   const height = 140;
   const tip = tooltip([['panneau', 'indicateur'], ['annee', 'annee'], ['etiquette', 'valeur'], ['etiquette_reference', 'reference'], ['source', 'source'], ['perimetre', 'perimetre']]);
+  const breakTip = tooltip([['panneau', 'indicateur'], ['annee', 'annee'], ['rupture', 'rupture']]);
+  const breaks = data.some((d) => d.rupture !== '');
   const quartierRows = "datum.serie === 'quartier'";
   const cap = caption(
     words.titleTrajectoires(input.name, words.chartYears(years.filter((y) => y <= input.year))),
     sourceParts(rows),
-    [...referenceLines(rows, input.referenceName), words.trajectoryLegend, ...(gapPanels ? [words.gapTargetLegend] : [])],
+    [...referenceLines(rows, input.referenceName), words.trajectoryLegend, ...(breaks ? [words.seriesBreakLegend] : []), ...(gapPanels ? [words.gapTargetLegend] : [])],
     words.describeTrajectoires(input.name, indicators),
   );
   const spec: VlSpec = {
@@ -300,7 +332,7 @@ export function trajectoiresSpec(input: QuartierChartInput): ChartResult {
         {
           transform: [{ filter: `${quartierRows} && isValid(datum.reference)` }, seriesTransform(words.seriesReference)],
           mark: { type: 'line', strokeDash: [5, 3], strokeWidth: 2, point: { filled: true, shape: 'diamond', size: 36 } },
-          encoding: { x, y: { field: 'reference', type: 'quantitative' }, color: seriesColor(), tooltip: tip },
+          encoding: { x, y: { field: 'reference', type: 'quantitative' }, detail: { field: 'troncon_reference' }, color: seriesColor(), tooltip: tip },
         },
         {
           transform: [{ filter: `${quartierRows} && isValid(datum.valeur)` }, seriesTransform(words.seriesQuartier)],
@@ -308,9 +340,15 @@ export function trajectoiresSpec(input: QuartierChartInput): ChartResult {
           encoding: {
             x: { ...x, title: null, scale: { domainMax: 2030, zero: false, nice: false, padding: 8 }, axis: { format: 'd', tickMinStep: 1, tickCount: 4, labelOverlap: true, grid: false } },
             y: { field: 'valeur', type: 'quantitative', title: null, scale: { zero: false, padding: 10 }, axis: { format: ',~f', tickCount: 4 } },
-            detail: { field: 'perimetre' },
+            detail: { field: 'troncon' },
             color: seriesColor(),
           },
+        },
+        {
+          // A break in the series: the two figures are joined by a grey dotted connector, not by the line.
+          transform: [{ filter: `${quartierRows} && isValid(datum.valeur) && isValid(datum.rupture_annee)` }],
+          mark: { type: 'rule', color: COLORS.muted, strokeDash: [1, 3], strokeWidth: 1.5 },
+          encoding: { x: { field: 'rupture_annee', type: 'quantitative' }, x2: { field: 'annee' }, y: { field: 'rupture_valeur', type: 'quantitative' }, y2: { field: 'valeur' }, tooltip: breakTip },
         },
         {
           transform: [{ filter: `${quartierRows} && isValid(datum.valeur)` }],

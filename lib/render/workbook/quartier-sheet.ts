@@ -7,6 +7,7 @@ import type ExcelJS from 'exceljs';
 import type { PortraitNote } from '../../model/types.ts';
 import type { QuartierReport, ReportModel } from '../../report/model.ts';
 import { yearsOf } from '../../report/model.ts';
+import { seriesSegments } from '../../measures/trajectory.ts';
 import { STATUS_LABELS, latestRows, portraitLine } from '../portrait/portrait.ts';
 import { workbookText as t } from '../../messages/workbook.ts';
 import { SheetWriter, freezeBelow, setupPrint } from './sheet-layout.ts';
@@ -74,7 +75,7 @@ export function addQuartierSheet(wb: ExcelJS.Workbook, media: WorkbookMedia, nam
   r++;
   w.title(r++, t.allYearsTitle, 12);
   const years = yearsOf(q.rows);
-  w.header(r++, [...t.allYearsFirstHeaders, ...years.map(String)]);
+  w.header(r++, [...t.allYearsFirstHeaders, ...years.map(String), t.seriesBreaksHeader]);
   for (const ind of model.catalogue.indicators) {
     const rows = q.rows.filter((x) => x.indicateur === ind.id);
     if (!rows.length) continue;
@@ -84,6 +85,9 @@ export function addQuartierSheet(wb: ExcelJS.Workbook, media: WorkbookMedia, nam
       const v = valueCell({ state: row.etat, value: row.valeur, bound: row.borne, decimals: row.decimales, unit: row.unite });
       w.put(r, 3 + years.indexOf(row.annee), v.value, v);
     }
+    // The same breaks as the trajectory chart's cut lines.
+    const breaks = seriesSegments([...rows].sort((a, b) => a.annee - b.annee || (a.perimetre < b.perimetre ? -1 : 1))).filter((s) => s.breaks.length);
+    if (breaks.length) w.put(r, 3 + years.length, breaks.map((s) => t.seriesBreakAt(s.row.annee, s.breaks)).join(' ; '));
     r++;
   }
 

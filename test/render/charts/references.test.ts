@@ -13,8 +13,8 @@ describe('chart references', () => {
     const subtitle = specOf('graphiques/QN06205M/trajectoires').title.subtitle;
     expect(subtitle[1]).toBe('Référence : CABBALR');
     // ips 2021 is the computed one (no stated IPS that year); ips_calcule has both school years
-    expect(subtitle).toContain("Indice de position sociale des établissements scolaires, IPS calculé des établissements fréquentés par les enfants du quartier : écoles d'Auchel, Calonne-Ricouart et Marles-les-Mines (2021-2022)");
-    expect(subtitle).toContain("IPS calculé des établissements fréquentés par les enfants du quartier : collèges d'Auchel, Calonne-Ricouart et Marles-les-Mines (2022-2023)");
+    expect(subtitle).toContain("Référence de l’IPS calculé : écoles d'Auchel, Calonne-Ricouart et Marles-les-Mines (2021-2022)");
+    expect(subtitle).toContain("Référence de l’IPS calculé : collèges d'Auchel, Calonne-Ricouart et Marles-les-Mines (2022-2023)");
   });
 
   it('keeps « Référence : CABBALR » alone where every reference is the agglomeration', () => {

@@ -144,9 +144,11 @@ describe('buildWorkbook on the convention’s two quartiers', async () => {
     expect(flat.some((l) => l.includes('Taux de pauvreté : 40,2 % (18,8 % sur l’ensemble de l’agglomération).') || l.includes("Taux de pauvreté\u00a0: 40,2\u00a0% (18,8\u00a0% sur l'ensemble de l'agglomération)."))).toBe(true);
     const yearsHeader = values.find((l) => l?.[0] === 'Indicateur' && l[1] === 'Unité')!;
     const years = [...new Set(q.rows.map((r) => r.annee))].sort();
-    expect(yearsHeader.slice(2)).toEqual(years.map(String));
+    expect(yearsHeader.slice(2)).toEqual([...years.map(String), 'Ruptures de série']);
     const poverty = values.find((l) => l?.[0] === 'Taux de pauvreté' && l[1] === '%')!;
     for (const r of q.rows.filter((x) => x.indicateur === 'taux_pauvrete')) expect(poverty[2 + years.indexOf(r.annee)]).toBe(r.valeur);
+    // Filosofi 2012-2021, then the SIG Ville export: the same break as the trajectory chart.
+    expect(poverty[2 + years.length]).toBe('2022 : sources différentes');
     const irritants = model.notes.filter((n) => n.quartier === q.code && n.section === 'irritant');
     expect(irritants.length).toBeGreaterThan(0);
     for (const n of irritants) expect(flat).toContain(`• ${n.text}`);
