@@ -89,9 +89,17 @@ figcaption { font-size: 0.9rem; margin-top: 0.5rem; }
 #vg-tooltip-element.vg-tooltip table tr td { border: none; padding: 2px 4px; }
 #vg-tooltip-element.vg-tooltip table tr td.key { color: var(--doux); }
 .vide { font-style: italic; color: var(--doux); }
+/* The index's table of quartiers: every headline indicator in view at 1 366 px, no horizontal scroll. */
+body.large main, body.large footer.site-footer { max-width: 100rem; }
+table.quartiers { font-size: 0.85rem; }
+table.quartiers th, table.quartiers td { padding: 0.25rem 0.35rem; overflow-wrap: break-word; }
+table.quartiers td.nombre { white-space: normal; }
+table.quartiers .sens, table.quartiers .annee-autre { font-size: 0.8rem; }
 footer.site-footer { border-top: 1px solid var(--trait); color: var(--doux); padding: 1rem 1.5rem; font-size: 0.9rem; max-width: 72rem; margin: 0 auto; }
 @media print {
   @page { size: A4 portrait; margin: 14mm 12mm; }
+  @page paysage { size: A4 landscape; margin: 12mm 10mm; }
+  body.large { page: paysage; }
   html { font-size: 10pt; }
   .skip-link, .site-header nav, nav.fil, .chart-files, .fichiers, noscript { display: none !important; }
   .site-header { background: none; color: var(--texte); padding: 0; border-bottom: 1px solid var(--trait); }
@@ -104,6 +112,7 @@ footer.site-footer { border-top: 1px solid var(--trait); color: var(--doux); pad
   .chart-view svg { max-width: 100%; max-height: 120mm; height: auto; }
   .table-scroll { overflow: visible; }
   table { font-size: 8.5pt; }
+  table.quartiers { font-size: 7.5pt; }
   tr, th, td { break-inside: avoid; }
   thead { display: table-header-group; }
   .vg-tooltip, #vg-tooltip-element { display: none !important; }

@@ -117,5 +117,5 @@ ${indexChangesSection(model.changes, input.files.tidyCsv !== null && input.files
 ${charts.length ? html`<div class="charts">\n${charts.map((c, i) => chartFigure(c, `graphique-${i + 1}`, ''))}</div>\n` : ''}${pages.size ? agglomerationPagesList(pages) : ''}${!charts.length && !pages.size ? html`<p class="vide">${msg.html.noAgglomerationCharts}</p>` : ''}
 </section>
 ${filesSection(input)}${sourcesSection(input)}`;
-  return page({ title, prefix: '', body, generatedAt: model.generatedAt, toolVersion: model.toolVersion, withCharts: charts.length > 0 });
+  return page({ title, prefix: '', body, generatedAt: model.generatedAt, toolVersion: model.toolVersion, withCharts: charts.length > 0, wide: true });
 }

@@ -18,6 +18,8 @@ export interface PageFrame {
   toolVersion: string;
   /** Loads the Vega libraries only where a chart is drawn. */
   withCharts: boolean;
+  /** A page whose main table is wide (the index): the full width of the screen, printed on A4 landscape. */
+  wide?: boolean;
 }
 
 export function page(f: PageFrame): string {
@@ -30,7 +32,7 @@ export function page(f: PageFrame): string {
 <title>${f.title} – ${msg.html.siteTitle}</title>
 <link rel="stylesheet" href="${hrefOf(f.prefix, REPORT_CSS_PATH)}">
 </head>
-<body>
+${f.wide ? html`<body class="large">` : html`<body>`}
 <a class="skip-link" href="#contenu">${msg.html.skipLink}</a>
 <header class="site-header">
 <p><a href="${hrefOf(f.prefix, 'index.html')}">${msg.html.siteTitle}</a></p>
