@@ -168,7 +168,8 @@ async function main(): Promise<void> {
       incremental.push(r);
       say();
       say(`${label} : ${what}`);
-      say(`  ${seconds(r.wallMs, 2)} au mur${cpu(r)}, soit ${percent(r.wallMs / national.wallMs)} de l’exécution complète`);
+      const cpuShare = r.cpuSeconds !== null && national.cpuSeconds ? ` (CPU : ${percent(r.cpuSeconds / national.cpuSeconds)})` : '';
+      say(`  ${seconds(r.wallMs, 2)} au mur${cpu(r)}, soit ${percent(r.wallMs / national.wallMs)} de l’exécution complète au mur${cpuShare}`);
       say(`  ${reuseLine(r.events)}`);
       for (const l of phaseLines(timingsOf(r.events, r.wallMs), r.wallMs).filter((l) => !l.includes('absente'))) say(l);
     }

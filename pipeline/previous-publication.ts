@@ -41,6 +41,9 @@ export async function openPreviousPublication(out: string): Promise<PreviousPubl
       const entry = entries.get(relativePath);
       if (!entry || entry.cle !== key) return null;
       const source = path.join(dir, relativePath);
+      // A regular file only: a link put in its place would be linked as a link.
+      const st = await fs.lstat(source).catch(() => null);
+      if (!st?.isFile() || st.size !== entry.octets) return null;
       const bytes = await fs.readFile(source).catch(() => null);
       if (!bytes || bytes.length !== entry.octets) return null;
       const sha256 = createHash('sha256').update(bytes).digest('hex');
