@@ -24,7 +24,19 @@ export interface Logger {
   event(event: LogEvent): void;
   /** The terminal's progress display (absent from hand-made loggers in tests). */
   progress?: Progress;
+  /**
+   * Lines that close the terminal's account of repeated messages (« … et
+   * 2 915 autres du même genre »), and the real count of warnings logged.
+   * Absent from hand-made loggers in tests.
+   */
+  digest?: () => { lines: string[]; warnings: number };
 }
+
+/** Notes that may repeat once per quartier or chart: grouped on the terminal like warnings. */
+export const GROUPED_NOTES = new Set(['graphique_omis']);
+
+/** Examples of a kind shown on the terminal; the rest are counted (all of them go to journal.txt and --log json). */
+export const EXAMPLES_PER_KIND = 3;
 
 export interface LoggerOptions {
   mode: 'texte' | 'json';
@@ -86,15 +98,32 @@ export function createLogger(o: LoggerOptions): Logger {
       }
     : { start() {}, update() {}, done() {} };
 
+  // Repeated kinds: the first EXAMPLES_PER_KIND are printed, the others counted.
+  const kinds = new Map<string, { count: number; label: string }>();
+  let warnings = 0;
+  const shown = (level: 'info' | 'warn', e: LogEvent | undefined): boolean => {
+    if (level === 'info' && !(e && GROUPED_NOTES.has(e.event))) return true;
+    const key = `${level}\u0000${String(e?.code ?? e?.event ?? '')}`;
+    const k = kinds.get(key) ?? { count: 0, label: level === 'warn' ? msg.digestWarnings : msg.digestNotes };
+    k.count++;
+    kinds.set(key, k);
+    return k.count <= EXAMPLES_PER_KIND;
+  };
+
   return {
     progress,
     info(text, e) {
       if (o.mode === 'json') json('info', text, e);
-      else if (!o.quiet) err(text + '\n');
+      else if (!o.quiet && shown('info', e)) err(text + '\n');
     },
     warn(text, e) {
+      warnings++;
       if (o.mode === 'json') json('warn', text, e ?? { event: 'avertissement' });
-      else if (!o.quiet) err(text + '\n');
+      else if (shown('warn', e) && !o.quiet) err(text + '\n');
+    },
+    digest() {
+      const lines = [...kinds.values()].filter((k) => k.count > EXAMPLES_PER_KIND).map((k) => msg.digestMore(k.count - EXAMPLES_PER_KIND, k.count, k.label));
+      return { lines, warnings };
     },
     error(text, e) {
       if (o.mode === 'json') json('error', text, e ?? { event: 'erreur' });

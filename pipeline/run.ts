@@ -12,7 +12,8 @@ import type { Warning } from '../lib/model/types.ts';
 import { UsageError } from '../lib/errors.ts';
 import { msg } from '../lib/messages/index.ts';
 import { resolveQuartierCodes, type RunOptions } from './args.ts';
-import type { Logger } from './log.ts';
+import { GROUPED_NOTES, type Logger } from './log.ts';
+import type { JournalEntry } from '../lib/report/journal.ts';
 import { readSourcesDir, type SourcesDir } from './read-sources-dir.ts';
 import { createOutputWriter, type OutputWriter } from './output-writer.ts';
 import { openPreviousPublication } from './previous-publication.ts';
@@ -161,7 +162,7 @@ async function readAndMeasure(opts: RunOptions, dir: SourcesDir, t0: number, fx:
   log.event({ event: 'phase', phase: 'mesures', lignes: rows.length, duree_ms: Math.round(tMeasures - tIngest) });
   await step('mesures');
   fx.checkpoint();
-  return { model, PHASES };
+  return { model, PHASES, scopeNotes: scope.notes };
 }
 
 /** Every quartier code the run publishes: the registry's, and those of quartier figures when every quartier is published. */
@@ -220,8 +221,11 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     }
     fx.checkpoint();
 
-    const { model, PHASES } = await readAndMeasure(opts, dir, t0, fx, step);
+    const { model, PHASES, scopeNotes } = await readAndMeasure(opts, dir, t0, fx, step);
     model.changes = await changesSincePublished(out, model.rows);
+    // What the outputs' phases say (warnings, charts left out) goes to journal.txt as well as to the log.
+    const phaseEntries: JournalEntry[] = [];
+    const phaseLog = recordingLogger(log, phaseEntries);
 
     const stagingPath = stagingName(out, process.pid);
     // A folder by this name was left by an earlier process that had the same pid.
@@ -247,7 +251,7 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
       const t = fx.clock();
       if (foreground) log.progress?.start(phase.name);
       const phaseOut = phaseWriter(writer, phase.name, fx, log, step, inFlight, foreground);
-      const { count } = await phase.run(model, phaseOut, opts.formats, { log, clock: fx.clock, checkpoint, charts });
+      const { count } = await phase.run(model, phaseOut, opts.formats, { log: phaseLog, clock: fx.clock, checkpoint, charts });
       const elapsed = fx.clock() - t;
       log.progress?.done(msg.phaseDone(phase.name, msg.countFiles(phaseOut.paths.length), elapsed / 1000));
       log.event({ event: 'phase', phase: phase.name, unites: count, fichiers: phaseOut.paths.length, reutilises: phaseOut.reused, duree_ms: Math.round(elapsed), sorties: phaseOut.paths });
@@ -272,6 +276,17 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
       await settleTogether([lead, ...companions.map((c): GroupJob => (stop) => runPhase(c, charts, false, stop))], (e) => charts.end(e));
     }
     fx.checkpoint();
+
+    const { journalText } = await import('../lib/report/journal.ts');
+    // Phases run alongside each other: their entries are sorted so that the journal's bytes do not depend on timing.
+    phaseEntries.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+    const journal = journalText({
+      year: model.year,
+      scope: scopeNotes,
+      warnings: [...model.warnings.map((w) => ({ code: w.code, message: w.message })), ...phaseEntries.filter((e) => !GROUPED_NOTES.has(e.code))],
+      notes: phaseEntries.filter((e) => GROUPED_NOTES.has(e.code)),
+    });
+    await writer.write(SOURCES_JOURNAL, journal);
 
     const manifest: Manifest = {
       outil: { nom: 'quartiers', version: fx.toolVersion },
@@ -302,8 +317,10 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
       log.warn(msg.interruptedAfterPublish(late, out), { event: 'interruption', signal: late, publie: true });
       return late === 'SIGINT' ? 130 : 143;
     }
-    log.info(msg.summary(model.quartiers.length, model.rows.length, files, out, seconds, model.warnings.length), {
-      event: 'fin', quartiers: model.quartiers.length, valeurs: model.rows.length, fichiers: files, avertissements: model.warnings.length, duree_ms: Math.round(seconds * 1000),
+    const digest = log.digest?.() ?? { lines: [], warnings: model.warnings.length };
+    for (const line of digest.lines) log.info(line);
+    log.info(msg.summary(model.quartiers.length, model.rows.length, files, out, seconds, digest.warnings), {
+      event: 'fin', quartiers: model.quartiers.length, valeurs: model.rows.length, fichiers: files, avertissements: digest.warnings, duree_ms: Math.round(seconds * 1000),
     });
     return 0;
   } finally {
@@ -317,6 +334,25 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
 function reportCleanup(cleanup: Cleanup, log: Logger): void {
   if (cleanup.removed.length) log.info(msg.leftoversRemoved(cleanup.removed), { event: 'nettoyage', supprimes: cleanup.removed });
   for (const k of cleanup.kept) log.warn(msg.warningPrefix + msg.leftoverKept(k.name, k.foreign), { event: 'conserve', dossier: k.name, fichiers: k.foreign });
+}
+
+/** The full account of the run's messages, published with the reports. */
+const SOURCES_JOURNAL = 'journal.txt';
+
+/** A logger that also keeps the phases' warnings and repeated notes for journal.txt. */
+function recordingLogger(log: Logger, into: JournalEntry[]): Logger {
+  const strip = (text: string) => (text.startsWith(msg.warningPrefix) ? text.slice(msg.warningPrefix.length) : text);
+  return {
+    ...log,
+    info(text, e) {
+      if (e && GROUPED_NOTES.has(e.event)) into.push({ code: e.event, message: text });
+      log.info(text, e);
+    },
+    warn(text, e) {
+      if (e?.event === 'avertissement') into.push({ code: String(e.code ?? e.event), message: strip(text) });
+      log.warn(text, e);
+    },
+  };
 }
 
 /**

@@ -19,6 +19,10 @@ export const cli = {
   internalError: (detail: string) => `Erreur interne inattendue : ${detail}. Relancez avec --debug pour le détail et signalez-la.`,
   errorCount: (n: number) => `${n} erreur${n > 1 ? 's' : ''} dans les sources : rien n'a été publié, les rapports précédents sont intacts.`,
   warningPrefix: 'Avertissement : ',
+  digestWarnings: 'avertissements',
+  digestNotes: 'notes',
+  digestMore: (more: number, total: number, label: string) =>
+    `  … et ${count(more)} autre${more > 1 ? 's' : ''} du même genre (${count(total)} ${label} de ce genre en tout) : liste complète dans journal.txt.`,
   errorPrefix: 'Erreur : ',
 };
 

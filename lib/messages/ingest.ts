@@ -64,10 +64,10 @@ export const ingest = {
   badSidecarYear: (file: string, text: string) =>
     `${file}:1 : année attendue sur quatre chiffres (par exemple 2022), lu « ${text} ».`,
   unknownKind: (file: string, header: string[]) =>
-    `${file} : type de fichier non reconnu d'après son en-tête (${header.slice(0, 6).map((h) => `« ${h} »`).join(', ')}${header.length > 6 ? '…' : ''}). ` +
+    `${file} : type de fichier non reconnu d'après son en-tête (${examples(header.map((h) => `« ${h} »`), 4)}). ` +
     `Attendu : un export par territoire (SIG Ville, INSEE, RPLS : une colonne de code et des colonnes d'indicateurs du catalogue), un panel (code, année, indicateurs), un fichier préfecture (quartier, indicateur, valeur), un fichier IPS (UAI, IPS), une liste de quartiers, la correspondance 2024-2015, le référentiel ou le catalogue. Si ce sont des indicateurs, ajoutez leurs noms de colonnes comme alias dans le catalogue (voir docs/sources.md).`,
   noIndicatorColumn: (file: string, line: number, header: string[]) =>
-    `${where(file, line)} : aucune colonne ne correspond à un indicateur du catalogue (${header.map((h) => `« ${h} »`).join(', ')}). Ajoutez le nom de colonne dans la colonne « alias » du catalogue.`,
+    `${where(file, line)} : aucune colonne ne correspond à un indicateur du catalogue (${examples(header.map((h) => `« ${h} »`))}). Ajoutez le nom de colonne dans la colonne « alias » du catalogue.`,
   notANumber: (file: string, line: number, column: string, text: string) =>
     `${where(file, line, column)} : nombre attendu, lu « ${text} » (exemples acceptés : 40,2 ; 2 700 ; 12 % ; + de 30 % ; environ 990 ; s ou nd pour le secret ou l'absence).`,
   percentOver100: (file: string, line: number, column: string, text: string) =>
@@ -93,7 +93,7 @@ export const ingest = {
   missingColumn: (file: string, column: string) => `${file} : colonne « ${column} » attendue dans l'en-tête, absente.`,
   emptyCell: (file: string, line: number, column: string) => `${where(file, line, column)} : valeur attendue, cellule vide.`,
   ignoredColumns: (columns: string[]) =>
-    `${plural(columns.length, 'colonne')} sans indicateur du catalogue, laissée${columns.length > 1 ? 's' : ''} de côté : ${columns.slice(0, 8).map((c) => `« ${c} »`).join(', ')}${columns.length > 8 ? '…' : ''} (ajoutez un alias au catalogue pour les lire).`,
+    `${plural(columns.length, 'colonne')} sans indicateur du catalogue, laissée${columns.length > 1 ? 's' : ''} de côté : ${examples(columns.map((c) => `« ${c} »`))} (ajoutez un alias au catalogue pour les lire).`,
   badUai: (file: string, line: number, column: string, text: string) =>
     `${where(file, line, column)} : code UAI attendu (sept chiffres et une lettre, par exemple 0620123A), lu « ${text} ».`,
   duplicateSchool: (file: string, line: number, uai: string, first: number) =>
@@ -106,11 +106,11 @@ export const ingest = {
     `dictionnaire de ${plural(n, 'colonne')} : il décrit un export et ne contient aucune valeur, il n'est pas lu comme données.`,
   quartierListRead: (n: number) => `${plural(n, 'quartier')} nommé${n > 1 ? 's' : ''} : ces noms servent aux quartiers absents du référentiel.`,
   quartiersSplit: (splits: [string, string[]][]) =>
-    `${plural(splits.length, 'quartier')} 2015 découpé${splits.length > 1 ? 's' : ''} en plusieurs quartiers 2024 (${splits.slice(0, 5).map(([qp, qn]) => `${qp} → ${qn.join(', ')}`).join(' ; ')}${splits.length > 5 ? '…' : ''}) : leurs valeurs restent sous le code 2015, mesurées sur l'ancien périmètre, sans être attribuées à l'un des quartiers 2024.`,
+    `${plural(splits.length, 'quartier')} 2015 découpé${splits.length > 1 ? 's' : ''} en plusieurs quartiers 2024 (${examples(splits.map(([qp, qn]) => `${qp} → ${qn.join(', ')}`), 2, ' ; ')}) : leurs valeurs restent sous le code 2015, mesurées sur l'ancien périmètre, sans être attribuées à l'un des quartiers 2024.`,
   quartiersMerged: (merges: [string, string[]][]) =>
-    `${plural(merges.length, 'quartier')} 2024 issu${merges.length > 1 ? 's' : ''} de la fusion de plusieurs quartiers 2015 (${merges.slice(0, 5).map(([qn, qp]) => `${qp.join(' + ')} → ${qn}`).join(' ; ')}${merges.length > 5 ? '…' : ''}) : les valeurs des quartiers 2015 restent sous leur code 2015, sans être additionnées.`,
+    `${plural(merges.length, 'quartier')} 2024 issu${merges.length > 1 ? 's' : ''} de la fusion de plusieurs quartiers 2015 (${examples(merges.map(([qn, qp]) => `${qp.join(' + ')} → ${qn}`), 2, ' ; ')}) : les valeurs des quartiers 2015 restent sous leur code 2015, sans être additionnées.`,
   registryDisagrees: (rows: [string, string, string[]][]) =>
-    `Le référentiel et la correspondance de l'ANCT ne s'accordent pas pour ${plural(rows.length, 'quartier')} (${rows.slice(0, 5).map(([qn, qp, other]) => `${qn} ↔ ${qp} dans le référentiel, ${qp} → ${other.join(', ')} pour l'ANCT`).join(' ; ')}${rows.length > 5 ? '…' : ''}) : le référentiel fait foi ; vérifiez ses codes.`,
+    `Le référentiel et la correspondance de l'ANCT ne s'accordent pas pour ${plural(rows.length, 'quartier')} (${rows.slice(0, 1).map(([qn, qp, other]) => `${qn} ↔ ${qp} dans le référentiel, ${qp} → ${examples(other, 2)} pour l'ANCT`).join('')}${rows.length > 1 ? '…' : ''}) : le référentiel fait foi ; vérifiez ses codes.`,
   notReadKind: () => 'non lu (le référentiel ou le catalogue est en erreur)',
   unknownKindLabel: () => 'non reconnu',
   noSources: (dir: string) => `${dir} : aucun fichier de données trouvé ; déposez les exports CSV dans ce dossier.`,

@@ -20,7 +20,7 @@ export function plural(n: number, singular: string, pluralForm = `${singular}s`)
 }
 
 /** At most `max` examples of a list, and « … » when there are more: no message quotes a whole list. */
-export function examples(items: readonly string[], max = 3): string {
+export function examples(items: readonly string[], max = 3, separator = ', '): string {
   const shown = items.slice(0, max).map((s) => (s.length > 40 ? `${s.slice(0, 39)}…` : s));
-  return `${shown.join(', ')}${items.length > max ? '…' : ''}`;
+  return `${shown.join(separator)}${items.length > max ? '…' : ''}`;
 }

@@ -1,7 +1,7 @@
 // Words of the Excel workbooks (sheet titles, column headers, legends,
 // method notes) and the phase's log lines.
 
-import { frenchList, plural } from './place.ts';
+import { examples, frenchList, plural } from './place.ts';
 import { SECTION_TITLES } from './portrait.ts';
 import { trendLabels } from './trend-labels.ts';
 
@@ -83,6 +83,6 @@ export const workbookText = {
 
 export const workbookMessages = {
   workbooksOutsideRegistry: (codes: string[]) =>
-    `${plural(codes.length, 'quartier')} absent${codes.length > 1 ? 's' : ''} du référentiel (${codes.join(', ')}) : regroupé${codes.length > 1 ? 's' : ''} dans le classeur « hors référentiel ».`,
+    `${plural(codes.length, 'quartier')} absent${codes.length > 1 ? 's' : ''} du référentiel (${examples(codes)}) : regroupé${codes.length > 1 ? 's' : ''} dans le classeur « hors référentiel ».`,
   chartCaptionUnreadable: (file: string) => `Classeurs : la description du graphique ${file} est illisible ; l’image est insérée sans légende.`,
 };

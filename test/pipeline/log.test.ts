@@ -70,4 +70,26 @@ describe('createLogger', () => {
       process.stderr.isTTY = tty;
     }
   });
+
+  it('shows at most 3 examples of each kind of warning or repeated note, then counts the rest; JSON keeps every one', () => {
+    const r = recorded({ tty: false });
+    for (let i = 0; i < 2918; i++) r.log.info(`Graphique non produit ${i}`, { event: 'graphique_omis' });
+    for (let i = 0; i < 5; i++) r.log.warn(`Avertissement : a${i}`, { event: 'avertissement', code: 'a' });
+    r.log.warn('Avertissement : b', { event: 'avertissement', code: 'b' });
+    for (let i = 0; i < 30; i++) r.log.info(`contrôle ${i}`, { event: 'controle' });
+    const { lines, warnings } = r.log.digest!();
+    expect(warnings).toBe(6);
+    expect(lines).toEqual([msg.digestMore(2915, 2918, msg.digestNotes), msg.digestMore(2, 5, msg.digestWarnings)]);
+    const text = r.err.join('');
+    expect(text.split('\n').filter((l) => l.startsWith('Graphique'))).toHaveLength(3);
+    expect(text).toContain('a2\n');
+    expect(text).not.toContain('a3');
+    expect(text).toContain('b\n');
+    // Lines of the quality report are not repeated notes: every one is printed.
+    expect(text.split('\n').filter((l) => l.startsWith('contrôle'))).toHaveLength(30);
+
+    const j = recorded({ mode: 'json' });
+    for (let i = 0; i < 5; i++) j.log.warn(`Avertissement : a${i}`, { event: 'avertissement', code: 'a' });
+    expect(j.out).toHaveLength(5);
+  });
 });

@@ -54,6 +54,8 @@ describe.skipIf(!real)(`national files beside the bundled sources${real ? '' : '
     expect(codesInPaths).toEqual(new Set(['QN06205M', 'QIC-62555-01']));
     expect(files.filter((f) => f.startsWith('classeurs/'))).not.toContainEqual(expect.stringContaining('hors'));
     expect(r.stderr).toContain(msg.scopeRegistry(2, panelOrPopulationCodes() - 1));
+    expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(20);
+    expect(readFileSync(path.join(out, 'journal.txt'), 'utf8')).toContain(msg.scopeRegistry(2, panelOrPopulationCodes() - 1));
 
     // QP062005's 2019 poverty rate against the panel, computed here from the real file.
     const [header, ...lines] = readFileSync(path.join(real!, 'filosofi_qpv_2012_2021.csv'), 'utf8').trim().split('\n');
@@ -77,6 +79,7 @@ describe.skipIf(!real)(`national files beside the bundled sources${real ? '' : '
     const out = path.join(root, 'reports');
     const r = await runCli(['run', '--sources', sourcesWithNational(root), '--out', out, '--formats', 'csv', '--tous-les-quartiers'], { timeoutMs: 180_000 });
     expect(r.code).toBe(0);
+    expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(20);
     const published = new Set([...tidyColumn(out, 'quartier_code'), ...tidyColumn(out, 'quartier_code_2015')]);
     const missing = [...panelCodes()].filter((c) => !published.has(c));
     expect(missing).toEqual([]);

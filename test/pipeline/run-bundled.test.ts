@@ -18,7 +18,7 @@ describe('quartiers run on the bundled sources', () => {
     expect(csv.split('\r\n')[0]).toMatch(/^quartier_code,quartier_code_2015,quartier,statut,indicateur,annee,valeur,borne,valeur_source,perimetre,source,reference,valeur_reference,ecart_points,ratio,indice,sens/);
     const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
     expect(manifest.outil.nom).toBe('quartiers');
-    expect(manifest.sorties.map((s: { fichier: string }) => s.fichier)).toEqual(['indicateurs.csv', 'portraits/QIC-62555-01.md', 'portraits/QN06205M.md']);
+    expect(manifest.sorties.map((s: { fichier: string }) => s.fichier)).toEqual(['indicateurs.csv', 'journal.txt', 'portraits/QIC-62555-01.md', 'portraits/QN06205M.md']);
     expect(existsSync(path.join(path.dirname(out), '.reports.lock'))).toBe(false);
   });
 

@@ -98,8 +98,8 @@ describe('--if-changed', () => {
     expect(second.ms).toBeLessThan(overloaded ? 3000 : 1000);
 
     const otherOptions = await runCli(['run', '--sources', sources, '--out', out, '--if-changed', '--formats', 'csv'], LIMIT);
-    // indicateurs.csv, changements.csv (against the previous publication) and manifest.json.
-    expect(otherOptions.stderr).toMatch(/^Terminé : .* 3 fichiers publiés/m);
+    // indicateurs.csv, changements.csv (against the previous publication), journal.txt and manifest.json.
+    expect(otherOptions.stderr).toMatch(/^Terminé : .* 4 fichiers publiés/m);
     writeFileSync(path.join(sources, 'LISEZMOI.md'), 'une note\n');
     const newFile = await runCli(['run', '--sources', sources, '--out', out, '--if-changed', '--formats', 'csv'], LIMIT);
     expect(newFile.stderr).toMatch(/^Terminé : /m);
@@ -252,7 +252,7 @@ describe('logs and verification', () => {
     expect((await runCli(['run', '--out', out, '--formats', 'csv,md'], LIMIT)).code).toBe(0);
     const ok = await runCli(['verifier', '--out', out], LIMIT);
     expect(ok.code).toBe(0);
-    expect(ok.stderr).toContain(msg.verifyOk(out, 3));
+    expect(ok.stderr).toContain(msg.verifyOk(out, 4));
     writeFileSync(path.join(out, 'portraits', 'QN06205M.md'), 'retouché\n');
     writeFileSync(path.join(out, 'en-plus.txt'), 'x');
     const bad = await runCli(['verifier', '--out', out], LIMIT);
