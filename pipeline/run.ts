@@ -11,6 +11,7 @@ import type { Sources, SourceFile } from '../lib/ingest/read-sources.ts';
 import type { Warning } from '../lib/model/types.ts';
 import { UsageError } from '../lib/errors.ts';
 import { msg } from '../lib/messages/index.ts';
+import { systemErrorText } from '../lib/messages/system.ts';
 import { resolveQuartierCodes, type RunOptions } from './args.ts';
 import { GROUPED_NOTES, type Logger } from './log.ts';
 import type { JournalEntry } from '../lib/report/journal.ts';
@@ -108,16 +109,7 @@ async function realPathSoFar(p: string): Promise<string> {
 }
 
 function errnoText(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  const known: Record<string, string> = {
-    EACCES: 'permission refusée',
-    EPERM: 'opération non permise',
-    EROFS: 'système de fichiers en lecture seule',
-    ENOTDIR: 'un élément du chemin est un fichier, pas un dossier',
-    ENOSPC: 'plus de place sur le disque',
-    EEXIST: 'un élément du chemin est un fichier, pas un dossier',
-  };
-  return (code && known[code]) ?? (e instanceof Error ? e.message : String(e));
+  return systemErrorText((e as NodeJS.ErrnoException).code, e instanceof Error ? e.message : String(e));
 }
 
 /**

@@ -85,4 +85,8 @@ export const charts = {
   noGap: 'aucun écart à la référence n’est calculable',
   noValue: 'aucune valeur à représenter',
   chartWorkersFallback: (reason: string) => `Rendu des graphiques sans processus parallèles (${reason}).`,
+  /** What a heatmap cell prints for a secret figure. */
+  secretCell: 'secret',
+  heatmapKey: '> : borne (au moins), < : borne (au plus), ≈ : valeur approchée ; « secret » : secret statistique.',
+  rankingKey: 'Ligne orange : valeur de l’agglomération ; barre ouverte en pointillés : borne (« plus de », « moins de »).',
 };

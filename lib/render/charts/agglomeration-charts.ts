@@ -50,7 +50,7 @@ function cells(input: AgglomerationChartInput, keep: (r: TidyRow) => boolean): {
 
 /** What a heatmap cell prints: the index with a bound sign, « secret » or nothing. */
 function cellText(d: IndicatorDatum): string {
-  if (d.etat === 'secret') return 'secret';
+  if (d.etat === 'secret') return words.secretCell;
   if (d.indice === null) return '';
   const sign = ({ minimum: '> ', maximum: '< ', approchee: '≈ ', exacte: '' } as const)[d.forme_indice];
   return `${sign}${Math.round(d.indice)}`;
@@ -98,7 +98,7 @@ export function indicesSpec(input: AgglomerationChartInput): ChartResult {
   };
   const cap = {
     title: words.titleIndices(input.epciName, words.chartYears(data.map((d) => d.annee))),
-    subtitle: [words.chartSource(rows.map((r) => ({ source: r.source, perimetre: r.perimetre }))), '> : borne (au moins), < : borne (au plus), ≈ : valeur approchée ; « secret » : secret statistique.'],
+    subtitle: [words.chartSource(rows.map((r) => ({ source: r.source, perimetre: r.perimetre }))), words.heatmapKey],
     description: words.describeIndices(input.epciName, nq, ni),
   };
   return { spec: topLevel(cap, data, spec) };
@@ -149,7 +149,7 @@ export function classementSpec(input: AgglomerationChartInput): ChartResult {
   const spec: VlSpec = { vconcat: indicators.map(indicatorPanel), resolve: { scale: { x: 'independent', y: 'independent' } } };
   const cap = {
     title: words.titleClassement(input.epciName, words.chartYears(data.map((d) => d.annee))),
-    subtitle: [words.chartSource(rows.map((r) => ({ source: r.source, perimetre: r.perimetre }))), 'Ligne orange : valeur de l’agglomération ; barre ouverte en pointillés : borne (« plus de », « moins de »).'],
+    subtitle: [words.chartSource(rows.map((r) => ({ source: r.source, perimetre: r.perimetre }))), words.rankingKey],
     description: words.describeClassement(input.epciName, nq, ni),
   };
   return { spec: topLevel(cap, data, spec) };
