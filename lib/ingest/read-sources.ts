@@ -30,6 +30,8 @@ import { enjeuxKind } from './kinds/enjeux.ts';
 import { schoolLinksKind } from './kinds/school-links.ts';
 import type { DataKind, KindResult, QuartierListEntry, ReadContext } from './source-context.ts';
 import { mergeFigures, type Overridden } from './merge-figures.ts';
+import { repeatedVintageWarnings } from './repeated-vintages.ts';
+import { VINTAGES_SUFFIX, fileUnderDeclaredVintages, readDeclaredVintages } from './declared-vintages.ts';
 import { nameUnknownQuartiers } from './quartier-names.ts';
 import { isGeoFile, mergeGeo, readGeoJson, type GeoFileResult } from './geojson.ts';
 import type { GeoSources } from '../model/geo.ts';
@@ -218,6 +220,12 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
   const aliases = buildAliasIndex(catalogue);
   const quartierCodes = new Set(quartiers.flatMap((q) => [q.code, q.code2015].filter(Boolean)));
 
+  const vintages = new Map<string, Map<string, number>>();
+  for (const file of sorted) {
+    if (!file.path.endsWith(VINTAGES_SUFFIX)) continue;
+    const base = file.path.slice(0, -VINTAGES_SUFFIX.length);
+    attempt(() => vintages.set(base, readDeclaredVintages(file.path, Buffer.from(file.bytes).toString('utf8'), aliases, new Set(indicators.keys()))));
+  }
   const figures: Figure[] = [];
   for (const p of data) {
     const ctx: ReadContext = { file: p.file.path, table: p.table, catalogue, indicators, aliases, quartiers, quartierCodes, sidecarYear: p.file.sidecarYear };
@@ -230,7 +238,7 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
     const r = attempt(() => kind.read(ctx));
     summarize(p, kind.id, kind.label, r);
     if (!r) continue;
-    for (const f of r.figures ?? []) figures.push(f);
+    for (const f of fileUnderDeclaredVintages(r.figures ?? [], vintages.get(p.file.path.replace(/\.[^./]+$/, '')))) figures.push(f);
     sources.warnings.push(...(r.warnings ?? []));
     sources.schools.push(...(r.schools ?? []));
     sources.schoolLinks.push(...(r.schoolLinks ?? []));
@@ -251,6 +259,7 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
   stats.reconciled = reconciled.mapped;
   sources.warnings.push(...reconciled.warnings);
   sources.figures = merged.figures;
+  sources.warnings.push(...repeatedVintageWarnings(sources.figures));
   nameUnknownQuartiers(sources.figures, sources.quartierList, quartierCodes);
 
   const unknown = new Map<string, number>();

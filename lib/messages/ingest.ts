@@ -1,7 +1,8 @@
 // Messages about reading sources. Every one says where and what was expected.
 
 import { where, frenchList, plural, examples } from './place.ts';
-import type { Bound, SourceSummary } from '../model/types.ts';
+import type { Bound, Figure, SourceSummary } from '../model/types.ts';
+import { formatFrenchNumber } from '../text/french-number.ts';
 
 const n = (x: number) => x.toLocaleString('fr-FR').replace(/\u202f|\u00a0/g, ' ');
 const BOUND_NAMES: Record<Bound, string> = { '=': 'exactes', '>': '« plus de »', '>=': '« au moins »', '<': '« moins de »', '<=': '« au plus »', '~': '« environ »' };
@@ -35,7 +36,18 @@ const report = {
   reportInvalid: (errors: number) => `Sources invalides : ${plural(errors, 'erreur')}, détaillée${errors > 1 ? 's' : ''} ci-dessous.`,
 };
 
+/** « INSEE Filosofi 2019 »; « SIG Ville 2022, année 2019 » when the label's vintage is not the figure's year. */
+const vintageLabel = (f: Figure) => (!f.sourceLabel ? `${f.at.file}, ${f.year}` : f.sourceLabel.endsWith(String(f.year)) ? f.sourceLabel : `${f.sourceLabel}, ${f.year}`);
+
+/** « QP062005, taux_pauvrete : 40,2 en 2022 = INSEE Filosofi 2019 (insee/filosofi.csv:9) » */
+const repeatExample = (r: { later: Figure; earlier: Figure }) =>
+  `${r.later.territory}, ${r.later.indicator} : ${formatFrenchNumber(r.later.value!, r.later.decimals)} en ${r.later.year} = ${vintageLabel(r.earlier)} (${where(r.earlier.at.file, r.earlier.at.line)})`;
+
 export const ingest = {
+  badDeclaredVintage: (file: string, line: number, text: string) =>
+    `${where(file, line)} : ligne « ${text} » : « indicateur;année » attendu (identifiant ou nom de colonne d'un indicateur du catalogue, puis l'année du millésime sur quatre chiffres, par exemple « taux_pauvrete;2019 »).`,
+  repeatedVintage: (file: string, repeats: { later: Figure; earlier: Figure }[]) =>
+    `${file} : ${plural(repeats.length, 'valeur')} égale${repeats.length > 1 ? 's' : ''} à celle d'une année antérieure dans une autre source (${repeats.slice(0, 3).map(repeatExample).join(' ; ')}${repeats.length > 3 ? ' ; …' : ''}) : l'export reprend peut-être un millésime plus ancien. Si c'est le cas, déclarez son vrai millésime dans un fichier voisin « ${file.replace(/\.[^./]+$/, '')}.millesimes » (lignes « indicateur;année ») ; sinon, ignorez cet avertissement.`,
   ...report,
   emptyFile: (file: string) => `${file} : fichier vide, un en-tête de colonnes et au moins une ligne de données sont attendus.`,
   noHeader: (file: string) => `${file}:1 : aucune ligne d'en-tête trouvée (au moins deux colonnes nommées sont attendues).`,
