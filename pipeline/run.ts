@@ -227,6 +227,7 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     fx.onStaging?.(staging);
     await fs.mkdir(staging, { recursive: true });
     // The previous publication is the cache: a file whose key did not change is taken from it.
+    let reused = 0;
     const writer = createOutputWriter(staging, { build: renderBuild(fx.toolVersion), previous: opts.rebuild ? null : await openPreviousPublication(out) }, { journal: true });
     const selected = PHASES.filter((p) => p.formats.some((f) => opts.formats.has(f)));
     // A phase `alongside` another starts with it (the workbooks with the charts, fed chart by chart).
@@ -247,6 +248,7 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
       const elapsed = fx.clock() - t;
       log.progress?.done(msg.phaseDone(phase.name, msg.countFiles(phaseOut.paths.length), elapsed / 1000));
       log.event({ event: 'phase', phase: phase.name, unites: count, fichiers: phaseOut.paths.length, reutilises: phaseOut.reused, duree_ms: Math.round(elapsed), sorties: phaseOut.paths });
+      reused += phaseOut.reused;
       await step(`phase:${phase.name}`);
     };
     for (const phase of selected) {
@@ -311,8 +313,8 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     }
     const digest = log.digest?.() ?? { lines: [], warnings: model.warnings.length };
     for (const line of digest.lines) log.info(line);
-    log.info(msg.summary(model.quartiers.length, model.rows.length, files, out, seconds, digest.warnings), {
-      event: 'fin', quartiers: model.quartiers.length, valeurs: model.rows.length, fichiers: files, avertissements: digest.warnings, duree_ms: Math.round(seconds * 1000),
+    log.info(msg.summary(model.quartiers.length, model.rows.length, files, out, seconds, digest.warnings, reused), {
+      event: 'fin', quartiers: model.quartiers.length, valeurs: model.rows.length, fichiers: files, reutilises: reused, avertissements: digest.warnings, duree_ms: Math.round(seconds * 1000),
     });
     return 0;
   } finally {

@@ -58,8 +58,8 @@ export const runMessages = {
   verifyExtra: 'présent mais absent de manifest.json',
   verifyFailed: (out: string, n: number) => `${out} : ${n} écart${n > 1 ? 's' : ''} avec manifest.json.`,
   unchanged: (out: string) => `Sources, options et version inchangées depuis la dernière publication de ${out} : rien à refaire.`,
-  summary: (quartiers: number, figures: number, files: number, out: string, seconds: number, warnings: number) =>
-    `Terminé : ${count(quartiers)} quartier${quartiers > 1 ? 's' : ''}, ${count(figures)} valeur${figures > 1 ? 's' : ''}, ${count(files)} fichier${files > 1 ? 's' : ''} publié${files > 1 ? 's' : ''} dans ${out} en ${formatFrenchNumber(seconds, 1)} s${warnings ? `, ${count(warnings)} avertissement${warnings > 1 ? 's' : ''}` : ''}.`,
+  summary: (quartiers: number, figures: number, files: number, out: string, seconds: number, warnings: number, reused = 0) =>
+    `Terminé : ${count(quartiers)} quartier${quartiers > 1 ? 's' : ''}, ${count(figures)} valeur${figures > 1 ? 's' : ''}, ${count(files)} fichier${files > 1 ? 's' : ''} publié${files > 1 ? 's' : ''}${reused ? ` (dont ${count(reused)} repris de la publication précédente, inchangé${reused > 1 ? 's' : ''})` : ''} dans ${out} en ${formatFrenchNumber(seconds, 1)} s${warnings ? `, ${count(warnings)} avertissement${warnings > 1 ? 's' : ''}` : ''}.`,
   validateSummary: (files: number, figures: number, warnings: number) =>
     `Sources valides : ${count(files)} fichier${files > 1 ? 's' : ''} reconnu${files > 1 ? 's' : ''}, ${count(figures)} valeur${figures > 1 ? 's' : ''}${warnings ? `, ${count(warnings)} avertissement${warnings > 1 ? 's' : ''}` : ''}.`,
   outNotWritable: (out: string, reason: string) => `Le dossier de sortie ${out} ne peut pas être écrit (${reason}).`,

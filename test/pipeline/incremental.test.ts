@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { jsonEvents, runCli } from '../helpers/cli.ts';
 import { verifyFolder } from '../../pipeline/manifest.ts';
+import { msg } from '../../lib/messages/index.ts';
 import { copySources, tempRoot } from './fixture-runs.ts';
 
 const root = tempRoot();
@@ -19,7 +20,15 @@ const after = copySources(root, 'apres', true);
 async function run(sources: string, out: string, ...extra: string[]) {
   const r = await runCli(['run', '--sources', sources, '--out', out, '--log', 'json', ...extra], OPTIONS);
   expect(r.code, r.stderr).toBe(0);
-  const phases = jsonEvents(r.stdout).filter((e) => e.event === 'phase' && typeof e.reutilises === 'number');
+  const events = jsonEvents(r.stdout);
+  const phases = events.filter((e) => e.event === 'phase' && typeof e.reutilises === 'number');
+  // The summary counts what was taken, as the phases do.
+  const end = events.find((e) => e.event === 'fin')!;
+  const reused = phases.reduce((n, e) => n + (e.reutilises as number), 0);
+  expect(end.reutilises).toBe(reused);
+  // (up to the duration, rounded differently in the event)
+  const upToDuration = (text: string) => text.slice(0, text.indexOf(` dans ${out} en `));
+  expect(upToDuration(end.message as string)).toBe(upToDuration(msg.summary(end.quartiers as number, end.valeurs as number, end.fichiers as number, out, 0, 0, reused)));
   return new Map(phases.map((e) => [e.phase as string, { files: e.fichiers as number, reused: e.reutilises as number }]));
 }
 
