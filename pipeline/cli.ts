@@ -24,12 +24,17 @@ export function toolVersion(): string {
  * there, as a crash or `kill -9` would, QUARTIERS_TEST_TERM_AT=<moment> sends
  * it SIGTERM there (e.g. in the middle of the publication).
  */
-function testHooks(env: NodeJS.ProcessEnv): { reached?: (label: string) => void; delayMs?: number } {
+function testHooks(env: NodeJS.ProcessEnv): { reached?: (label: string) => void; delayMs?: number; writeFault?: (n: number) => NodeJS.ErrnoException | null } {
   const killAt = env.QUARTIERS_TEST_KILL_AT;
+  // QUARTIERS_TEST_WRITE_FAULT=<n>:<CODE>: the n-th output write and the next fail as a full disk would (ENOSPC).
+  const fault = /^(\d+):(E[A-Z]+)$/.exec(env.QUARTIERS_TEST_WRITE_FAULT ?? '');
   const termAt = env.QUARTIERS_TEST_TERM_AT;
   const delayMs = Number(env.QUARTIERS_TEST_DELAY_MS) || 0;
   return {
     delayMs,
+    writeFault: fault
+      ? (n) => (n >= Number(fault[1]) ? Object.assign(new Error(`${fault[2]}: injected, write`), { code: fault[2], syscall: 'write', errno: -28 }) : null)
+      : undefined,
     reached: killAt || termAt
       ? (label) => {
           if (label === termAt) process.kill(process.pid, 'SIGTERM');

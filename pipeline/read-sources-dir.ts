@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { DataError, DataErrors, UsageError } from '../lib/errors.ts';
 import { msg } from '../lib/messages/index.ts';
+import { errnoText } from '../lib/messages/errno.ts';
 import { isTableFile, type SourceFile } from '../lib/ingest/read-sources.ts';
 import type { Warning } from '../lib/model/types.ts';
 
@@ -52,7 +53,7 @@ export async function scanSourcesDir(root: string): Promise<SourcesScan> {
       const target = await fs.stat(full).catch((err: NodeJS.ErrnoException) => err);
       if (target instanceof Error) {
         if (e.isSymbolicLink() && target.code === 'ELOOP') errors.push(new DataError(msg.symlinkLoop(rel(full)), { file: rel(full) }));
-        else refuse(full, e.isSymbolicLink() ? msg.danglingLink() : target.code ?? target.message);
+        else refuse(full, e.isSymbolicLink() ? msg.danglingLink() : errnoText(target));
         continue;
       }
       if (target.isDirectory()) await walk(full);
@@ -62,7 +63,7 @@ export async function scanSourcesDir(root: string): Promise<SourcesScan> {
         try {
           files.push({ path: rel(full), bytes: await fs.readFile(full) });
         } catch (err) {
-          refuse(full, (err as NodeJS.ErrnoException).code ?? String(err));
+          refuse(full, errnoText(err));
         }
       }
     }

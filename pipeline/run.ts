@@ -11,7 +11,6 @@ import type { Sources, SourceFile } from '../lib/ingest/read-sources.ts';
 import type { Warning } from '../lib/model/types.ts';
 import { UsageError } from '../lib/errors.ts';
 import { msg } from '../lib/messages/index.ts';
-import { systemErrorText } from '../lib/messages/system.ts';
 import { resolveQuartierCodes, type RunOptions } from './args.ts';
 import { GROUPED_NOTES, type Logger } from './log.ts';
 import type { JournalEntry } from '../lib/report/journal.ts';
@@ -21,6 +20,7 @@ import { openPreviousPublication } from './previous-publication.ts';
 import { renderBuild } from './render-build.ts';
 import { cleanLeftovers, type Cleanup, outState, publishFolder, restoreOutput, stagingName, versionStamp } from './publish.ts';
 import { acquireLock } from './lock.ts';
+import { errnoText, isSystemError } from '../lib/messages/errno.ts';
 import { foreignFiles, JOURNAL, removeOwned, unlistedFiles } from './owned-files.ts';
 import { fileEntry, inputFingerprint, MANIFEST, outputsPresent, readManifest, stableStringify, type Manifest } from './manifest.ts';
 import { createChartReadiness, type ChartReadiness } from './chart-readiness.ts';
@@ -44,6 +44,8 @@ export interface RunEffects {
   reached?: (label: string) => void;
   /** Test-only: pause this long at each moment, to make a run last. */
   delayMs?: number;
+  /** Test-only: the system error the n-th output write fails with, if any (a full disk). */
+  writeFault?: (n: number) => NodeJS.ErrnoException | null;
 }
 
 export async function loadSources(dir: string, log: Logger): Promise<Sources> {
@@ -106,10 +108,6 @@ async function realPathSoFar(p: string): Promise<string> {
     rest.push(path.basename(dir));
     dir = parent;
   }
-}
-
-function errnoText(e: unknown): string {
-  return systemErrorText((e as NodeJS.ErrnoException).code, e instanceof Error ? e.message : String(e));
 }
 
 /**
@@ -187,7 +185,7 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     throw e;
   }
   let staging: string | null = null;
-  const inFlight: WritesInFlight = { closed: false, pending: new Set() };
+  const inFlight: WritesInFlight = { closed: false, count: 0, pending: new Set() };
   try {
     // Relink first: while the output path is missing, every version looks unpublished.
     const restored = await restoreOutput(out);
@@ -317,6 +315,10 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
       event: 'fin', quartiers: model.quartiers.length, valeurs: model.rows.length, fichiers: files, reutilises: reused, avertissements: digest.warnings, duree_ms: Math.round(seconds * 1000),
     });
     return 0;
+  } catch (e) {
+    // A full disk, a lost network share: an environment problem (exit 2), not a defect of the tool.
+    if (isSystemError(e)) throw new UsageError(msg.runSystemError(out, errnoText(e)));
+    throw e;
   } finally {
     await settleWrites(inFlight);
     if (staging) await fs.rm(staging, { recursive: true, force: true }).catch(() => {});
@@ -356,6 +358,8 @@ function recordingLogger(log: Logger, into: JournalEntry[]): Logger {
  */
 interface WritesInFlight {
   closed: boolean;
+  /** Writes begun, all phases together. */
+  count: number;
   pending: Set<Promise<unknown>>;
 }
 
@@ -380,6 +384,8 @@ function phaseWriter(
   const tracked = async <T>(p: string, work: () => Promise<T>): Promise<T> => {
     fx.checkpoint();
     if (inFlight.closed) throw new Error(`écriture après la fin de la phase ${phase} : ${p}`);
+    const fault = fx.writeFault?.(++inFlight.count);
+    if (fault) throw fault;
     const writing = work();
     inFlight.pending.add(writing);
     try {

@@ -13,7 +13,35 @@ class Stop {
   constructor(readonly offset: number, readonly detail: string) {}
 }
 
+/** Deeper than this, a JSON text is refused: GeoJSON needs about ten levels, and parsers recurse once per level. */
+export const MAX_JSON_DEPTH = 100;
+
+/**
+ * Where a JSON text nests deeper than `max`, if it does. Iterative (a text of
+ * a million « [ » must not exhaust the stack), strings skipped.
+ */
+export function locateTooDeep(text: string, max = MAX_JSON_DEPTH): JsonSyntaxProblem | null {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // A string: up to its closing quote, escapes skipped.
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return { line, column: i - lineStart + 1, detail: `plus de ${max} niveaux de listes ou d’objets imbriqués` };
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return null;
+}
+
 export function locateJsonError(text: string): JsonSyntaxProblem | null {
+  const deep = locateTooDeep(text);
+  if (deep) return deep;
   let i = 0;
   const n = text.length;
   const ws = () => {

@@ -7,7 +7,7 @@
 import type { CommuneBoundary, GeoSources, PolygonRings, Position, QuartierPerimeter } from '../model/geo.ts';
 import { DataError, DataErrors } from '../errors.ts';
 import { msg } from '../messages/index.ts';
-import { locateJsonError } from './geojson-syntax.ts';
+import { locateJsonError, locateTooDeep } from './geojson-syntax.ts';
 
 export const QUARTIER_CODE_PROPERTIES = ['code_qp', 'code_quartier', 'code_qpv', 'cod_qp', 'qp_code'];
 export const QUARTIER_NAME_PROPERTIES = ['lib_qp', 'nom_qp', 'nom_quartier', 'lib_quartier', 'nom'];
@@ -36,9 +36,12 @@ export function perimeterYear(code: string): '2015' | '2024' {
 export function readGeoJson(file: string, text: string): GeoFileResult {
   let doc: unknown;
   try {
+    // Checked first: V8 parses by recursion, and so does every walk over the geometries.
+    const deep = locateTooDeep(text);
+    if (deep) throw new Error(deep.detail);
     doc = JSON.parse(text);
   } catch (e) {
-    const where = locateJsonError(text) ?? { line: 1, column: 1, detail: (e as Error).message };
+    const where = locateJsonError(text) ?? { line: 1, column: 1, detail: 'syntaxe JSON invalide' };
     throw new DataError(msg.geoJsonSyntax(file, where.line, where.column, where.detail), { file, line: where.line, column: where.column });
   }
   if (!isObject(doc) || doc.type !== 'FeatureCollection' || !Array.isArray(doc.features)) {
