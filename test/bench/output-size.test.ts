@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { differingOutputs, measureOutput } from '../../bench/output-size.ts';
 import { megapixels } from '../../bench/phase-report.ts';
-import { encodePng } from '../../lib/render/charts/png-encode.ts';
+import { createPngEncoder } from '../../lib/render/charts/png-encode.ts';
+
+const encodePng = createPngEncoder();
 
 const dir = mkdtempSync(join(tmpdir(), 'quartiers-output-size-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -9,6 +9,7 @@
 import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { compileStrict, createChartRenderer, type ChartFonts } from './render.ts';
+import { resetSvgDefinitionIds } from './vega-globals.ts';
 
 export interface ChartWanted {
   svg: boolean;
@@ -114,7 +115,7 @@ export function createChartJobRunner(fonts: ChartFonts, options: ChartJobOptions
     try {
       view.signal(TITLE_TEXT, typeof title === 'string' ? title : t.text).signal(TITLE_SUBTITLE, t.subtitle ?? '');
       view.data(shared.dataName, values);
-      (vega as unknown as { resetSVGDefIds: () => void }).resetSVGDefIds();
+      resetSvgDefinitionIds();
       return await view.toSVG();
     } finally {
       view.finalize();

@@ -7,9 +7,9 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { Resvg } from '@resvg/resvg-js';
 import opentype from 'opentype.js';
-import { FR_FORMAT_LOCALE, FR_TIME_LOCALE } from './locale-fr.ts';
+import { resetSvgDefinitionIds, setVegaTextAndLocale } from './vega-globals.ts';
 import { createTextOutliner } from './text-outlines.ts';
-import { encodePng } from './png-encode.ts';
+import { createPngEncoder } from './png-encode.ts';
 
 export interface ChartFonts {
   family: string;
@@ -51,8 +51,6 @@ function advanceWidthMeter(font: Font): (text: string, size: number) => number {
   };
 }
 
-let localeSet = false;
-
 export function createChartRenderer(fonts: ChartFonts): ChartRenderer {
   // Glyphs parsed when first asked for: parsing all of DejaVu's took ~250 ms
   // per renderer (each worker thread has one), for the hundred glyphs used.
@@ -62,26 +60,15 @@ export function createChartRenderer(fonts: ChartFonts): ChartRenderer {
   const regular = advanceWidthMeter(regularFont);
   const bold = advanceWidthMeter(boldFont);
   const outline = createTextOutliner({ regular: regularFont, bold: boldFont });
+  const encodePng = createPngEncoder();
   const textWidth = (text: string, size: number, isBold = false) => (isBold ? bold : regular)(text, size);
 
-  // Vega measures text through a module-level hook: point it at the font.
-  const metrics = (vega as unknown as { textMetrics: { width: (item: Record<string, unknown>, text: string) => number } }).textMetrics;
-  metrics.width = (item, text) => {
-    const size = typeof item.fontSize === 'number' ? item.fontSize : 11;
-    const weight = item.fontWeight;
-    const isBold = weight === 'bold' || (typeof weight === 'number' && weight >= 600);
-    return textWidth(String(text ?? ''), size, isBold);
-  };
-  if (!localeSet) {
-    vega.formatLocale(FR_FORMAT_LOCALE);
-    vega.timeFormatLocale(FR_TIME_LOCALE);
-    localeSet = true;
-  }
+  setVegaTextAndLocale(textWidth);
 
   const toVega = (spec: TopLevelSpec): vega.Spec => compileStrict(spec);
 
   const svgFromVega = async (spec: vega.Spec): Promise<string> => {
-    (vega as unknown as { resetSVGDefIds: () => void }).resetSVGDefIds();
+    resetSvgDefinitionIds();
     const view = new vega.View(vega.parse(spec), { renderer: 'none' });
     try {
       return await view.toSVG();

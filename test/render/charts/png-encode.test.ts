@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { crc32 } from 'node:zlib';
-import { encodePng, KEPT_SCANLINES_BYTES } from '../../../lib/render/charts/png-encode.ts';
+import { createPngEncoder, KEPT_SCANLINES_BYTES } from '../../../lib/render/charts/png-encode.ts';
 import { decodePng } from './png-pixels.ts';
 
-describe('encodePng', () => {
+describe('createPngEncoder', () => {
+  const encodePng = createPngEncoder();
   const width = 7, height = 5;
   const pixels = new Uint8Array(4 * width * height).map((_, i) => (i * 37 + 11) & 255);
   const png = Buffer.from(encodePng(pixels, width, height));
