@@ -12,6 +12,8 @@ export interface Progress {
   /** A phase begins; `counts` describes what it has done so far. */
   start(phase: string): void;
   update(counts: string): void;
+  /** A whole progress line, drawn as it is (« graphiques : 1 693 / 5 698 (30 %), reste ≈ 55 s »). */
+  line(text: string): void;
   /** The phase's final line (kept on screen). */
   done(line: string): void;
 }
@@ -92,11 +94,18 @@ export function createLogger(o: LoggerOptions): Logger {
           rawErr(CLEAR_LINE + msg.phaseRunning(phase, counts, (t - phaseStart) / 1000));
           drawn = true;
         },
+        line(text) {
+          const t = clock();
+          if (t - lastDraw < 100) return;
+          lastDraw = t;
+          rawErr(CLEAR_LINE + text);
+          drawn = true;
+        },
         done(line) {
           err(`✓ ${line}\n`);
         },
       }
-    : { start() {}, update() {}, done() {} };
+    : { start() {}, update() {}, line() {}, done() {} };
 
   // Repeated kinds: the first EXAMPLES_PER_KIND are printed, the others counted.
   const kinds = new Map<string, { count: number; label: string }>();

@@ -27,6 +27,7 @@ import { createChartReadiness, type ChartReadiness } from './chart-readiness.ts'
 import type { OutputPhase } from './phases/phase.ts';
 import { collectGarbage } from './heap.ts';
 import { changesSincePublished } from './changes-since.ts';
+import { phaseProgress, type PhaseProgress } from './phase-progress.ts';
 import { settleTogether, type GroupJob } from './settle-together.ts';
 
 export interface RunEffects {
@@ -241,8 +242,9 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
       checkpoint();
       const t = fx.clock();
       if (foreground) log.progress?.start(phase.name);
-      const phaseOut = phaseWriter(writer, phase.name, fx, log, step, inFlight, foreground);
-      const { count } = await phase.run(model, phaseOut, opts.formats, { log: phaseLog, clock: fx.clock, checkpoint, charts });
+      const progress = phaseProgress(phase.name, log, fx.clock, foreground);
+      const phaseOut = phaseWriter(writer, phase.name, fx, log, step, inFlight, foreground, progress);
+      const { count } = await phase.run(model, phaseOut, opts.formats, { log: phaseLog, clock: fx.clock, checkpoint, charts, planned: progress.planned });
       const elapsed = fx.clock() - t;
       log.progress?.done(msg.phaseDone(phase.name, msg.countFiles(phaseOut.paths.length), elapsed / 1000));
       log.event({ event: 'phase', phase: phase.name, unites: count, fichiers: phaseOut.paths.length, reutilises: phaseOut.reused, duree_ms: Math.round(elapsed), sorties: phaseOut.paths });
@@ -378,6 +380,7 @@ function phaseWriter(
   inFlight: WritesInFlight,
   /** Whether this phase owns the progress line (a phase running alongside another does not). */
   foreground = true,
+  progress?: PhaseProgress,
 ): OutputWriter & { paths: string[]; readonly reused: number } {
   const paths: string[] = [];
   let reused = 0;
@@ -396,7 +399,7 @@ function phaseWriter(
   };
   const done = async (p: string) => {
     paths.push(p.split(path.sep).join('/'));
-    if (foreground) log.progress?.update(msg.countFiles(paths.length));
+    if (!progress?.advanced(paths.length) && foreground) log.progress?.update(msg.countFiles(paths.length));
     await step(`fichier:${phase}:${paths.length}`);
   };
   return {

@@ -28,6 +28,12 @@ export const cli = {
 
 /** A count with French thousands separators (« 61 797 »). */
 const count = (n: number) => formatFrenchNumber(n);
+/** « 55 s », « 3 min 05 s », « 1 h 02 min ». */
+const duration = (s: number) => {
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
+};
 const seconds = (s: number) => `${(Math.round(s * 10) / 10).toFixed(1).replace('.', ',')} s`;
 
 export const runMessages = {
@@ -47,6 +53,9 @@ export const runMessages = {
     `Interruption (${signal}) reçue pendant la publication : celle-ci a été menée à son terme, ${out} contient la nouvelle version complète.`,
   phaseDone: (phase: string, counts: string, elapsedSeconds: number) => `${phase} : ${counts} (${seconds(elapsedSeconds)})`,
   phaseRunning: (phase: string, counts: string, elapsedSeconds: number) => `${phase} : ${counts}… ${seconds(elapsedSeconds)}`,
+  /** « graphiques : 1 693 / 5 698 (30 %), reste ≈ 55 s » (no estimate at the very start). */
+  phaseProgress: (phase: string, done: number, total: number, percent: number, remainingSeconds: number | null) =>
+    `${phase} : ${count(done)} / ${count(total)} (${percent} %)${remainingSeconds === null ? '' : `, reste ≈ ${duration(remainingSeconds)}`}`,
   countFiles: (n: number) => `${count(n)} fichier${n > 1 ? 's' : ''}`,
   countFilesRead: (files: number, figures: number) => `${count(files)} fichier${files > 1 ? 's' : ''} lu${files > 1 ? 's' : ''}, ${count(figures)} valeur${figures > 1 ? 's' : ''}`,
   countRows: (n: number) => `${count(n)} ligne${n > 1 ? 's' : ''}`,

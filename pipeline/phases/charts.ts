@@ -53,6 +53,7 @@ export const chartsPhase: OutputPhase = {
     const planned = plan.charts.length;
     for (const note of plan.skipped) effects.log.info(note, { event: 'graphique_omis' });
     const wanted = { svg: formats.has('svg'), png: formats.has('png') };
+    effects.planned?.(planned * (1 + Number(wanted.svg) + Number(wanted.png)));
     // The run ends the readiness when this phase returns or fails (pipeline/run.ts).
     const readiness = effects.charts;
     readiness?.plan(plan.charts.map((c) => chartFolder(c.path)));

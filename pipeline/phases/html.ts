@@ -71,6 +71,7 @@ export const htmlPhase: OutputPhase = {
       agglomerations.push(a);
       for (const q of e.quartiers) pageOf.set(q.code, a);
     }
+    effects.planned?.(1 + model.quartiers.length + agglomerations.length + SITE_ASSETS.length + VENDOR_SCRIPTS.length);
     const site = { model, files, quartierPage: (code: string) => `quartiers/${safeFileName(code)}.html`, agglomerationPage: (code: string) => pageOf.get(code) ?? null };
     let count = 0;
     const write = async (p: string, content: string | Uint8Array, key?: string) => {

@@ -14,6 +14,8 @@ export interface PhaseEffects {
   checkpoint: () => void;
   /** Present when the charts and the workbooks phases run together: the charts written so far. */
   charts?: ChartReadiness;
+  /** How many files the phase will write, once it knows: the progress then shows a total, a percentage and the time left. */
+  planned?: (files: number) => void;
 }
 
 export interface OutputPhase {

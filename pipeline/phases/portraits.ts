@@ -8,6 +8,7 @@ export const portraitsPhase: OutputPhase = {
   name: 'portraits',
   formats: ['md'],
   async run(model, out, formats, effects) {
+    effects.planned?.(model.quartiers.length);
     for (const q of model.quartiers) {
       effects.checkpoint();
       const text = renderPortrait({ quartierCode: q.code, quartier: q.quartier, rows: q.rows, catalogue: model.catalogue, notes: model.notes, year: model.year, mapNote: quartierMapNote(model, q, quartierMapFile(q.code, formats)) });

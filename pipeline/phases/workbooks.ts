@@ -21,6 +21,7 @@ export const workbooksPhase: OutputPhase = {
     // exceljs is loaded only by runs that write workbooks.
     const { buildWorkbook } = await import('../../lib/render/workbook/build-workbook.ts');
     const { plans, outsideRegistry } = planWorkbooks(model);
+    effects.planned?.(plans.length);
     if (outsideRegistry.length) effects.log.warn(msg.warningPrefix + msg.workbooksOutsideRegistry(outsideRegistry), { event: 'avertissement', code: 'classeur_hors_referentiel' });
     const warned = new Set<string>();
     const images = chartImageReader(out, (m) => {
