@@ -41,7 +41,9 @@ export const maps = {
   mapNoteWithoutMapFile: (year: string, sources: string[]) =>
     `Périmètre ${year} fourni (source ${frenchList(sources)}) ; la carte est produite avec les formats svg ou png.`,
   mapTitle: (code: string, name: string, year: string) => `${name} (${code}) — périmètre ${year}`,
-  mapTerritoryTitle: (label: string, year: number) => `${label}, ${year}`,
+  /** « Taux de pauvreté, 2015 », « Taux de pauvreté, 2015 — département 31 ». */
+  mapTerritoryTitle: (label: string, years: string, area?: string) => `${label}, ${years}${area ? ` — ${area}` : ''}`,
+  mapDepartement: (code: string) => (code ? `département ${code}` : 'département inconnu'),
   mapIndexLegend: 'Indice (référence = 100)',
   mapValueLegend: (unitLabel: string) => `Valeur${unitLabel ? ` (${unitLabel})` : ''}`,
   mapMissingLegend: 'Valeur non diffusée',

@@ -1,13 +1,13 @@
 // Phase « cartes »: the quartier maps (graphiques/<code>/carte.*) and the
-// territory maps (graphiques/carte-<indicateur>.*), each as its Vega-Lite
+// territory maps (graphiques/carte-<indicateur>.*, or graphiques/<territoire>/carte-<indicateur>.*
+// when the report covers several territories), each as its Vega-Lite
 // spec and its SVG and/or PNG renderings.
 
 import type { ChartRenderer } from '../../lib/render/charts/render.ts';
 import { planQuartierMaps, planTerritoryMaps, type PlannedMap } from '../../lib/render/maps/report-maps.ts';
 import { loadChartFonts } from '../fonts.ts';
 import type { OutputPhase } from './phase.ts';
-import { safeFileName } from '../../lib/text/safe-file-name.ts';
-import { quartierMapBase } from '../../lib/render/maps/map-files.ts';
+import { quartierMapBase, territoryMapBase } from '../../lib/render/maps/map-files.ts';
 
 let renderer: ChartRenderer | undefined;
 let fontFamily = '';
@@ -43,7 +43,7 @@ export const mapsPhase: OutputPhase = {
       count++;
     }
     for (const map of planTerritoryMaps(model, text)) {
-      await write(`graphiques/carte-${safeFileName(map.indicator!)}`, map);
+      await write(territoryMapBase(map.indicator!, map.folder), map);
       count++;
     }
     return { count };

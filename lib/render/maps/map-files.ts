@@ -14,3 +14,8 @@ export function quartierMapFile(code: string, formats: ReadonlySet<string>): str
   if (formats.has('png')) return `${quartierMapBase(code)}.png`;
   return null;
 }
+
+/** Where a territory map is written (without extension): graphiques/carte-<indicateur>, or under its territory's folder. */
+export function territoryMapBase(indicator: string, folder = ''): string {
+  return `graphiques/${folder ? `${folder}/` : ''}carte-${safeFileName(indicator)}`;
+}

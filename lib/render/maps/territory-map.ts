@@ -29,7 +29,10 @@ export interface TerritoryQuartier {
 
 export interface TerritoryMapInput {
   indicator: Indicator;
+  /** The report's year: the title gives the years of the mapped values, which may be older. */
   year: number;
+  /** The territory's name in the title, when the report maps several (« CABBALR », « département 31 »). */
+  area?: string;
   quartiers: TerritoryQuartier[];
   communes: CommuneBoundary[];
   font: string;
@@ -60,6 +63,13 @@ function symmetricDomain(quartiers: TerritoryQuartier[]): [number, number] {
   const gaps = quartiers.map((q) => (q.row?.etat === 'valeur' && q.row.indice !== null ? Math.abs(q.row.indice - 100) : 0));
   const d = Math.max(10, Math.ceil(Math.max(...gaps) / 10) * 10);
   return [100 - d, 100 + d];
+}
+
+/** The years of the values the map shows (« 2015 », « 2019-2021 »); the report's year when none is shown. */
+export function mappedYears(quartiers: TerritoryQuartier[], reportYear: number): string {
+  const years = [...new Set(quartiers.map((q) => q.row?.annee).filter((y): y is number => y !== undefined))].sort((a, b) => a - b);
+  if (years.length === 0) return String(reportYear);
+  return years.length === 1 ? String(years[0]) : `${years[0]}-${years[years.length - 1]}`;
 }
 
 export function territoryMapSpec(input: TerritoryMapInput): TopLevelSpec {
@@ -154,7 +164,7 @@ export function territoryMapSpec(input: TerritoryMapInput): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width, height, background: 'white', padding: 8,
-    title: { text: msg.mapTerritoryTitle(indicator.label, input.year), subtitle, anchor: 'start', fontSize: 14, subtitleFontSize: 10, subtitleColor: '#666' },
+    title: { text: msg.mapTerritoryTitle(indicator.label, mappedYears(quartiers, input.year), input.area), subtitle, anchor: 'start', fontSize: 14, subtitleFontSize: 10, subtitleColor: '#666' },
     config: { font: input.font, view: { stroke: '#cfcac0' }, legend: { labelFontSize: 10, titleFontSize: 10 } },
     projection,
     layer: layers,
