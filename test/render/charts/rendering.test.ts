@@ -3,9 +3,7 @@
 // blank, byte-identical output on a second render and from a worker thread.
 
 import { describe, expect, it, afterAll } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { planCharts, type PlannedChart } from '../../../lib/render/charts/chart-plan.ts';
 import { createChartJobRunner, withAccessibleText } from '../../../lib/render/charts/chart-job.ts';
 import { createChartRenderer, pngScale, PNG_PIXEL_BUDGET } from '../../../lib/render/charts/render.ts';
@@ -14,8 +12,8 @@ import { createChartPool } from '../../../pipeline/chart-pool.ts';
 import { specText } from '../../../pipeline/phases/charts.ts';
 import { bundledModel, quirksModel, QUIRKS_CODE } from './fixture.ts';
 import { decodePng, inkShare } from './png-pixels.ts';
+import { expectGolden } from '../../helpers/golden.ts';
 
-const GOLDEN = fileURLToPath(new URL('../../golden/charts/', import.meta.url));
 const run = createChartJobRunner(loadChartFonts());
 const both = { svg: true, png: true };
 
@@ -39,29 +37,15 @@ function texts(svg: string): string[] {
   return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"'));
 }
 
-function compareGolden(name: string, actual: string): void {
-  const file = path.join(GOLDEN, name);
-  if (!existsSync(file)) {
-    if (process.env.CI === 'true') throw new Error(`golden manquant : ${name} (non écrit en CI)`);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  const expected = readFileSync(file, 'utf8');
-  if (expected !== actual) writeFileSync(file.replace(/\.svg$/, '-changed.svg'), actual);
-  expect(actual === expected, `${name} differs from its golden file (see ${name.replace(/\.svg$/, '-changed.svg')})`).toBe(true);
-}
 
 describe('chart renderings', () => {
   it.each(bundled.map((c) => [c.path] as const))('%s matches its golden SVG', (p) => {
-    compareGolden(`${p.replace(/^graphiques\//, '')}.svg`, svgOf(p));
+    expectGolden(`charts/${p.replace(/^graphiques\//, '')}.svg`, svgOf(p));
   });
 
   it('writes specs whose text is stable (the .vl.json golden of one chart)', () => {
     const c = bundled.find((x) => x.path === 'graphiques/QIC-62555-01/quartier-agglomeration')!;
-    const file = path.join(GOLDEN, 'QIC-62555-01/quartier-agglomeration.vl.json');
-    if (!existsSync(file) && process.env.CI !== 'true') writeFileSync(file, specText(c.spec));
-    expect(specText(c.spec)).toBe(readFileSync(file, 'utf8'));
+    expectGolden('charts/QIC-62555-01/quartier-agglomeration.vl.json', specText(c.spec));
   });
 
   it.each([...bundled.map((c) => ['bundled', c.path] as const), ...quirks.map((c) => ['quirks', c.path] as const)])('%s %s has no truncated text and French numbers', (set, p) => {

@@ -13,7 +13,7 @@ import type { Position } from '../../../lib/model/geo.ts';
 import type { TidyRow } from '../../../lib/model/tidy-row.ts';
 import { msg } from '../../../lib/messages/index.ts';
 import { decodePng } from '../../helpers/png.ts';
-import { expectGolden } from './golden.ts';
+import { expectGolden } from '../../helpers/golden.ts';
 import { occitanieGeo, occitaniePovertyRows, POVERTY, PERIMETERS_FILE } from './occitanie.ts';
 
 const fonts = loadChartFonts();
@@ -68,7 +68,7 @@ describe('quartier map', () => {
     const b = await renderer.svg(tarbesSpec());
     expect(a).toBe(b);
     expect(a).toContain('Tarbes Est (QP065003)');
-    expectGolden('QP065003-carte.svg', a);
+    expectGolden('maps/QP065003-carte.svg', a);
   });
 
   it('draws the perimeter where the geometry says: a point inside is perimeter-coloured, a point outside is commune-coloured', async () => {
@@ -176,7 +176,7 @@ describe('territory map (Occitanie choropleth)', () => {
     const a = await renderer.svg(choroplethSpec());
     expect(await renderer.svg(choroplethSpec())).toBe(a);
     expect(a).toContain(msg.mapIndexLegend);
-    expectGolden('occitanie-carte-taux_pauvrete.svg', a);
+    expectGolden('maps/occitanie-carte-taux_pauvrete.svg', a);
   });
 
   it('reads the perimeters from the file named in the map’s subtitle', () => {

@@ -2,12 +2,10 @@
 // format), against a golden dump: any change of content shows as a diff.
 
 import { describe, expect, it } from 'vitest';
-import { existsSync, promises as fs } from 'node:fs';
-import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { planWorkbooks } from '../../../lib/render/workbook/plan.ts';
 import { buildWorkbook } from '../../../lib/render/workbook/build-workbook.ts';
-import { REPO } from '../../helpers/bundled.ts';
+import { expectGolden } from '../../helpers/golden.ts';
 import { bundledModel, readWorkbook } from './fixtures.ts';
 
 function dump(wb: ExcelJS.Workbook): string {
@@ -31,15 +29,6 @@ describe('golden workbook', () => {
     const model = await bundledModel();
     const plan = planWorkbooks(model).plans[0]!;
     const actual = dump(await readWorkbook(await buildWorkbook(plan, model, new Map())));
-    const dir = path.join(REPO, 'test/golden/workbook/convention-marles-les-mines');
-    const file = path.join(dir, 'contents.txt');
-    if (!existsSync(file)) {
-      if (process.env.CI === 'true') throw new Error(`golden file missing in CI: ${file}`);
-      await fs.mkdir(dir, { recursive: true });
-      await fs.writeFile(file, actual);
-    }
-    const expected = await fs.readFile(file, 'utf8');
-    if (actual !== expected) await fs.writeFile(path.join(dir, 'contents-changed.txt'), actual);
-    expect(actual).toBe(expected);
+    expectGolden('workbook/convention-marles-les-mines/contents.txt', actual);
   });
 });
