@@ -1,20 +1,21 @@
 // Messages of the command line: usage, summary, locks, the yearly refresh.
 
+import { quoteCell } from './quote.ts';
 import { formatFrenchNumber } from '../text/french-number.ts';
 
 /** « Vouliez-vous dire --annee ? », or nothing when no candidate is close. */
 const didYouMean = (nearest: string | undefined) => (nearest ? ` Vouliez-vous dire ${nearest} ?` : '');
 
 export const cli = {
-  unknownCommand: (cmd: string, nearest?: string) => `Commande inconnue « ${cmd} ».${didYouMean(nearest)} Commandes : run, validate, verifier. Voir « quartiers --help ».`,
-  unexpectedArgument: (arg: string, cmd: string) => `Argument inattendu « ${arg} » après la commande ${cmd} : une seule commande à la fois. Voir « quartiers --help ».`,
-  badWait: (text: string) => `--attendre attend un nombre de secondes (ex. --attendre=600), lu « ${text} ».`,
-  unknownOption: (opt: string, nearest?: string) => `Option inconnue « ${opt} ».${didYouMean(nearest)} Voir « quartiers --help ».`,
+  unknownCommand: (cmd: string, nearest?: string) => `Commande inconnue « ${quoteCell(cmd)} ».${didYouMean(nearest)} Commandes : run, validate, verifier. Voir « quartiers --help ».`,
+  unexpectedArgument: (arg: string, cmd: string) => `Argument inattendu « ${quoteCell(arg)} » après la commande ${cmd} : une seule commande à la fois. Voir « quartiers --help ».`,
+  badWait: (text: string) => `--attendre attend un nombre de secondes (ex. --attendre=600), lu « ${quoteCell(text)} ».`,
+  unknownOption: (opt: string, nearest?: string) => `Option inconnue « ${quoteCell(opt)} ».${didYouMean(nearest)} Voir « quartiers --help ».`,
   missingOptionValue: (opt: string) => `L'option ${opt} attend une valeur.`,
-  badYearOption: (text: string) => `--annee attend une année sur quatre chiffres, lu « ${text} ».`,
-  badFormat: (text: string, allowed: string[], nearest?: string) => `--formats : format « ${text} » inconnu ; formats possibles : ${allowed.join(', ')}.${didYouMean(nearest)}`,
-  badLog: (text: string, nearest?: string) => `--log attend « texte » ou « json », lu « ${text} ».${didYouMean(nearest)}`,
-  unknownQuartierOption: (code: string, nearest?: string) => `--quartier : quartier « ${code} » absent des sources.${didYouMean(nearest)}`,
+  badYearOption: (text: string) => `--annee attend une année sur quatre chiffres, lu « ${quoteCell(text)} ».`,
+  badFormat: (text: string, allowed: string[], nearest?: string) => `--formats : format « ${quoteCell(text)} » inconnu ; formats possibles : ${allowed.join(', ')}.${didYouMean(nearest)}`,
+  badLog: (text: string, nearest?: string) => `--log attend « texte » ou « json », lu « ${quoteCell(text)} ».${didYouMean(nearest)}`,
+  unknownQuartierOption: (code: string, nearest?: string) => `--quartier : quartier « ${quoteCell(code)} » absent des sources.${didYouMean(nearest)}`,
   yearAbsent: (year: number, years: number[]) => `--annee ${year} : aucune donnée pour cette année dans les sources (années présentes : ${years.join(', ')}).`,
   internalError: (detail: string) => `Erreur interne inattendue : ${detail}. Relancez avec --debug pour le détail et signalez-la.`,
   errorCount: (n: number) => `${n} erreur${n > 1 ? 's' : ''} dans les sources : rien n'a été publié, les rapports précédents sont intacts.`,
@@ -81,7 +82,7 @@ export const refreshMessages = {
   refreshArchiveExists: (archive: string) => `2/3 ${archive} existe déjà : archive conservée telle quelle.`,
   refreshNothingToArchive: (out: string) => `2/3 Pas de rapports publiés dans ${out} : rien à archiver.`,
   refreshRunning: (out: string) => `3/3 Production des nouveaux rapports dans ${out}…`,
-  refreshFailed: (step: string, code: number) => `Actualisation arrêtée à l'étape « ${step} » (code ${code}) : les rapports publiés et les archives sont intacts.`,
+  refreshFailed: (step: string, code: number) => `Actualisation arrêtée à l'étape « ${quoteCell(step)} » (code ${code}) : les rapports publiés et les archives sont intacts.`,
   refreshArchiveBroken: (archive: string) => `L'archive ${archive} ne correspond pas à son manifest.json : actualisation arrêtée.`,
   refreshFirst: 'Première publication : rien à comparer avec l\'année précédente.',
   refreshYears: (before: number[], after: number[]) => `Années les plus récentes des indicateurs : ${before.join(', ') || '—'} (publication précédente) → ${after.join(', ') || '—'} (nouvelle publication).`,

@@ -1,5 +1,6 @@
 // Messages about reading sources. Every one says where and what was expected.
 
+import { quoteCell } from './quote.ts';
 import { where, frenchList, plural, examples } from './place.ts';
 import type { Bound, Figure, SourceSummary } from '../model/types.ts';
 import { formatFrenchNumber } from '../text/french-number.ts';
@@ -45,7 +46,7 @@ const repeatExample = (r: { later: Figure; earlier: Figure }) =>
 
 export const ingest = {
   badDeclaredVintage: (file: string, line: number, text: string) =>
-    `${where(file, line)} : ligne « ${text} » : « indicateur;année » attendu (identifiant ou nom de colonne d'un indicateur du catalogue, puis l'année du millésime sur quatre chiffres, par exemple « taux_pauvrete;2019 »).`,
+    `${where(file, line)} : ligne « ${quoteCell(text)} » : « indicateur;année » attendu (identifiant ou nom de colonne d'un indicateur du catalogue, puis l'année du millésime sur quatre chiffres, par exemple « taux_pauvrete;2019 »).`,
   repeatedVintage: (file: string, repeats: { later: Figure; earlier: Figure }[]) =>
     `${file} : ${plural(repeats.length, 'valeur')} égale${repeats.length > 1 ? 's' : ''} à celle d'une année antérieure dans une autre source (${repeats.slice(0, 3).map(repeatExample).join(' ; ')}${repeats.length > 3 ? ' ; …' : ''}) : l'export reprend peut-être un millésime plus ancien. Si c'est le cas, déclarez son vrai millésime dans un fichier voisin « ${file.replace(/\.[^./]+$/, '')}.millesimes » (lignes « indicateur;année ») ; sinon, ignorez cet avertissement.`,
   ...report,
@@ -55,7 +56,7 @@ export const ingest = {
   emptyHeaderCell: (file: string, line: number, column: number) =>
     `${where(file, line, column)} : nom de colonne vide dans l'en-tête ; chaque colonne doit être nommée.`,
   duplicateHeader: (file: string, line: number, name: string, first: number, second: number) =>
-    `${where(file, line, name)} : la colonne « ${name} » apparaît deux fois dans l'en-tête (colonnes ${first} et ${second}) ; chaque nom de colonne doit être unique.`,
+    `${where(file, line, name)} : la colonne « ${quoteCell(name)} » apparaît deux fois dans l'en-tête (colonnes ${first} et ${second}) ; chaque nom de colonne doit être unique.`,
   fieldCount: (file: string, line: number, expected: number, got: number) =>
     `${where(file, line)} : ${plural(got, 'champ')} lu${got > 1 ? 's' : ''}, ${expected} attendu${expected > 1 ? 's' : ''} comme dans l'en-tête (séparateur ou guillemet en trop ?).`,
   quoteNotClosed: (file: string, line?: number, column?: number) =>
@@ -74,44 +75,44 @@ export const ingest = {
   danglingLink: () => 'lien symbolique cassé : sa cible n\'existe pas',
   notAPlainFile: () => 'ce n\'est pas un fichier ordinaire (tube, périphérique ou socket) ; un fichier CSV est attendu',
   badSidecarYear: (file: string, text: string) =>
-    `${file}:1 : année attendue sur quatre chiffres (par exemple 2022), lu « ${text} ».`,
+    `${file}:1 : année attendue sur quatre chiffres (par exemple 2022), lu « ${quoteCell(text)} ».`,
   unknownKind: (file: string, header: string[]) =>
-    `${file} : type de fichier non reconnu d'après son en-tête (${examples(header.map((h) => `« ${h} »`), 4)}). ` +
+    `${file} : type de fichier non reconnu d'après son en-tête (${examples(header.map((h) => `« ${quoteCell(h)} »`), 4)}). ` +
     `Attendu : un export par territoire (SIG Ville, INSEE, RPLS : une colonne de code et des colonnes d'indicateurs du catalogue), un panel (code, année, indicateurs), un fichier préfecture (quartier, indicateur, valeur), un fichier IPS (UAI, IPS), une liste de quartiers, la correspondance 2024-2015, le référentiel ou le catalogue. Si ce sont des indicateurs, ajoutez leurs noms de colonnes comme alias dans le catalogue (voir docs/sources.md).`,
   noIndicatorColumn: (file: string, line: number, header: string[]) =>
-    `${where(file, line)} : aucune colonne ne correspond à un indicateur du catalogue (${examples(header.map((h) => `« ${h} »`))}). Ajoutez le nom de colonne dans la colonne « alias » du catalogue.`,
+    `${where(file, line)} : aucune colonne ne correspond à un indicateur du catalogue (${examples(header.map((h) => `« ${quoteCell(h)} »`))}). Ajoutez le nom de colonne dans la colonne « alias » du catalogue.`,
   notANumber: (file: string, line: number, column: string, text: string) =>
-    `${where(file, line, column)} : nombre attendu, lu « ${text} » (exemples acceptés : 40,2 ; 2 700 ; 12 % ; + de 30 % ; environ 990 ; s ou nd pour le secret ou l'absence).`,
+    `${where(file, line, column)} : nombre attendu, lu « ${quoteCell(text)} » (exemples acceptés : 40,2 ; 2 700 ; 12 % ; + de 30 % ; environ 990 ; s ou nd pour le secret ou l'absence).`,
   percentOver100: (file: string, line: number, column: string, text: string) =>
-    `${where(file, line, column)} : pourcentage supérieur à 100, lu « ${text} » ; une part ou un taux est attendu entre 0 et 100.`,
+    `${where(file, line, column)} : pourcentage supérieur à 100, lu « ${quoteCell(text)} » ; une part ou un taux est attendu entre 0 et 100.`,
   negativeValue: (file: string, line: number, column: string, text: string) =>
-    `${where(file, line, column)} : valeur négative, lue « ${text} » ; cet indicateur ne peut pas être négatif.`,
+    `${where(file, line, column)} : valeur négative, lue « ${quoteCell(text)} » ; cet indicateur ne peut pas être négatif.`,
   noYear: (file: string) =>
     `${file} : année introuvable. Donnez-la par une colonne « annee », dans le nom des colonnes (« pop_2022 »), dans le nom du fichier (« rpls_qpv_2022.csv ») ou dans un fichier voisin « ${file.replace(/\.[^./]+$/, '')}.annee » contenant l'année.`,
   badYear: (file: string, line: number, column: string, text: string) =>
-    `${where(file, line, column)} : année attendue (AAAA ou AAAA-AAAA), lu « ${text} ».`,
+    `${where(file, line, column)} : année attendue (AAAA ou AAAA-AAAA), lu « ${quoteCell(text)} ».`,
   noCode: (file: string, line: number, column: string) =>
     `${where(file, line, column)} : code de territoire vide ; chaque ligne doit désigner un quartier, une commune ou un EPCI.`,
   unknownQuartierName: (file: string, line: number, column: string, name: string) =>
-    `${where(file, line, column)} : quartier « ${name} » introuvable dans le référentiel ; donnez son code ou ajoutez-le au référentiel des quartiers.`,
+    `${where(file, line, column)} : quartier « ${quoteCell(name)} » introuvable dans le référentiel ; donnez son code ou ajoutez-le au référentiel des quartiers.`,
   unknownIndicator: (file: string, line: number, column: string, name: string) =>
-    `${where(file, line, column)} : indicateur « ${name} » inconnu du catalogue ; ajoutez ce libellé dans la colonne « alias » du catalogue.`,
+    `${where(file, line, column)} : indicateur « ${quoteCell(name)} » inconnu du catalogue ; ajoutez ce libellé dans la colonne « alias » du catalogue.`,
   conflict: (indicator: string, territory: string, year: number, a: string, av: string, b: string, bv: string) =>
-    `Conflit pour ${indicator}, ${territory}, ${year} : ${a} donne « ${av} » mais ${b} donne « ${bv} ». Corrigez l'un des deux fichiers ou indiquez dans le référentiel (fichier priorites.csv) quelle source prévaut.`,
+    `Conflit pour ${indicator}, ${territory}, ${year} : ${a} donne « ${quoteCell(av)} » mais ${b} donne « ${quoteCell(bv)} ». Corrigez l'un des deux fichiers ou indiquez dans le référentiel (fichier priorites.csv) quelle source prévaut.`,
   missingCatalogue: () =>
     `Aucun catalogue des indicateurs trouvé dans les sources : un fichier CSV avec les colonnes id, libelle, unite, polarite, alias est attendu (voir README).`,
   badEnum: (file: string, line: number, column: string, text: string, allowed: string[]) =>
-    `${where(file, line, column)} : valeur « ${text} » non reconnue ; attendu ${frenchList(allowed.map((a) => `« ${a} »`))}.`,
-  missingColumn: (file: string, column: string) => `${file} : colonne « ${column} » attendue dans l'en-tête, absente.`,
+    `${where(file, line, column)} : valeur « ${quoteCell(text)} » non reconnue ; attendu ${frenchList(allowed.map((a) => `« ${quoteCell(a)} »`))}.`,
+  missingColumn: (file: string, column: string) => `${file} : colonne « ${quoteCell(column)} » attendue dans l'en-tête, absente.`,
   emptyCell: (file: string, line: number, column: string) => `${where(file, line, column)} : valeur attendue, cellule vide.`,
   ignoredColumns: (columns: string[]) =>
-    `${plural(columns.length, 'colonne')} sans indicateur du catalogue, laissée${columns.length > 1 ? 's' : ''} de côté : ${examples(columns.map((c) => `« ${c} »`))} (ajoutez un alias au catalogue pour les lire).`,
+    `${plural(columns.length, 'colonne')} sans indicateur du catalogue, laissée${columns.length > 1 ? 's' : ''} de côté : ${examples(columns.map((c) => `« ${quoteCell(c)} »`))} (ajoutez un alias au catalogue pour les lire).`,
   badUai: (file: string, line: number, column: string, text: string) =>
-    `${where(file, line, column)} : code UAI attendu (sept chiffres et une lettre, par exemple 0620123A), lu « ${text} ».`,
+    `${where(file, line, column)} : code UAI attendu (sept chiffres et une lettre, par exemple 0620123A), lu « ${quoteCell(text)} ».`,
   duplicateSchool: (file: string, line: number, uai: string, first: number) =>
     `${where(file, line)} : l'établissement ${uai} figure déjà ligne ${first} pour la même rentrée ; une ligne par établissement et par année est attendue.`,
   outOfRange: (file: string, line: number, column: string, text: string, min: number, max: number) =>
-    `${where(file, line, column)} : valeur hors des bornes possibles, lue « ${text} » ; une valeur entre ${min} et ${max} est attendue.`,
+    `${where(file, line, column)} : valeur hors des bornes possibles, lue « ${quoteCell(text)} » ; une valeur entre ${min} et ${max} est attendue.`,
   schoolsRead: (n: number, level: 'ecole' | 'college' | 'lycee' | undefined) =>
     `${plural(n, 'établissement')} lu${n > 1 ? 's' : ''}${level ? ` (${{ ecole: 'écoles', college: 'collèges', lycee: 'lycées' }[level]})` : ''} ; l'IPS des quartiers se calcule à partir des établissements fréquentés par leurs enfants.`,
   dictionarySkipped: (n: number) =>

@@ -1,12 +1,13 @@
 // Messages about GeoJSON perimeters and maps. Each says where: file, feature, property.
 
+import { quoteCell } from './quote.ts';
 import { frenchList } from './place.ts';
 
 /** « fichier, entité n° 12 (code QP031001), propriété « code_qp » » */
 export function featurePlace(file: string, index: number, code?: string, property?: string): string {
   let s = `${file}, entité n° ${index + 1}`;
   if (code) s += ` (${code})`;
-  if (property) s += `, propriété « ${property} »`;
+  if (property) s += `, propriété « ${quoteCell(property)} »`;
   return s;
 }
 
@@ -20,7 +21,7 @@ export const maps = {
   geoNotFeature: (file: string, index: number) =>
     `${featurePlace(file, index)} : objet de type « Feature » attendu (avec « properties » et « geometry »).`,
   geoNoCodeProperty: (file: string, index: number, expected: string[]) =>
-    `${featurePlace(file, index)} : aucune propriété de code ; attendu ${frenchList(expected.map((p) => `« ${p} »`))} (code du quartier, ou code INSEE pour un contour de commune).`,
+    `${featurePlace(file, index)} : aucune propriété de code ; attendu ${frenchList(expected.map((p) => `« ${quoteCell(p)} »`))} (code du quartier, ou code INSEE pour un contour de commune).`,
   geoEmptyCode: (file: string, index: number, property: string) =>
     `${featurePlace(file, index, undefined, property)} : code vide ; chaque contour doit désigner un quartier ou une commune.`,
   geoBadGeometryType: (file: string, index: number, code: string, found: string) =>

@@ -1,6 +1,7 @@
 // Messages of the measures: how a computed figure was obtained, and the
 // errors of the files the measures read (targets, enjeux, school lists).
 
+import { quoteCell } from './quote.ts';
 import { frenchList, where, plural } from './place.ts';
 
 export type IpsWeighting = 'part' | 'effectifs' | 'egal';
@@ -42,17 +43,17 @@ export const measures = {
   targetValueCount: (file: string, line: number) =>
     `${where(file, line)} : une cible attendue, soit dans « cible_valeur », soit dans « cible_ecart » (une seule des deux par ligne).`,
   badTargetNumber: (file: string, line: number, column: string, text: string) =>
-    `${where(file, line, column)} : cible attendue sous forme d'un nombre, précédé au besoin de « au plus » ou « au moins » (exemples : 35 ; au plus 35 ; au moins -12,5), lu « ${text} ».`,
+    `${where(file, line, column)} : cible attendue sous forme d'un nombre, précédé au besoin de « au plus » ou « au moins » (exemples : 35 ; au plus 35 ; au moins -12,5), lu « ${quoteCell(text)} ».`,
   badTargetDirection: (file: string, line: number, column: string, text: string) =>
-    `${where(file, line, column)} : sens de la cible attendu, « au plus » ou « au moins » (et le même que celui écrit devant le nombre), lu « ${text} ».`,
+    `${where(file, line, column)} : sens de la cible attendu, « au plus » ou « au moins » (et le même que celui écrit devant le nombre), lu « ${quoteCell(text)} ».`,
   targetDirectionNeeded: (file: string, line: number, column: string, indicator: string) =>
-    `${where(file, line, column)} : l'indicateur « ${indicator} » est neutre dans le catalogue : dites si la cible est un plafond ou un plancher (« au plus 35 », « au moins 35 », ou une colonne « sens_cible »).`,
+    `${where(file, line, column)} : l'indicateur « ${quoteCell(indicator)} » est neutre dans le catalogue : dites si la cible est un plafond ou un plancher (« au plus 35 », « au moins 35 », ou une colonne « sens_cible »).`,
   unknownIndicatorId: (file: string, line: number, column: string, text: string) =>
-    `${where(file, line, column)} : indicateur « ${text} » absent du catalogue ; donnez son identifiant (taux_pauvrete, ips…) ou ajoutez-le au catalogue.`,
+    `${where(file, line, column)} : indicateur « ${quoteCell(text)} » absent du catalogue ; donnez son identifiant (taux_pauvrete, ips…) ou ajoutez-le au catalogue.`,
   unknownQuartierCode: (file: string, line: number, column: string, text: string) =>
-    `${where(file, line, column)} : quartier « ${text} » absent du référentiel ; donnez son code 2024, son code 2015 ou son nom tel que le référentiel l'écrit.`,
+    `${where(file, line, column)} : quartier « ${quoteCell(text)} » absent du référentiel ; donnez son code 2024, son code 2015 ou son nom tel que le référentiel l'écrit.`,
   badUai: (file: string, line: number, column: string, text: string) =>
-    `${where(file, line, column)} : code UAI attendu (7 chiffres et une lettre, par exemple 0623446J), lu « ${text} ».`,
+    `${where(file, line, column)} : code UAI attendu (7 chiffres et une lettre, par exemple 0623446J), lu « ${quoteCell(text)} ».`,
   badShare: (file: string, line: number, column: string, text: string) =>
-    `${where(file, line, column)} : part des élèves attendue entre 0 et 1 ou en pourcentage (0,35 ou 35 %), lu « ${text} ».`,
+    `${where(file, line, column)} : part des élèves attendue entre 0 et 1 ou en pourcentage (0,35 ou 35 %), lu « ${quoteCell(text)} ».`,
 };

@@ -1,6 +1,7 @@
 // Messages about what the tool refuses to delete, overwrite or read: foreign
 // files in the output folder, outputs inside the sources, errno causes.
 
+import { quoteCell } from './quote.ts';
 import { frenchList, where } from './place.ts';
 
 /** At most `max` names, then how many more. */
@@ -19,7 +20,7 @@ export const outputSafety = {
   sourcesInsideOut: (out: string, sources: string) =>
     `Le dossier des sources ${sources} est dans le dossier de sortie ${out} : une publication le remplacerait. Choisissez un --out qui ne contient pas ${sources}.`,
   fileNameClash: (a: { code: string; file: string; line: number }, b: { code: string; file: string; line: number }, fileName: string) =>
-    `Les quartiers « ${a.code} » (${where(a.file, a.line)}) et « ${b.code} » (${where(b.file, b.line)}) auraient les mêmes fichiers dans les rapports (« ${fileName} ») : ` +
+    `Les quartiers « ${quoteCell(a.code)} » (${where(a.file, a.line)}) et « ${quoteCell(b.code)} » (${where(b.file, b.line)}) auraient les mêmes fichiers dans les rapports (« ${quoteCell(fileName)} ») : ` +
     `les noms de fichiers confondent / : \\ et les autres séparateurs, majuscules et minuscules, les espaces répétés ou finaux, et s'arrêtent à 80 caractères. Donnez-leur des codes plus distincts.`,
   runSystemError: (out: string, cause: string) =>
     `Écriture ou lecture impossible pendant la publication dans ${out} (${cause}) : rien n'a été publié, les rapports précédents sont intacts et le dossier temporaire a été supprimé. Libérez de la place ou corrigez l'accès, puis relancez.`,

@@ -1,10 +1,13 @@
 // How a place in a file is written in every message: « fichier:ligne, colonne « X » ».
 
+
+import { quoteCell } from './quote.ts';
+
 export function where(file: string, line?: number, column?: string | number): string {
   let s = file;
   if (line !== undefined) s += `:${line}`;
   if (column !== undefined) {
-    s += typeof column === 'number' ? `, colonne ${column}` : `, colonne « ${column} »`;
+    s += typeof column === 'number' ? `, colonne ${column}` : `, colonne « ${quoteCell(column)} »`;
   }
   return s;
 }

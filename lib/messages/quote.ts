@@ -3,8 +3,8 @@
 
 const MAX = 80;
 
-export function quoteCell(text: string, max = MAX): string {
-  const oneLine = text.replace(/[\r\n\t]+/g, ' ');
+export function quoteCell(value: string | number, max = MAX): string {
+  const oneLine = String(value).replace(/[\r\n\t]+/g, ' ');
   const chars = [...oneLine];
   if (chars.length <= max) return oneLine;
   return `${chars.slice(0, max - 1).join('')}… (${chars.length.toLocaleString('fr-FR').replace(/\u202f|\u00a0/g, ' ')} caractères)`;

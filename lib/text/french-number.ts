@@ -62,10 +62,16 @@ export function parseFrenchNumber(raw: string, options: ParseOptions = {}): Pars
     s = s.slice(0, pct.index);
   }
   s = s.replace(/^\+(?=\d)/, '').replace(/^\u2212/, '-');
+  // A space between digits is a thousands separator, or a typing error (« 4 0 »): never glued away.
+  const digits = s.trim().replace(/^-\s*/, '');
+  if (/\d[\s\u00a0\u202f\u2009\u2007]+\d/.test(digits) && !THOUSANDS_GROUPS.test(digits)) return { state: 'invalide', text };
   const parsed = parseDigits(s.replace(SPACES, ''));
   if (!parsed) return { state: 'invalide', text };
   return { state: 'valeur', value: parsed.value, bound, decimals: parsed.decimals, percent, text };
 }
+
+/** « 2 700 », « 12 345,6 », « 1 234 567 »: groups of three after the first, one space of any kind between. */
+const THOUSANDS_GROUPS = /^\d{1,3}(?:[\s\u00a0\u202f\u2009\u2007]\d{3})+(?:[.,]\d+)?$/;
 
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
@@ -151,6 +157,8 @@ function parseDigits(s: string): { value: number; decimals: number } | null {
   body = `${intPart}${fracPart ? '.' + fracPart : ''}${expText}`;
   const value = Number(body) * (negative ? -1 : 1);
   if (!Number.isFinite(value)) return null;
+  // « 1e-400 »: too small for a number, read as 0; a figure is never silently zeroed.
+  if (value === 0 && /[1-9]/.test(intPart + fracPart)) return null;
   // "13748.0": a float written by a program, not a precision chosen by a person.
   const decimals = expText || (/^0+$/.test(fracPart) && !commas) ? 0 : fracPart.length;
   return { value: Object.is(value, -0) ? 0 : value, decimals };

@@ -112,3 +112,15 @@ describe('formatFrenchNumber', () => {
     expect(formatFrenchNumber(-0.01, 1)).toBe('0,0');
   });
 });
+
+describe('numbers that only look like numbers', () => {
+  it.each(['-1e-400', '1e-400', '0,' + '0'.repeat(400) + '1'])('%s (too small, would be read as 0) is refused', (text) => {
+    expect(isInvalid(parseFrenchNumber(text))).toBe(true);
+  });
+  it.each(['4 0', '27 00', '1 2345', '2  700', '12 34,5', '- 4 0'])('« %s » (a space inside digits that is not a thousands group) is refused', (text) => {
+    expect(isInvalid(parseFrenchNumber(text))).toBe(true);
+  });
+  it.each([['2 700', 2700], ['12 345,6', 12345.6], ['1 234 567', 1234567], ['- 5', -5], ['0e-500', 0], ['environ 2\u202f700', 2700]])('« %s » is still %d', (text, v) => {
+    expect(value(text).value).toBe(v);
+  });
+});
