@@ -8,6 +8,7 @@ import { DataError, DataErrors, UsageError } from '../lib/errors.ts';
 import { msg } from '../lib/messages/index.ts';
 import { errnoText } from '../lib/messages/errno.ts';
 import { isTableFile, type SourceFile } from '../lib/ingest/read-sources.ts';
+import { isWorkbookFile, loadWorkbooks } from '../lib/ingest/xlsx-sheets.ts';
 import type { Warning } from '../lib/model/types.ts';
 
 export interface SourcesDir {
@@ -69,6 +70,8 @@ export async function scanSourcesDir(root: string): Promise<SourcesScan> {
     }
   }
   await walk(root);
+  // Excel workbooks: their sheets are read here, exceljs being asynchronous (the rest of the reading is not).
+  if (files.some((f) => isWorkbookFile(f.path))) errors.push(...(await loadWorkbooks(files)));
   attachSidecarYears(files, errors);
   return { files, warnings, errors };
 }

@@ -11,7 +11,8 @@ import { countLineFeeds, splitRecords, withoutBom } from './csv-split.ts';
 export type Delimiter = ';' | ',' | '\t' | '|';
 
 export interface CsvTable {
-  delimiter: Delimiter;
+  /** Empty for a sheet of a workbook. */
+  delimiter: Delimiter | '';
   /** Rows above the header, joined as text (titles, "Source : …", notes). */
   preamble: string[];
   header: string[];
@@ -57,6 +58,15 @@ export function parseCsvTable(text: string, file: string): CsvTable {
   if (text.trim() === '') throw new DataError(msg.emptyFile(file), { file });
   const delimiter = detectDelimiter(text);
   const { rowsAll, starts } = parseRecords(text, delimiter, file);
+  return tableFromRecords(rowsAll, starts, file, delimiter);
+}
+
+/**
+ * Records (of a CSV file, or a sheet of a workbook) → the table under its
+ * header, the rows above it kept as preamble. `starts` gives each record's
+ * line (the row number of a sheet).
+ */
+export function tableFromRecords(rowsAll: string[][], starts: number[], file: string, delimiter: Delimiter | ''): CsvTable {
   const headerIndex = findHeaderIndex(rowsAll);
   if (headerIndex < 0) throw new DataError(msg.noHeader(file), { file, line: 1 });
   const header = rowsAll[headerIndex]!.map((h) => h.replace(/^\ufeff/, '').trim());

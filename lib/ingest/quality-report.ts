@@ -58,6 +58,8 @@ export function qualityReport(c: SourcesCollection, dir: string): string[] {
     lines.push(msg.reportFile(f));
     for (const note of f.notes ?? []) lines.push(msg.reportFileNote(note));
   }
+  if (c.sideFiles.length) lines.push('', msg.reportSideFilesTitle(c.sideFiles.length), ...c.sideFiles);
+  if (c.ignored.length) lines.push('', msg.reportIgnoredTitle(c.ignored.length), ...c.ignored.map((i) => msg.reportIgnored(i.file, i.reason)));
   const counts = countFigures(sources.figures);
   lines.push('', msg.reportFiguresTitle(sources.figures.length));
   const labels = new Map(sources.catalogue.indicators.map((i) => [i.id, i.label]));

@@ -13,7 +13,8 @@ import type { Catalogue, EnjeuLink, Figure, Indicator, PortraitNote, Quartier, R
 import { DataError, DataErrors } from '../errors.ts';
 import { msg } from '../messages/index.ts';
 import { buildAliasIndex, isCatalogueHeader, readCatalogue } from './catalogue.ts';
-import { parseCsvTable, type CsvTable } from './csv-table.ts';
+import { parseCsvTable, tableFromRecords, type CsvTable } from './csv-table.ts';
+import { cellAddress, isOtherOfficeFile, isWorkbookFile, type SheetGrid } from './xlsx-sheets.ts';
 import { decodeText, findMojibake, looksBinary, looksUtf16WithoutBom, parseDeclaredEncoding, ENCODING_LABELS, type DecodedText } from './decode.ts';
 import { isRegistryHeader, readRegistry } from './registry.ts';
 import { isPortraitNotesHeader, readPortraitNotes } from './portrait-notes.ts';
@@ -42,6 +43,8 @@ export interface SourceFile {
   bytes: Uint8Array;
   /** Year given by a sidecar file `<name>.annee`, if any. */
   sidecarYear?: number;
+  /** The sheets of an Excel workbook, read beforehand (loadWorkbooks: exceljs reads asynchronously). */
+  sheets?: SheetGrid[];
 }
 
 export interface Sources {
@@ -91,6 +94,8 @@ interface Parsed {
   table: CsvTable;
   encoding: string;
   sha256: string;
+  /** A sheet of a workbook: not recognised, it is listed and left aside rather than refused. */
+  sheet?: boolean;
 }
 
 /** What `quartiers validate` reports beside the sources themselves. */
@@ -112,6 +117,10 @@ export interface SourcesCollection {
   sources: Sources;
   errors: DataError[];
   stats: IngestStats;
+  /** Files that are not data (notes, PDF, images), and why they were not read. */
+  ignored: { file: string; reason: string }[];
+  /** Side files and what they set (`rpls_qpv.annee`: the year of rpls_qpv.csv). */
+  sideFiles: string[];
 }
 
 const DELIMITER_LABELS: Record<string, string> = { ';': 'point-virgule', ',': 'virgule', '\t': 'tabulation', '|': 'barre verticale' };
@@ -151,7 +160,18 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
     if (bad) decodeWarnings.push({ code: 'texte-mal-decode', message: msg.mojibake(file.path, bad.line, bad.sample) });
     return d;
   };
+  const ignored: { file: string; reason: string }[] = [];
+  const unrecognisedSheets: { label: string; reason: string }[] = [];
   for (const file of sorted) {
+    if (isOtherOfficeFile(file.path)) {
+      errors.push(new DataError(msg.otherOfficeFormat(file.path), { file: file.path }));
+      continue;
+    }
+    if (isWorkbookFile(file.path)) {
+      attempt(() => parsed.push(...parseWorkbook(file, unrecognisedSheets)));
+      continue;
+    }
+    if (SIDE_FILE.test(file.path)) continue;
     if (isGeoFile(file.path)) {
       attempt(() => {
         const { text, encoding } = decode(file);
@@ -159,7 +179,10 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
       });
       continue;
     }
-    if (!isTableFile(file.path)) continue;
+    if (!isTableFile(file.path)) {
+      ignored.push({ file: file.path, reason: msg.ignoredNotData() });
+      continue;
+    }
     attempt(() => parsed.push(parseSourceFile(file, decode)));
   }
 
@@ -170,6 +193,10 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
       delimiter: DELIMITER_LABELS[p.table.delimiter] ?? p.table.delimiter, rows: p.table.rows.length, figures: r.figures?.length ?? 0, sha256: p.sha256,
       ...(r.notes?.length ? { notes: r.notes } : {}),
     });
+
+  for (const u of unrecognisedSheets) {
+    summaries.push({ file: u.label, kind: 'inconnu', kindLabel: msg.unknownKindLabel(), producer: '', vintage: '', encoding: WORKBOOK_ENCODING, delimiter: '', rows: 0, figures: 0, sha256: '', notes: [msg.sheetNotRecognised(u.reason)] });
+  }
 
   // Reference files first: the data readers need them.
   const quartiers: Quartier[] = [];
@@ -213,7 +240,7 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
   };
   if (errors.length > folderErrors.length) {
     for (const p of data) summarize(p, 'non-lu', msg.notReadKind());
-    return { sources: sortSummaries(sources), errors, stats };
+    return { sources: sortSummaries(sources), errors, stats, ignored, sideFiles: sideFiles(files) };
   }
 
   const indicators = new Map<string, Indicator>(catalogue.indicators.map((i) => [i.id, i]));
@@ -230,6 +257,13 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
   for (const p of data) {
     const ctx: ReadContext = { file: p.file.path, table: p.table, catalogue, indicators, aliases, quartiers, quartierCodes, sidecarYear: p.file.sidecarYear };
     const kind = DATA_KINDS.find((k) => k.detect(p.table.header, ctx));
+    if (!kind && p.sheet) {
+      // Another sheet of a workbook (notes, a chart's data): listed, not refused.
+      const reason = msg.unknownKind(p.file.path, p.table.header);
+      summarize(p, 'inconnu', msg.unknownKindLabel(), { notes: [msg.sheetNotRecognised(reason.slice(p.file.path.length + 3))] });
+      sources.warnings.push({ code: 'feuille-non-reconnue', message: msg.sheetSkipped(p.file.path, msg.unknownKindLabel()) });
+      continue;
+    }
     if (!kind) {
       errors.push(new DataError(msg.unknownKind(p.file.path, p.table.header), { file: p.file.path, line: p.table.headerLine }));
       summarize(p, 'inconnu', msg.unknownKindLabel());
@@ -238,6 +272,7 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
     const r = attempt(() => kind.read(ctx));
     summarize(p, kind.id, kind.label, r);
     if (!r) continue;
+    if (p.sheet) cellColumns(p.table.header, r.figures ?? []);
     for (const f of fileUnderDeclaredVintages(r.figures ?? [], vintages.get(p.file.path.replace(/\.[^./]+$/, '')))) figures.push(f);
     sources.warnings.push(...(r.warnings ?? []));
     sources.schools.push(...(r.schools ?? []));
@@ -285,7 +320,61 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
     const files = geoFiles.filter((g) => g.result.kind === 'perimetres').map((g) => g.file.path).sort();
     sources.warnings.push({ code: 'perimetres-hors-referentiel', message: msg.perimetersMatchNoQuartier(files, perimeters.length, perimeters.map((p) => p.code)) });
   }
-  return { sources: sortSummaries(sources), errors, stats };
+  return { sources: sortSummaries(sources), errors, stats, ignored, sideFiles: sideFiles(files) };
+}
+
+const WORKBOOK_ENCODING = 'classeur Excel';
+
+/** Side files: read for what they set, never as data. */
+const SIDE_FILE = /\.(annee|encodage|millesimes)$/;
+
+/** Each sheet of a workbook as a table, the sheets that are not tables set aside with their reason. */
+function parseWorkbook(file: SourceFile, unrecognised: { label: string; reason: string }[]): Parsed[] {
+  if (!file.sheets) throw new DataError(msg.workbookUnreadable(file.path, 'classeur non chargé'), { file: file.path });
+  const sha = sha256(file.bytes);
+  const out: Parsed[] = [];
+  const reasons: { label: string; reason: string }[] = [];
+  for (const sheet of file.sheets) {
+    const label = msg.sheetLabel(file.path, sheet.name);
+    if (sheet.rows.every((r) => r.every((c) => c.trim() === ''))) {
+      reasons.push({ label, reason: msg.sheetEmpty() });
+      continue;
+    }
+    try {
+      const table = tableFromRecords(sheet.rows, sheet.rowNumbers, label, '');
+      if (table.rows.length === 0) reasons.push({ label, reason: msg.headerOnly(label, table.headerLine) });
+      else out.push({ file: { ...file, path: label, sheets: undefined }, table, encoding: WORKBOOK_ENCODING, sha256: sha, sheet: true });
+    } catch (e) {
+      if (!(e instanceof DataError)) throw e;
+      reasons.push({ label, reason: e.message.startsWith(label) ? e.message.slice(label.length + 3) : e.message });
+    }
+  }
+  if (out.length === 0) throw new DataError(msg.sheetsNoneRecognised(file.path, reasons.map((r) => r.reason)), { file: file.path });
+  unrecognised.push(...reasons);
+  return out;
+}
+
+/** A figure read from a sheet names its column by header and letter: « Taux de pauvreté (D) », with its row: cell D7. */
+function cellColumns(header: string[], figures: Figure[]): void {
+  const letters = new Map(header.map((h, k) => [h, cellAddress(1, k + 1).slice(0, -1)]));
+  for (const f of figures) {
+    const letter = letters.get(f.at.column);
+    if (letter) f.at = { ...f.at, column: `${f.at.column} (${letter})` };
+  }
+}
+
+/** What each side file sets, for `quartiers validate`. */
+function sideFiles(files: SourceFile[]): string[] {
+  const paths = files.map((f) => f.path);
+  return files
+    .filter((f) => f.path.endsWith('.annee'))
+    .map((f) => {
+      const year = Number(Buffer.from(f.bytes).toString('utf8').replace(/^\ufeff/, '').trim());
+      const stem = f.path.replace(/\.annee$/, '');
+      const target = paths.find((p) => p !== f.path && p.replace(/\.[^./]+$/, '') === stem);
+      return target ? msg.sideFileYear(f.path, year, target) : msg.sideFileOrphan(f.path, year);
+    })
+    .sort();
 }
 
 function sortSummaries(s: Sources): Sources {

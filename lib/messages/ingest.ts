@@ -136,4 +136,22 @@ export const ingest = {
     `Aucun référentiel des quartiers dans les sources : tous les quartiers trouvés (${n(count)}) sont publiés, sans statut ni agglomération sauf ceux que donne une liste des QPV.`,
   quartiersWithoutTerritory: (count: number, codes: string[]) =>
     `${plural(count, 'quartier')} hors du référentiel et absent${count > 1 ? 's' : ''} de la liste des QPV 2024 des sources (${examples(codes)}) : publié${count > 1 ? 's' : ''} sans commune ni EPCI de référence.`,
+  sheetLabel: (file: string, sheet: string) => `${file}, feuille « ${sheet} »`,
+  workbookUnreadable: (file: string, reason: string) =>
+    `${file} : classeur Excel illisible (${reason.slice(0, 80)}) ; enregistrez-le de nouveau au format .xlsx (Excel : Fichier > Enregistrer sous > Classeur Excel) ou exportez chaque feuille en CSV.`,
+  formulaWithoutResult: (file: string, sheet: string, cell: string, formula: string) =>
+    `${file}, feuille « ${sheet} », cellule ${cell} : formule « =${formula.slice(0, 40)}${formula.length > 40 ? '…' : ''} » sans résultat enregistré ; ouvrez le classeur dans Excel ou LibreOffice et enregistrez-le (le résultat est alors gardé), ou remplacez la formule par sa valeur.`,
+  otherOfficeFormat: (file: string) =>
+    `${file} : format bureautique non lu (${(file.match(/\.[^./]+$/)?.[0] ?? '').toLowerCase()}) ; ouvrez-le dans Excel ou LibreOffice et enregistrez-le au format Classeur Excel (.xlsx) ou CSV (Fichier > Enregistrer sous), puis supprimez l'original du dossier des sources.`,
+  sheetEmpty: () => 'feuille vide',
+  sheetNotRecognised: (reason: string) => `feuille non reconnue : ${reason}`,
+  sheetsNoneRecognised: (file: string, reasons: string[]) =>
+    `${file} : aucune feuille du classeur n'est un tableau reconnu (${examples(reasons, 3, ' ; ')}) ; la première ligne utile d'un tableau doit être son en-tête (codes, indicateurs).`,
+  sheetSkipped: (label: string, reason: string) => `${label} : ${reason} ; la feuille est laissée de côté.`,
+  reportIgnoredTitle: (count: number) => `Fichiers ignorés (${count}) :`,
+  reportIgnored: (file: string, reason: string) => `  - ${file} : ${reason}`,
+  ignoredNotData: () => 'pas un fichier de données (seuls CSV, Excel .xlsx et GeoJSON sont lus)',
+  reportSideFilesTitle: (count: number) => `Fichiers annexes lus (${count}) :`,
+  sideFileYear: (file: string, year: number, target: string) => `  - ${file} : année ${year} pour ${target}`,
+  sideFileOrphan: (file: string, year: number) => `  - ${file} : année ${year}, mais aucun fichier de données du même nom à côté`,
 };

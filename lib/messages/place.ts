@@ -5,7 +5,8 @@ import { quoteCell } from './quote.ts';
 
 export function where(file: string, line?: number, column?: string | number): string {
   let s = file;
-  if (line !== undefined) s += `:${line}`;
+  // A sheet of a workbook (« classeur.xlsx, feuille « QIC 2024 » ») is located by its row number.
+  if (line !== undefined) s += file.includes(', feuille « ') ? `, ligne ${line}` : `:${line}`;
   if (column !== undefined) {
     s += typeof column === 'number' ? `, colonne ${column}` : `, colonne « ${quoteCell(column)} »`;
   }
