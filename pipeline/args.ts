@@ -34,6 +34,8 @@ export const DEFAULT_WAIT_SECONDS = 600;
 
 const VALUE_OPTIONS = new Set(['--sources', '--out', '--annee', '--quartier', '--formats', '--log']);
 const FLAG_OPTIONS = ['--if-changed', '--tout-refaire', '--attendre', '--tous-les-quartiers', '--quiet', '--debug', '--help', '--version'];
+/** Every option of the command line (the help describes each, a usage error suggests the nearest). */
+export const OPTIONS: readonly string[] = [...VALUE_OPTIONS, ...FLAG_OPTIONS];
 const COMMANDS: Record<string, HelpTopic> = { run: 'run', validate: 'validate', verifier: 'verify', verify: 'verify' };
 
 /** The command named among the arguments (the first word that is neither an option nor an option's value). */

@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from '../../pipeline/args.ts';
+import { OPTIONS, parseArgs } from '../../pipeline/args.ts';
+import { helpText } from '../../lib/messages/help.ts';
 import { UsageError } from '../../lib/errors.ts';
 import { nearestWord } from '../../lib/text/nearest-word.ts';
 import { runCli } from '../helpers/cli.ts';
@@ -52,6 +53,15 @@ describe('parsing the command line', () => {
     expect(parseArgs(['verifier', '--help'])).toMatchObject({ command: 'help', helpTopic: 'verify' });
     expect(parseArgs(['help', 'run'])).toMatchObject({ command: 'help', helpTopic: 'run' });
     expect(parseArgs(['run'])).toMatchObject({ command: 'run' });
+  });
+
+  it('every option is described by a sentence in the help, and a typo of it is answered with it', () => {
+    const help = helpText('general');
+    for (const option of OPTIONS.filter((o) => o !== '--help' && o !== '--version')) {
+      expect(help, option).toMatch(new RegExp(`^  ${option}(?:[ =\\[]\\S*)? {2,}[A-ZÉ].*\\.$`, 'm'));
+      const typo = option.slice(0, -1) + (option.endsWith('x') ? 'y' : 'x');
+      expect(usageError(['run', typo]).message, typo).toContain(`Vouliez-vous dire ${option} ?`);
+    }
   });
 
   it('offers a candidate only when it is close', () => {
