@@ -82,6 +82,7 @@ export const changesText = {
   columnIndicator: 'indicateur',
   columnDetail: 'changement',
   detailsCaption: 'Les changements, quartier par quartier',
+  quartierDetailsCaption: 'Les changements de ce quartier',
   tooManyForIndex: (n: number) => `${formatFrenchNumber(n)} changements : le détail est sur la page de chaque quartier et dans changements.csv.`,
   sheetName: 'Ce qui a changé',
   sheetHeaders: ['Quartier', 'Code', 'Nature', 'Indicateur', 'Périmètre', 'Année avant', 'Avant', 'Année après', 'Après', 'Écart avant', 'Écart après'],

@@ -95,6 +95,7 @@ table.quartiers { font-size: 0.85rem; }
 table.quartiers th, table.quartiers td { padding: 0.25rem 0.35rem; overflow-wrap: break-word; }
 table.quartiers td.nombre { white-space: normal; }
 table.quartiers .sens, table.quartiers .annee-autre { font-size: 0.8rem; }
+table.changements-nombres { width: auto; min-width: 24rem; }
 footer.site-footer { border-top: 1px solid var(--trait); color: var(--doux); padding: 1rem 1.5rem; font-size: 0.9rem; max-width: 72rem; margin: 0 auto; }
 @media print {
   @page { size: A4 portrait; margin: 14mm 12mm; }

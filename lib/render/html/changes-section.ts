@@ -12,7 +12,7 @@ export const INDEX_DETAIL_LIMIT = 60;
 
 function detailTable(changes: readonly Change[], withQuartier: boolean): Markup {
   return html`<table class="changements">
-<caption>${t.detailsCaption}</caption>
+<caption>${withQuartier ? t.detailsCaption : t.quartierDetailsCaption}</caption>
 <thead><tr>${withQuartier ? html`<th scope="col">${t.columnQuartier}</th>` : ''}<th scope="col">${t.columnKind}</th><th scope="col">${t.columnIndicator}</th><th scope="col">${t.columnDetail}</th></tr></thead>
 <tbody>
 ${changes.map((c) => html`<tr data-type="${c.type}">${withQuartier ? html`<th scope="row">${c.quartier || c.quartier_code} (${c.quartier_code})</th>` : ''}<td>${CHANGE_KIND_LABELS[c.type]}</td><td>${c.libelle || c.indicateur}</td><td>${changeDetail(c)}</td></tr>\n`)}</tbody>
