@@ -5,7 +5,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { TidyRow } from '../lib/model/tidy-row.ts';
-import { changesFromCsv, compareFigures, figuresFromRows, figuresFromTidyCsv, type RunChanges } from '../lib/report/compare-runs.ts';
+import { createReadStream } from 'node:fs';
+import { changesFromCsv, compareFigures, figuresFromRows, tidyCsvFigureReader, type ComparedFigure, type RunChanges } from '../lib/report/compare-runs.ts';
 import { readManifest } from './manifest.ts';
 
 export const CHANGES_FILE = 'changements.csv';
@@ -19,13 +20,24 @@ export const CHANGES_FILE = 'changements.csv';
 export async function changesSincePublished(out: string, rows: readonly TidyRow[], threshold = 0.1): Promise<RunChanges | null> {
   const manifest = await readManifest(out);
   if (!manifest) return null;
-  const csv = await fs.readFile(path.join(out, 'indicateurs.csv'), 'utf8').catch(() => null);
-  if (csv === null) return null;
-  const changes = compareFigures(figuresFromTidyCsv(csv), figuresFromRows(rows), threshold);
+  const before = await readPublishedFigures(path.join(out, 'indicateurs.csv'));
+  if (before === null) return null;
+  const changes = compareFigures(before, figuresFromRows(rows), threshold);
   if (changes.length === 0) {
     const earlier = await fs.readFile(path.join(out, CHANGES_FILE), 'utf8').catch(() => null);
     const carried = earlier === null ? null : changesFromCsv(earlier);
     if (carried && carried.changes.length) return carried;
   }
   return { previous: manifest.genere_le, changes };
+}
+
+/** The figures of a published indicateurs.csv, read as a stream (the national table is about 100 MB); null when it cannot be read. */
+async function readPublishedFigures(file: string): Promise<ComparedFigure[] | null> {
+  const reader = tidyCsvFigureReader();
+  try {
+    for await (const chunk of createReadStream(file)) reader.push(chunk as Buffer);
+  } catch {
+    return null;
+  }
+  return reader.end();
 }

@@ -11,6 +11,7 @@ import { CHANGE_KINDS, type Change, type ChangeKind, type ChangeSide } from '../
 
 export { CHANGE_KINDS, type Change, type ChangeKind, type ChangeSide };
 import { csvField, formatCsvNumber } from '../render/table/tidy-csv.ts';
+import { CsvColumnScanner } from './tidy-csv-figures.ts';
 
 /** Years between two infra-communal vintages for their gaps to be compared (INSEE). */
 export const VINTAGE_STEP = 5;
@@ -44,27 +45,29 @@ const text = (s: string | undefined) => (s && s.startsWith("'") ? s.slice(1) : (
 
 const FIGURE_COLUMNS = ['quartier_code', 'quartier', 'epci_code', 'indicateur', 'libelle', 'unite', 'perimetre', 'annee', 'etat', 'valeur', 'borne', 'decimales', 'ecart_points'] as const;
 
-/** The figures of a published indicateurs.csv; only the columns compared are kept. */
-export function figuresFromTidyCsv(csv: string): ComparedFigure[] {
+/** Reads the figures of a published indicateurs.csv, piece by piece (push the bytes, then `end()`). */
+export function tidyCsvFigureReader(): { push(chunk: Uint8Array): void; end(): ComparedFigure[] } {
   const out: ComparedFigure[] = [];
-  let index: number[] | null = null;
-  parse(csv.replace(/^\uFEFF/, ''), {
-    skip_empty_lines: true,
-    relax_column_count: true,
-    on_record: (record: string[]) => {
-      if (!index) {
-        index = FIGURE_COLUMNS.map((c) => record.indexOf(c));
-        return null;
-      }
-      const at = (k: number) => (index![k]! >= 0 ? record[index![k]!] : undefined);
-      out.push({
-        quartier_code: text(at(0)), quartier: text(at(1)), epci_code: at(2) ?? '', indicateur: text(at(3)), libelle: text(at(4)), unite: at(5) ?? '', perimetre: at(6) ?? '',
-        annee: Number(at(7)), etat: at(8) || 'valeur', valeur: num(at(9)), borne: at(10) || '=', decimales: num(at(11)) ?? 0, ecart: num(at(12)),
-      });
-      return null;
-    },
+  const scanner = new CsvColumnScanner(FIGURE_COLUMNS, (at) => {
+    out.push({
+      quartier_code: text(at[0]), quartier: text(at[1]), epci_code: at[2] ?? '', indicateur: text(at[3]), libelle: text(at[4]), unite: at[5] ?? '', perimetre: at[6] ?? '',
+      annee: Number(at[7]), etat: at[8] || 'valeur', valeur: num(at[9]), borne: at[10] || '=', decimales: num(at[11]) ?? 0, ecart: num(at[12]),
+    });
   });
-  return out;
+  return {
+    push: (chunk) => scanner.push(chunk),
+    end() {
+      scanner.end();
+      return out;
+    },
+  };
+}
+
+/** The figures of a published indicateurs.csv given whole. */
+export function figuresFromTidyCsv(csv: string): ComparedFigure[] {
+  const reader = tidyCsvFigureReader();
+  reader.push(new TextEncoder().encode(csv));
+  return reader.end();
 }
 
 /** The figures of this run's rows, numbers as the CSV writes them (so that an unchanged figure compares equal). */
