@@ -115,7 +115,7 @@ describe('signals', () => {
     it(`${signal} mid-run: exit ${code}, previous reports intact, no staging folder, no lock`, async () => {
       const root = tempRoot();
       const out = path.join(root, 'reports');
-      const first = await runCli(['run', '--sources', copySources(root, 'a'), '--out', out], LIMIT);
+      const first = await runCli(['run', '--sources', copySources(root, 'a'), '--out', out, ...LIGHT], LIMIT);
       expect(first.code, first.stderr).toBe(0);
       const previous = await expectComplete(out);
       const run = startCli(['run', '--sources', copySources(root, 'b', true), '--out', out, '--log', 'json', ...LIGHT], { ...LIMIT, env: SLOW });
@@ -134,10 +134,10 @@ describe('a signal during the publication', () => {
   it('lets the publication finish, says so, and exits 143 with the new run in place', async () => {
     const root = tempRoot();
     const out = path.join(root, 'reports');
-    expect((await runCli(['run', '--sources', copySources(root, 'a'), '--out', out], LIMIT)).code).toBe(0);
+    expect((await runCli(['run', '--sources', copySources(root, 'a'), '--out', out, ...LIGHT], LIMIT)).code).toBe(0);
     const previous = await expectComplete(out);
     const previousVersion = readlinkSync(out);
-    const r = await runCli(['run', '--sources', copySources(root, 'b', true), '--out', out], { ...LIMIT, env: { QUARTIERS_TEST_TERM_AT: 'publication:lien' } });
+    const r = await runCli(['run', '--sources', copySources(root, 'b', true), '--out', out, ...LIGHT], { ...LIMIT, env: { QUARTIERS_TEST_TERM_AT: 'publication:lien' } });
     expect(r.code, r.stderr).toBe(143);
     expect(r.stderr).toContain(msg.interruptedAfterPublish('SIGTERM', out));
     expect(await expectComplete(out)).not.toBe(previous);
@@ -239,7 +239,7 @@ describe('logs and verification', () => {
     const quiet = await runCli(['run', '--out', path.join(root, 'q'), '--quiet'], LIMIT);
     expect(quiet.code).toBe(0);
     expect(quiet.stderr + quiet.stdout).toBe('');
-    const plain = await runCli(['run', '--out', path.join(root, 'p')], LIMIT);
+    const plain = await runCli(['run', '--out', path.join(root, 'p'), ...LIGHT], LIMIT);
     expect(plain.stderr).not.toContain('\x1b');
     const lines = plain.stderr.trim().split('\n');
     expect(lines[lines.length - 1]).toMatch(/^Terminé : /);
