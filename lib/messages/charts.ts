@@ -55,6 +55,7 @@ export const charts = {
 
   seriesQuartier: 'Quartier',
   seriesReference: 'Agglomération (référence)',
+  seriesMedian: 'Médiane des QPV de France',
   secret: 'secret statistique',
   absent: 'non disponible',
   contractPeriod: 'contrat 2024-2030',

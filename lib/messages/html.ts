@@ -85,6 +85,8 @@ export const htmlMessages = {
     columnReading: 'Lecture',
     columnConvergence: 'Écart depuis l’année précédente',
     columnRank: 'Rang dans l’agglomération',
+    columnNationalRank: 'Rang parmi les quartiers de France (1er : le plus défavorable)',
+    columnNationalMedian: 'Médiane des QPV (écart)',
     columnSource: 'Source',
     columnPerimeter: 'Périmètre',
     perimeter: (p: string) => (p ? `périmètre ${p}` : ''),

@@ -72,6 +72,9 @@ describe.skipIf(!real)(`national files beside the bundled sources${real ? '' : '
     expect([own, expected.rang_national, expected.rang_national_sur, median]).toEqual([40.2, '782', '1292', 42.4]);
     expect(tidy[6]![k]).toBe('-2.2');
     expect(readFileSync(path.join(out, 'portraits/QN06205M.md'), 'utf8')).toContain(msg.nationalContextTitle);
+    const page = readFileSync(path.join(out, 'quartiers/QN06205M.html'), 'utf8');
+    expect(page).toContain(msg.html.columnNationalRank);
+    expect(page).toContain(`${expected.rang_national}e sur ${expected.rang_national_sur}`);
   });
 
   it('publishes every quartier of the panel with --tous-les-quartiers', async () => {

@@ -24,6 +24,9 @@ export interface IndicatorDatum {
   /** End of the arrow drawn for a bound (null for an exact value). */
   fleche: number | null;
   etiquette: string;
+  /** The median of the QPV of France, same year and perimeter (national files only): the third mark. */
+  mediane?: number;
+  etiquette_mediane?: string;
   reference: number | null;
   etiquette_reference: string;
   ecart: number | null;
@@ -91,6 +94,8 @@ export function indicatorDatum(row: TidyRow, ind: Indicator | undefined, mainYea
     lecture: words.sensLabels[row.sens || ''] ?? '',
     source: row.source,
     perimetre: PERIMETER_WORDS[row.perimetre] ?? PERIMETER_WORDS['']!,
+    // Only where national files gave it, so that a chart without it keeps its bytes.
+    ...(row.mediane_qpv === null ? {} : { mediane: row.mediane_qpv, etiquette_mediane: formatValue({ state: 'valeur', value: row.mediane_qpv, bound: '', decimals: row.decimales, unit: row.unite }) }),
   };
 }
 

@@ -54,7 +54,7 @@ const yIndicator: VlSpec = { field: 'libelle', type: 'nominal', sort: { field: '
 
 // ---- quartier vs agglomération ---------------------------------------------
 
-function dumbbellPanel(unit: Unit): VlSpec {
+function dumbbellPanel(unit: Unit, withMedian: boolean): VlSpec {
   const x = (field: string) => ({ field, type: 'quantitative' });
   return {
     transform: [{ filter: `datum.unite === '${unit}'` }],
@@ -75,12 +75,20 @@ function dumbbellPanel(unit: Unit): VlSpec {
       {
         transform: [{ filter: 'isValid(datum.reference)' }, seriesTransform(words.seriesReference)],
         mark: { type: 'point', shape: 'diamond', filled: true, size: 90, opacity: 1 },
-        encoding: { x: x('reference'), color: seriesColor(), tooltip: INDICATOR_TOOLTIP },
+        encoding: { x: x('reference'), color: seriesColor(withMedian), tooltip: INDICATOR_TOOLTIP },
       },
+      // The third mark: the median of the QPV of France, where national files give it.
+      ...(withMedian
+        ? [{
+            transform: [{ filter: 'isValid(datum.mediane)' }, seriesTransform(words.seriesMedian)],
+            mark: { type: 'point', shape: 'square', filled: true, size: 70, opacity: 1 },
+            encoding: { x: x('mediane'), color: seriesColor(true), tooltip: [...INDICATOR_TOOLTIP, { field: 'etiquette_mediane', title: words.seriesMedian }] },
+          }]
+        : []),
       {
         transform: [{ filter: `isValid(datum.valeur) && !(${IS_BOUND('forme')})` }, seriesTransform(words.seriesQuartier)],
         mark: { type: 'point', filled: true, size: 90, opacity: 1 },
-        encoding: { x: x('valeur'), color: seriesColor(), tooltip: INDICATOR_TOOLTIP },
+        encoding: { x: x('valeur'), color: seriesColor(withMedian), tooltip: INDICATOR_TOOLTIP },
       },
       {
         transform: [{ filter: `isValid(datum.valeur) && (${IS_BOUND('forme')})` }],
@@ -118,7 +126,8 @@ export function quartierAgglomerationSpec(input: QuartierChartInput): ChartResul
     referenceLines(rows, input.referenceName),
     words.describeQuartierAgglomeration(input.name, data.length, input.referenceName),
   );
-  return { spec: topLevel(cap, data, { vconcat: units.map(dumbbellPanel), resolve: { scale: { x: 'independent' } } }) };
+  const withMedian = data.some((d) => d.mediane !== undefined);
+  return { spec: topLevel(cap, data, { vconcat: units.map((u) => dumbbellPanel(u, withMedian)), resolve: { scale: { x: 'independent' } } }) };
 }
 
 // ---- écarts ---------------------------------------------------------------

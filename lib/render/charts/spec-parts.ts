@@ -47,11 +47,13 @@ export function readingColor(legend: boolean): VlSpec {
 }
 
 /** Quartier vs reference: two series, distinguished by colour and by shape (a `serie` field the layer computes). */
-export function seriesColor(): VlSpec {
+export function seriesColor(withMedian = false): VlSpec {
   return {
     field: 'serie',
     type: 'nominal',
-    scale: { domain: [words.seriesQuartier, words.seriesReference], range: [COLORS.quartier, COLORS.reference] },
+    scale: withMedian
+      ? { domain: [words.seriesQuartier, words.seriesReference, words.seriesMedian], range: [COLORS.quartier, COLORS.reference, COLORS.muted] }
+      : { domain: [words.seriesQuartier, words.seriesReference], range: [COLORS.quartier, COLORS.reference] },
     legend: { title: null, symbolType: 'circle' },
   };
 }

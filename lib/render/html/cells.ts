@@ -16,6 +16,13 @@ export function referenceText(row: TidyRow): string {
   return formatValue({ state: 'valeur', value: row.valeur_reference, bound: row.borne_reference, decimals: row.decimales_reference, unit: row.unite });
 }
 
+/** The median of the QPV of France, and the quartier's gap to it: « 42,4 % (−2,2 points) ». */
+export function medianText(row: TidyRow): string {
+  if (row.mediane_qpv === null) return msg.html.notAvailable;
+  const median = formatValue({ state: 'valeur', value: row.mediane_qpv, bound: '', decimals: row.decimales, unit: row.unite });
+  return row.ecart_mediane_qpv === null ? median : `${median} (${formatGap(row.ecart_mediane_qpv, '', row.decimales, row.unite)})`;
+}
+
 export function gapText(row: TidyRow): string {
   if (row.ecart_points === null) return msg.html.notAvailable;
   if (row.borne_ecart === '?') return msg.html.reading('indetermine');

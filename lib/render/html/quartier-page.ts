@@ -9,7 +9,7 @@ import { trendLabels } from '../../messages/trend-labels.ts';
 import { NBSP } from '../../text/french-number.ts';
 import { SECTION_TITLES, STATUS_LABELS, latestRows, portraitLine, sourcePhrase } from '../portrait/portrait.ts';
 import { chartFigure } from './chart-figure.ts';
-import { gapText, readingMarkup, referenceText, valueText } from './cells.ts';
+import { gapText, medianText, readingMarkup, referenceText, valueText } from './cells.ts';
 import { page } from './layout.ts';
 import { hrefOf, html, type Markup } from './markup.ts';
 import { workbooksOf } from './report-files.ts';
@@ -55,14 +55,16 @@ function indicatorTable(input: SiteInput, q: QuartierReport): Markup {
   const rows = [...q.rows].sort((a, b) => (order.get(a.indicateur) ?? 1e9) - (order.get(b.indicateur) ?? 1e9) || a.indicateur.localeCompare(b.indicateur) || a.annee - b.annee);
   const caption = msg.html.tableCaption(q.name);
   const h = msg.html;
+  // The national context's columns appear when national files gave it (docs/methode.md).
+  const national = rows.some((r) => r.mediane_qpv !== null);
   return html`<section aria-labelledby="indicateurs">
 <h2 id="indicateurs">${h.tableHeading}</h2>
 <div class="table-scroll" role="region" aria-label="${h.scrollRegion(caption)}" tabindex="0">
 <table class="indicateurs">
 <caption>${caption}</caption>
-<thead><tr><th scope="col">${h.columnIndicator}</th><th scope="col">${h.columnYear}</th><th scope="col">${h.columnValue}</th><th scope="col">${h.columnReference}</th><th scope="col">${h.columnReferenceValue}</th><th scope="col">${h.columnGap}</th><th scope="col">${h.columnReading}</th><th scope="col">${h.columnConvergence}</th><th scope="col">${h.columnRank}</th><th scope="col">${h.columnSource}</th><th scope="col">${h.columnPerimeter}</th></tr></thead>
+<thead><tr><th scope="col">${h.columnIndicator}</th><th scope="col">${h.columnYear}</th><th scope="col">${h.columnValue}</th><th scope="col">${h.columnReference}</th><th scope="col">${h.columnReferenceValue}</th><th scope="col">${h.columnGap}</th><th scope="col">${h.columnReading}</th><th scope="col">${h.columnConvergence}</th><th scope="col">${h.columnRank}</th>${national ? html`<th scope="col">${h.columnNationalRank}</th><th scope="col">${h.columnNationalMedian}</th>` : ''}<th scope="col">${h.columnSource}</th><th scope="col">${h.columnPerimeter}</th></tr></thead>
 <tbody>
-${rows.map((r) => html`<tr><th scope="row">${r.libelle || r.indicateur}</th><td>${r.annee}</td><td class="nombre">${valueText(r)}</td><td>${r.reference || h.notAvailable}</td><td class="nombre">${referenceText(r)}</td><td class="nombre">${gapText(r)}</td><td>${h.reading(r.sens) || h.notAvailable}</td><td>${trendLabels.convergence(r.convergence) || h.notAvailable}</td><td>${trendLabels.rank(r.rang, r.rang_sur) || h.notAvailable}</td><td>${r.source}</td><td>${h.perimeter(r.perimetre) || h.notAvailable}</td></tr>\n`)}</tbody>
+${rows.map((r) => html`<tr><th scope="row">${r.libelle || r.indicateur}</th><td>${r.annee}</td><td class="nombre">${valueText(r)}</td><td>${r.reference || h.notAvailable}</td><td class="nombre">${referenceText(r)}</td><td class="nombre">${gapText(r)}</td><td>${h.reading(r.sens) || h.notAvailable}</td><td>${trendLabels.convergence(r.convergence) || h.notAvailable}</td><td>${trendLabels.rank(r.rang, r.rang_sur) || h.notAvailable}</td>${national ? html`<td>${trendLabels.rank(r.rang_national, r.rang_national_sur) || h.notAvailable}</td><td class="nombre">${medianText(r)}</td>` : ''}<td>${r.source}</td><td>${h.perimeter(r.perimetre) || h.notAvailable}</td></tr>\n`)}</tbody>
 </table>
 </div>
 </section>
