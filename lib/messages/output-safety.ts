@@ -24,6 +24,7 @@ export const outputSafety = {
     `les noms de fichiers confondent / : \\ et les autres séparateurs, majuscules et minuscules, les espaces répétés ou finaux, et s'arrêtent à 80 caractères. Donnez-leur des codes plus distincts.`,
   runSystemError: (out: string, cause: string) =>
     `Écriture ou lecture impossible pendant la publication dans ${out} (${cause}) : rien n'a été publié, les rapports précédents sont intacts et le dossier temporaire a été supprimé. Libérez de la place ou corrigez l'accès, puis relancez.`,
+  cellTruncated: (length: number) => ` […] (texte coupé : ${length.toLocaleString('fr-FR').replace(/\u202f|\u00a0/g, ' ')} caractères dans la source, 32 767 au plus dans une cellule Excel)`,
   leftoverKept: (folder: string, files: string[]) =>
     `${folder} n'est pas supprimé : il contient ${files.length > 1 ? 'des fichiers' : 'un fichier'} que quartiers n'a pas écrit${files.length > 1 ? 's' : ''} ou qui ${files.length > 1 ? 'ont' : 'a'} changé depuis la publication (${someNames(files)}). Récupérez ce qui vous est utile, puis supprimez ce dossier.`,
 };

@@ -5,20 +5,32 @@
 import type { TidyRow } from '../../model/tidy-row.ts';
 import { TIDY_COLUMNS } from '../../model/tidy-row.ts';
 
-/** Columns whose values come from a closed list (`=`, `>`, …): never defused. */
-const CODE_COLUMNS = new Set<string>(TIDY_COLUMNS.filter((c) => c.startsWith('borne')));
+/**
+ * Columns whose values are the tool's own vocabulary (`=`, `>=`, `favorable`,
+ * `resserre`…), never text from the sources: written as they are. Every
+ * other text column may carry text from the sources.
+ */
+const VOCABULARY_COLUMNS = new Set<string>([
+  ...TIDY_COLUMNS.filter((c) => c.startsWith('borne')),
+  'statut', 'unite', 'etat', 'perimetre', 'reference_niveau', 'sens', 'convergence', 'convergence_pas_long', 'convergence_base',
+  'alerte_evolution', 'alerte_base', 'situation_base', 'rang_certain', 'ordre_rang', 'cible_type', 'cible_sens', 'atteignable',
+]);
 
+/** A field of the CSV; text from the sources that a spreadsheet would run as a formula gets a leading apostrophe. */
 export function csvField(value: unknown, column = ''): string {
   if (value === null || value === undefined) return '';
   let s = typeof value === 'number' ? formatCsvNumber(value) : String(value);
-  if (typeof value === 'string' && !CODE_COLUMNS.has(column) && looksLikeFormula(s)) s = `'${s}`;
+  if (typeof value === 'string' && !VOCABULARY_COLUMNS.has(column) && looksLikeFormula(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** `=…`, `@…`, or `+`/`-` followed by something a spreadsheet would evaluate. */
+/**
+ * Text a spreadsheet may take for a formula (OWASP CSV injection): it starts
+ * with `=`, `+`, `-`, `@`, a tab or a carriage return. « + de 30 % » and
+ * « -2+3 » included: quoting a CSV field does not neutralise them.
+ */
 export function looksLikeFormula(s: string): boolean {
-  if (/^[=@\t\r]/.test(s)) return true;
-  return /^[+-]/.test(s) && /[(|!=]/.test(s);
+  return /^[=+\-@\t\r]/.test(s);
 }
 
 export function formatCsvNumber(x: number): string {

@@ -3,6 +3,7 @@
 // identical for identical inputs.
 
 import ExcelJS from 'exceljs';
+import { fitWorkbookCells } from './cell-limit.ts';
 import type { ReportModel } from '../../report/model.ts';
 import { workbookText as t } from '../../messages/workbook.ts';
 import type { WorkbookPlan } from './plan.ts';
@@ -61,6 +62,7 @@ export async function buildWorkbook(plan: WorkbookPlan, model: ReportModel, char
   for (const q of plan.quartiers) addQuartierSheet(wb, media, sheetName(q.name), plan.title, q, model, charts.get(q.code) ?? []);
   const donnees = addDonneesSheet(wb, names.donnees, plan.title, rows, 'Donnees');
   addSourcesSheet(wb, names.sources, plan.title, model, rows);
+  fitWorkbookCells(wb);
   // Stored, not deflated: stableZip compresses once, when it re-packs.
   const bytes = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
   return stableZip(new Uint8Array(bytes as ArrayBuffer), date, (entries) => {

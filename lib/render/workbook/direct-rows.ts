@@ -7,6 +7,7 @@
 // format tells which style index exceljs gave each format, and the data rows
 // take the probe row's place once exceljs has written the package.
 
+import { fitExcelText } from './cell-limit.ts';
 import type { ZipEntry } from './stable-zip.ts';
 
 export interface DirectCell {
@@ -92,7 +93,7 @@ export function rowXml(r: number, cells: readonly (DirectCell | null)[], letters
       const s = c.numFmt ? styleOf(c.numFmt) : 0;
       xml += s ? `<c r="${letters[j]}${r}" s="${s}"><v>${c.value}</v></c>` : `<c r="${letters[j]}${r}"><v>${c.value}</v></c>`;
     } else {
-      xml += `<c r="${letters[j]}${r}" t="s"><v>${strings.id(c.value)}</v></c>`;
+      xml += `<c r="${letters[j]}${r}" t="s"><v>${strings.id(fitExcelText(c.value))}</v></c>`;
     }
   }
   return xml + '</row>';
