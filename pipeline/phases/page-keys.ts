@@ -10,6 +10,7 @@ import type { ChartRef } from '../../lib/render/html/report-files.ts';
 import type { SiteInput } from '../../lib/render/html/site.ts';
 import type { QuartierReport, ReportModel } from '../../lib/report/model.ts';
 import type { WrittenFile } from '../output-writer.ts';
+import { quartierDigest } from './quartier-digest.ts';
 import { quartierChanges } from '../../lib/render/html/changes-section.ts';
 
 /** The fields of the model a quartier or agglomeration page reads besides its quartiers. A test fails when a page reads another one. */
@@ -35,15 +36,11 @@ function chartsOf(refs: readonly ChartRef[], written: ReadonlyMap<string, Writte
   return refs.map((r) => ({ ...r, spec: written.get(r.specPath)?.sha256 ?? null }));
 }
 
-function quartierOf(q: QuartierReport) {
-  return { code: q.code, name: q.name, quartier: q.quartier ?? null, rows: q.rows };
-}
-
 export function quartierPageMadeFrom(site: Site, q: QuartierReport, refs: readonly ChartRef[], written: ReadonlyMap<string, WrittenFile>): string {
   return JSON.stringify({
     shared: sharedDigest(site),
     page: site.quartierPage(q.code),
-    quartier: quartierOf(q),
+    quartier: quartierDigest(q),
     portrait: site.files.portraits.get(q.code) ?? null,
     agglomeration: site.agglomerationPage?.(q.code) ?? null,
     charts: chartsOf(refs, written),

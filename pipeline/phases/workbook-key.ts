@@ -9,6 +9,7 @@ import { documentDate } from '../../lib/render/workbook/build-workbook.ts';
 import type { WorkbookPlan } from '../../lib/render/workbook/plan.ts';
 import type { ReportModel } from '../../lib/report/model.ts';
 import type { WrittenFile } from '../output-writer.ts';
+import { quartierDigest } from './quartier-digest.ts';
 import { workbookChanges } from '../../lib/render/workbook/changes-sheet.ts';
 
 /**
@@ -47,7 +48,7 @@ export function workbookMadeFrom(plan: WorkbookPlan, model: ReportModel, chartFo
     charts.push([file, w.sha256, written.get(file.replace(/\.png$/, '.vl.json'))?.sha256 ?? null]);
   }
   charts.sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  const quartiers = plan.quartiers.map((q) => ({ code: q.code, name: q.name, quartier: q.quartier ?? null, rows: q.rows }));
+  const quartiers = plan.quartiers.map(quartierDigest);
   // « Ce qui a changé »: only what this workbook's sheet shows (no sheet on a first publication).
   const changes = model.changes ? workbookChanges(model.changes, plan.quartiers) : null;
   return JSON.stringify({ shared: sharedDigest(model), path: plan.path, kind: plan.kind, title: plan.title, author: plan.author, quartiers, charts, changes });
