@@ -11,7 +11,8 @@ import type { Sources, SourceFile } from '../lib/ingest/read-sources.ts';
 import type { Warning } from '../lib/model/types.ts';
 import { UsageError } from '../lib/errors.ts';
 import { msg } from '../lib/messages/index.ts';
-import { resolveQuartierCodes, type RunOptions } from './args.ts';
+import { resolveQuartierCodes, type Format, type RunOptions } from './args.ts';
+import type { ReportModel } from '../lib/report/model.ts';
 import { GROUPED_NOTES, type Logger } from './log.ts';
 import type { JournalEntry } from '../lib/report/journal.ts';
 import { readSourcesDir, type SourcesDir } from './read-sources-dir.ts';
@@ -163,6 +164,112 @@ function knownQuartierCodes(sources: Sources, all: boolean): string[] {
   return codes;
 }
 
+/** Takes the output folder's lock, waiting `--attendre` seconds at most; the release is the caller's. */
+async function lockOutput(opts: RunOptions, fx: RunEffects): Promise<() => Promise<void>> {
+  const out = opts.out;
+  try {
+    return await acquireLock(out, {
+      now: new Date(), // the real start time, even when SOURCE_DATE_EPOCH pins the reports' date
+      waitMs: opts.waitSeconds * 1000,
+      message: (h, waited) => (waited ? msg.lockedAfterWait(out, h.pid, h.started, waited / 1000) : msg.locked(out, h.pid, h.started)),
+      onWait: (h) => fx.log.info(msg.waiting(out, h.pid, h.started), { event: 'attente', pid: h.pid, debut: h.started }),
+      checkpoint: fx.checkpoint,
+    });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code) throw new UsageError(msg.outNotWritable(out, errnoText(e)));
+    throw e;
+  }
+}
+
+/** `--if-changed`: whether the published version was made from these very inputs and options, and is whole. */
+async function alreadyPublished(out: string, fingerprint: string, log: Logger, elapsedMs: () => number): Promise<boolean> {
+  const previous = await readManifest(out);
+  if (previous?.empreinte_entrees !== fingerprint) return false;
+  if (await outputsPresent(out, previous)) {
+    log.info(msg.unchanged(out), { event: 'inchange', dossier: out, empreinte: fingerprint, duree_ms: Math.round(elapsedMs()) });
+    return true;
+  }
+  log.warn(msg.publishedIncomplete(out), { event: 'republication', dossier: out });
+  return false;
+}
+
+interface PhasesContext {
+  model: ReportModel;
+  formats: Set<Format>;
+  writer: OutputWriter;
+  /** What the phases say, also kept for journal.txt. */
+  phaseLog: Logger;
+  inFlight: WritesInFlight;
+  fx: RunEffects;
+  step: (label: string) => Promise<void>;
+}
+
+/**
+ * Runs the selected output phases in order; a phase `alongside` another
+ * starts with it (the workbooks with the charts, fed chart by chart), and the
+ * two stop together. Returns how many files were taken from the previous
+ * publication.
+ */
+async function runOutputPhases(selected: OutputPhase[], c: PhasesContext): Promise<number> {
+  const { model, writer, phaseLog, inFlight, fx, step } = c;
+  const log = fx.log;
+  let reused = 0;
+  // A phase `alongside` another starts with it (the workbooks with the charts, fed chart by chart).
+  const leads = (p: OutputPhase) => selected.filter((q) => q.alongside === p.name);
+  const runsAlongside = (p: OutputPhase) => p.alongside !== undefined && selected.some((q) => q.name === p.alongside);
+  const runPhase = async (phase: OutputPhase, charts: ChartReadiness | undefined, foreground: boolean, groupCheckpoint?: () => void) => {
+    const checkpoint = groupCheckpoint
+      ? () => {
+          fx.checkpoint();
+          groupCheckpoint();
+        }
+      : fx.checkpoint;
+    checkpoint();
+    const t = fx.clock();
+    if (foreground) log.progress?.start(phase.name);
+    const progress = phaseProgress(phase.name, log, fx.clock, foreground);
+    const phaseOut = phaseWriter(writer, phase.name, fx, log, step, inFlight, foreground, progress);
+    const { count } = await phase.run(model, phaseOut, c.formats, { log: phaseLog, clock: fx.clock, checkpoint, charts, planned: progress.planned });
+    const elapsed = fx.clock() - t;
+    log.progress?.done(msg.phaseDone(phase.name, msg.countFiles(phaseOut.paths.length), elapsed / 1000));
+    log.event({ event: 'phase', phase: phase.name, unites: count, fichiers: phaseOut.paths.length, reutilises: phaseOut.reused, duree_ms: Math.round(elapsed), sorties: phaseOut.paths });
+    reused += phaseOut.reused;
+    await step(`phase:${phase.name}`);
+  };
+  for (const phase of selected) {
+    if (runsAlongside(phase)) continue;
+    // Measuring and the tidy table leave their garbage on the heap (V8
+    // collects lazily): collected now, the workers get the memory.
+    if (phase.usesWorkers) collectGarbage();
+    const companions = leads(phase);
+    if (companions.length === 0) {
+      await runPhase(phase, undefined, true);
+      continue;
+    }
+    // The readiness ends with the leading phase whatever happens: a companion waiting for charts is never left hanging.
+    const charts = createChartReadiness();
+    const lead: GroupJob = async (stop) => {
+      await runPhase(phase, charts, true, stop);
+      charts.end();
+    };
+    await settleTogether([lead, ...companions.map((companion): GroupJob => (stop) => runPhase(companion, charts, false, stop))], (e) => charts.end(e));
+  }
+  return reused;
+}
+
+/** journal.txt: the run's warnings and notes, in an order that does not depend on timing. */
+async function journalOf(model: ReportModel, scope: string[], phaseEntries: JournalEntry[]): Promise<string> {
+  const { journalText } = await import('../lib/report/journal.ts');
+  // Phases run alongside each other: their entries are sorted so that the journal's bytes do not depend on timing.
+  const entries = [...phaseEntries].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+  return journalText({
+    year: model.year,
+    scope,
+    warnings: [...model.warnings.map((w) => ({ code: w.code, message: w.message })), ...entries.filter((e) => !GROUPED_NOTES.has(e.code))],
+    notes: entries.filter((e) => GROUPED_NOTES.has(e.code)),
+  });
+}
+
 export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<number> {
   const t0 = fx.clock();
   const out = opts.out;
@@ -172,19 +279,7 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     if (fx.delayMs) await new Promise((r) => setTimeout(r, fx.delayMs));
   };
   await checkOutputWritable(out, opts.sources);
-  let release: () => Promise<void>;
-  try {
-    release = await acquireLock(out, {
-      now: new Date(), // the real start time, even when SOURCE_DATE_EPOCH pins the reports' date
-      waitMs: opts.waitSeconds * 1000,
-      message: (h, waited) => (waited ? msg.lockedAfterWait(out, h.pid, h.started, waited / 1000) : msg.locked(out, h.pid, h.started)),
-      onWait: (h) => log.info(msg.waiting(out, h.pid, h.started), { event: 'attente', pid: h.pid, debut: h.started }),
-      checkpoint: fx.checkpoint,
-    });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code) throw new UsageError(msg.outNotWritable(out, errnoText(e)));
-    throw e;
-  }
+  const release = await lockOutput(opts, fx);
   let staging: string | null = null;
   const inFlight: WritesInFlight = { closed: false, count: 0, pending: new Set() };
   try {
@@ -200,16 +295,7 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     const inputs = dir.files.map((f) => fileEntry(f.path, f.bytes));
     const optionsForHash = { annee: opts.year ?? null, quartiers: opts.quartiers ?? null, formats: [...opts.formats].sort(), ...(opts.allQuartiers ? { tous_les_quartiers: true } : {}) };
     const fingerprint = inputFingerprint(inputs, optionsForHash, fx.toolVersion);
-    if (opts.ifChanged) {
-      const previous = await readManifest(out);
-      if (previous?.empreinte_entrees === fingerprint) {
-        if (await outputsPresent(out, previous)) {
-          log.info(msg.unchanged(out), { event: 'inchange', dossier: out, empreinte: fingerprint, duree_ms: Math.round(fx.clock() - t0) });
-          return 0;
-        }
-        log.warn(msg.publishedIncomplete(out), { event: 'republication', dossier: out });
-      }
-    }
+    if (opts.ifChanged && (await alreadyPublished(out, fingerprint, log, () => fx.clock() - t0))) return 0;
     fx.checkpoint();
 
     const { model, PHASES, scopeNotes } = await readAndMeasure(opts, dir, t0, fx, step);
@@ -226,61 +312,12 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     fx.onStaging?.(staging);
     await fs.mkdir(staging, { recursive: true });
     // The previous publication is the cache: a file whose key did not change is taken from it.
-    let reused = 0;
     const writer = createOutputWriter(staging, { build: renderBuild(fx.toolVersion), previous: opts.rebuild ? null : await openPreviousPublication(out) }, { journal: true });
     const selected = PHASES.filter((p) => p.formats.some((f) => opts.formats.has(f)));
-    // A phase `alongside` another starts with it (the workbooks with the charts, fed chart by chart).
-    const leads = (p: OutputPhase) => selected.filter((q) => q.alongside === p.name);
-    const runsAlongside = (p: OutputPhase) => p.alongside !== undefined && selected.some((q) => q.name === p.alongside);
-    const runPhase = async (phase: OutputPhase, charts: ChartReadiness | undefined, foreground: boolean, groupCheckpoint?: () => void) => {
-      const checkpoint = groupCheckpoint
-        ? () => {
-            fx.checkpoint();
-            groupCheckpoint();
-          }
-        : fx.checkpoint;
-      checkpoint();
-      const t = fx.clock();
-      if (foreground) log.progress?.start(phase.name);
-      const progress = phaseProgress(phase.name, log, fx.clock, foreground);
-      const phaseOut = phaseWriter(writer, phase.name, fx, log, step, inFlight, foreground, progress);
-      const { count } = await phase.run(model, phaseOut, opts.formats, { log: phaseLog, clock: fx.clock, checkpoint, charts, planned: progress.planned });
-      const elapsed = fx.clock() - t;
-      log.progress?.done(msg.phaseDone(phase.name, msg.countFiles(phaseOut.paths.length), elapsed / 1000));
-      log.event({ event: 'phase', phase: phase.name, unites: count, fichiers: phaseOut.paths.length, reutilises: phaseOut.reused, duree_ms: Math.round(elapsed), sorties: phaseOut.paths });
-      reused += phaseOut.reused;
-      await step(`phase:${phase.name}`);
-    };
-    for (const phase of selected) {
-      if (runsAlongside(phase)) continue;
-      // Measuring and the tidy table leave their garbage on the heap (V8
-      // collects lazily): collected now, the workers get the memory.
-      if (phase.usesWorkers) collectGarbage();
-      const companions = leads(phase);
-      if (companions.length === 0) {
-        await runPhase(phase, undefined, true);
-        continue;
-      }
-      // The readiness ends with the leading phase whatever happens: a companion waiting for charts is never left hanging.
-      const charts = createChartReadiness();
-      const lead: GroupJob = async (stop) => {
-        await runPhase(phase, charts, true, stop);
-        charts.end();
-      };
-      await settleTogether([lead, ...companions.map((c): GroupJob => (stop) => runPhase(c, charts, false, stop))], (e) => charts.end(e));
-    }
+    const reused = await runOutputPhases(selected, { model, formats: opts.formats, writer, phaseLog, inFlight, fx, step });
     fx.checkpoint();
 
-    const { journalText } = await import('../lib/report/journal.ts');
-    // Phases run alongside each other: their entries are sorted so that the journal's bytes do not depend on timing.
-    phaseEntries.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
-    const journal = journalText({
-      year: model.year,
-      scope: scopeNotes,
-      warnings: [...model.warnings.map((w) => ({ code: w.code, message: w.message })), ...phaseEntries.filter((e) => !GROUPED_NOTES.has(e.code))],
-      notes: phaseEntries.filter((e) => GROUPED_NOTES.has(e.code)),
-    });
-    await writer.write(SOURCES_JOURNAL, journal);
+    await writer.write(SOURCES_JOURNAL, await journalOf(model, scopeNotes, phaseEntries));
 
     const manifest: Manifest = {
       outil: { nom: 'quartiers', version: fx.toolVersion },
