@@ -1,14 +1,17 @@
-// `npm run bench [-- --quartiers N] [--commune CODE] [--garder] [--profil]`
+// `npm run bench [-- --quartiers N] [--commune CODE] [--garder] [--profil] [--agglomeration]`
 // Generates the national sources into a temporary folder, runs the real
 // command line on them (all formats), and prints plain lines: time per
 // phase, throughput, peak memory, output size, one commune convention alone,
 // `--if-changed` with nothing changed, incremental runs after a change of
-// the sources (the previous publication is the cache), and each target met or not.
+// the sources (the previous publication is the cache), the bundled sources
+// with the real national files (`--agglomeration`: that line alone), and
+// each target met or not.
 
 import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runNodeChild, type ChildRun } from './child-run.ts';
+import { runAgglomeration } from './agglomeration-run.ts';
 import { formatSummary, summarizeProfiles, type CpuProfile } from './cpuprofile-summary.ts';
 import { createPositionMapper } from './profile-positions.ts';
 import { REPO_ROOT, bundledCatalogue, generateNationalSources, loadRealTexts, typicalCommune, writeSources } from './generate.ts';
@@ -22,21 +25,24 @@ interface BenchOptions {
   commune?: string;
   keep: boolean;
   profile: boolean;
+  /** Only the bundled sources + real national files line. */
+  agglomerationOnly: boolean;
 }
 
-const TARGETS = { nationalMs: 60_000, rssKb: 1.5 * 1024 * 1024, communeMs: 3_000, unchangedMs: 1_000, correctionShare: 0.1 };
+const TARGETS = { agglomerationMs: 4_000, agglomerationRssKb: 500 * 1000, nationalMs: 60_000, rssKb: 1.5 * 1024 * 1024, communeMs: 3_000, unchangedMs: 1_000, correctionShare: 0.1 };
 const CLI = path.join(REPO_ROOT, 'bin', 'quartiers.js');
 const ENV: NodeJS.ProcessEnv = { ...process.env, TZ: 'UTC', NO_COLOR: '1', SOURCE_DATE_EPOCH: '1767225600' };
 
 function parseOptions(argv: string[]): BenchOptions {
-  const o: BenchOptions = { keep: false, profile: false };
+  const o: BenchOptions = { keep: false, profile: false, agglomerationOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--quartiers') o.quartiers = Number(argv[++i]);
     else if (a === '--commune') o.commune = argv[++i];
     else if (a === '--garder') o.keep = true;
     else if (a === '--profil') o.profile = true;
-    else throw new Error(`option inconnue : ${a} (options : --quartiers N, --commune CODE_INSEE, --garder, --profil)`);
+    else if (a === '--agglomeration') o.agglomerationOnly = true;
+    else throw new Error(`option inconnue : ${a} (options : --quartiers N, --commune CODE_INSEE, --garder, --profil, --agglomeration)`);
   }
   if (o.quartiers !== undefined && !(Number.isInteger(o.quartiers) && o.quartiers > 0)) throw new Error('--quartiers attend un entier positif');
   return o;
@@ -88,6 +94,11 @@ async function main(): Promise<void> {
   try {
     say(machineLine());
     say(loadLine('au départ'));
+    if (opts.agglomerationOnly) {
+      await agglomerationLines(tmp, env);
+      say(loadLine('à la fin des mesures'));
+      return;
+    }
     progress('génération du jeu national');
     const t0 = performance.now();
     const generated = generateNationalSources({ texts: loadRealTexts(), catalogue: bundledCatalogue(), maxQpv: opts.quartiers });
@@ -182,6 +193,7 @@ async function main(): Promise<void> {
     say(targetLine('convention communale (cache vide)', seconds(communeCold.wallMs, 2), '< 3 s', communeCold.wallMs < TARGETS.communeMs));
     say(targetLine(`correction d’une référence d’agglomération${scale}`, percent(incremental[0]!.wallMs / national.wallMs), '≤ 10 % de l’exécution complète', incremental[0]!.wallMs <= TARGETS.correctionShare * national.wallMs));
     say(targetLine('--if-changed sans changement', seconds(unchanged.wallMs, 2), '< 1 s', skipped && unchanged.wallMs < TARGETS.unchangedMs));
+    await agglomerationLines(tmp, env);
 
     say(loadLine('à la fin des mesures'));
 
@@ -202,6 +214,19 @@ async function main(): Promise<void> {
     if (opts.keep) say(`\ndossier gardé : ${tmp}`);
     else await fs.rm(tmp, { recursive: true, force: true });
   }
+}
+
+/** Bundled sources + the real national files: the analyst's path, with its targets (≤ 4 s, ≤ 500 Mo). */
+async function agglomerationLines(tmp: string, env: NodeJS.ProcessEnv): Promise<void> {
+  progress('sources livrées + fichiers nationaux réels');
+  const { run, label } = await runAgglomeration(tmp, CLI, env);
+  failIfBroken('sources livrées + fichiers nationaux', run);
+  const end = run.events.find((e) => e.event === 'fin');
+  say();
+  say(`${label} : ${seconds(run.wallMs, 2)} au mur${cpu(run)}, pic RSS ${run.peakRssKb === null ? 'non mesuré' : mib(run.peakRssKb)}, ${integer(Number(end?.quartiers ?? 0))} quartiers publiés, ${integer(Number(end?.fichiers ?? 0))} fichiers`);
+  for (const l of phaseLines(timingsOf(run.events, run.wallMs), run.wallMs).filter((l) => !l.includes('absente'))) say(l);
+  say(targetLine('agglomération + fichiers nationaux', seconds(run.wallMs, 2), '≤ 4 s', run.wallMs <= TARGETS.agglomerationMs));
+  say(targetLine('mémoire agglomération + fichiers nationaux', run.peakRssKb === null ? 'non mesuré' : mib(run.peakRssKb), '≤ 500 Mo', run.peakRssKb !== null && run.peakRssKb <= TARGETS.agglomerationRssKb));
 }
 
 function percent(share: number): string {
