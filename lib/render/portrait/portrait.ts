@@ -9,6 +9,7 @@ import { producerOf } from '../../measures/trajectory.ts';
 import { formatFrenchNumber } from '../../text/french-number.ts';
 import { formatGap, formatValue } from './format-value.ts';
 import { measures as msg } from '../../messages/measures.ts';
+import { markdownText as md } from '../../text/markdown-text.ts';
 import { portraitMessages as words, SECTION_TITLES, STATUS_LABELS } from '../../messages/portrait.ts';
 
 export { SECTION_TITLES, STATUS_LABELS };
@@ -100,13 +101,13 @@ export function renderPortrait(input: PortraitInput): string {
   const latest = latestRows(rows, year);
   const name = quartier?.name ?? rows[0]?.quartier ?? input.quartierCode;
   const out: string[] = [];
-  out.push(`# ${name}`, '');
+  out.push(`# ${md(name)}`, '');
   out.push(words.status(quartier ? STATUS_LABELS[quartier.status]! : words.outsideRegistry), '');
   const code2015 = quartier?.code2015 || rows.find((r) => r.quartier_code_2015)?.quartier_code_2015 || '';
-  out.push(words.code(input.quartierCode, code2015), '');
+  out.push(md(words.code(input.quartierCode, code2015)), '');
   if (quartier) {
-    out.push(words.communes(quartier.communes.map((c) => c.name)), '');
-    out.push(words.agglomeration(quartier.epci.name, quartier.epci.shortName), '');
+    out.push(md(words.communes(quartier.communes.map((c) => c.name))), '');
+    out.push(md(words.agglomeration(quartier.epci.name, quartier.epci.shortName)), '');
   }
   out.push(`## ${words.mapTitle}`, '');
   out.push(input.mapNote ?? words.noPerimeter, '');
@@ -120,20 +121,20 @@ export function renderPortrait(input: PortraitInput): string {
     const shown = portrait.map((i) => latest.get(i.id)!);
     const years = countBy(shown.map((r) => r.annee));
     const mainYear = [...years.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
-    out.push(`(${sourcePhrase(shown)})`, '');
+    out.push(md(`(${sourcePhrase(shown)})`), '');
     for (const ind of portrait) {
       const row = latest.get(ind.id)!;
       let extra = '';
       if (ind.id === 'population') extra = populationChange(rows, row, input.populationBaseYear ?? 2015);
       if (row.annee !== mainYear) extra += ` (${row.annee})`;
-      out.push(portraitLine(row, ind, extra), '');
+      out.push(md(portraitLine(row, ind, extra)), '');
     }
   }
   if (others.length) {
     out.push(`### ${words.othersTitle}`, '');
     for (const ind of others) {
       const row = latest.get(ind.id)!;
-      out.push(`- ${portraitLine(row, ind, ` (${row.annee}, ${row.source})`)}`);
+      out.push(`- ${md(portraitLine(row, ind, ` (${row.annee}, ${row.source})`))}`);
     }
     out.push('');
   }
@@ -142,14 +143,14 @@ export function renderPortrait(input: PortraitInput): string {
   const national = catalogue.indicators.flatMap((i) => (ranked.has(i.id) ? [[i, ranked.get(i.id)!] as const] : []));
   if (national.length) {
     out.push(`### ${msg.nationalContextTitle}`, '', msg.nationalContextSource, '');
-    for (const [ind, row] of national) out.push(`- ${nationalLine(row, ind)}`);
+    for (const [ind, row] of national) out.push(`- ${md(nationalLine(row, ind))}`);
     out.push('');
   }
   for (const section of ['irritant', 'opportunite', 'enjeu_prioritaire'] as const) {
     const items = notes.filter((n) => n.quartier === input.quartierCode && n.section === section).sort((a, b) => a.order - b.order);
     if (!items.length) continue;
     out.push(`## ${SECTION_TITLES[section]}`, '');
-    for (const n of items) out.push(`- ${n.text}`);
+    for (const n of items) out.push(`- ${md(n.text)}`);
     out.push('');
   }
   void byId;
