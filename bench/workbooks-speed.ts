@@ -14,6 +14,11 @@ import { buildReportModel, type ReportModel } from '../lib/report/model.ts';
 import type { Quartier } from '../lib/model/types.ts';
 import { planWorkbooks } from '../lib/render/workbook/plan.ts';
 import { buildWorkbook, type ChartImage } from '../lib/render/workbook/build-workbook.ts';
+import { createTextLayout } from '../lib/render/workbook/text-layout.ts';
+import { loadChartFonts } from '../pipeline/fonts.ts';
+
+const fonts = loadChartFonts();
+const layout = createTextLayout({ regular: fonts.regular.bytes, bold: fonts.bold.bytes });
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => {
@@ -60,7 +65,7 @@ async function measure(label: string, model: ReportModel): Promise<void> {
   const perKind = new Map<string, { n: number; ms: number }>();
   for (const plan of plans) {
     const t = performance.now();
-    bytes += (await buildWorkbook(plan, model, charts)).length;
+    bytes += (await buildWorkbook(plan, model, charts, { layout })).length;
     sheets += plan.quartiers.length;
     const k = perKind.get(plan.kind) ?? { n: 0, ms: 0 };
     k.n++;

@@ -1,7 +1,7 @@
 // Words of the Excel workbooks (sheet titles, column headers, legends,
 // method notes) and the phase's log lines.
 
-import { examples, frenchList, plural } from './place.ts';
+import { frenchList, plural } from './place.ts';
 import { SECTION_TITLES } from './portrait.ts';
 import { trendLabels } from './trend-labels.ts';
 
@@ -13,7 +13,10 @@ export const workbookText = {
   agglomerationTitle: (shortName: string, name: string) => `Contrat de ville – ${shortName && shortName !== name ? `${shortName} (${name})` : name}`,
   outsideRegistryTitle: 'Contrat de ville – quartiers hors référentiel',
   subject: (year: number) => `Indicateurs des quartiers de la politique de la ville – année ${year}`,
-  keywords: 'politique de la ville; Engagements Quartiers 2030; indicateurs',
+  keywords: (year: number) => `politique de la ville; Engagements Quartiers 2030; indicateurs; données ${year}`,
+  category: 'Contrat de ville – suivi des indicateurs',
+  creator: (version: string) => `quartiers ${version}`,
+  description: (year: number, version: string) => `Année des données : ${year}. Produit par l’outil « quartiers » ${version}.`,
   reportYear: (year: number) => `Année du rapport : ${year} (dernière valeur disponible jusqu’à cette année)`,
   sourcesLine: (labels: string[]) => `Sources : ${labels.length ? labels.join(' ; ') : 'aucune'}`,
   perimetersLine: (parts: string[]) => `Périmètres : ${parts.length ? parts.join(' ; ') : 'non précisés'}`,
@@ -25,14 +28,17 @@ export const workbookText = {
   legendDefavorable: 'défavorable au quartier',
   legendNeutre: 'neutre ou sans polarité',
   otherIndicators: 'Autres indicateurs',
-  objectiveHeader: 'Objectif',
-  readingHeader: 'Lecture',
-  syntheseHeaders: [
-    'Enjeu', 'Quartier', 'Code', 'Indicateur', 'Année', 'Valeur', 'Référence', 'Valeur de référence',
-    'Écart', 'Indice (réf. = 100)', 'Lecture', 'Rang dans l’agglomération',
-    'Rang parmi les quartiers de France', 'Médiane des QPV', 'Année de base', 'Évolution depuis la base', 'Sens de l’évolution',
-    'Convergence de l’écart depuis la base', 'Alerte sur l’évolution', 'Année cible', 'Cible', 'Atteignable au rythme actuel', 'Source',
-  ],
+  syntheseHeaders: {
+    enjeu: 'Enjeu', objectif: 'Objectif', quartier: 'Quartier', code: 'Code', indicateur: 'Indicateur', annee: 'Année', valeur: 'Valeur',
+    reference: 'Référence', valeurReference: 'Valeur de référence', ecart: 'Écart', indice: 'Indice (réf. = 100)', lecture: 'Lecture',
+    rang: 'Rang dans l’agglomération', rangNational: 'Rang parmi les quartiers de France', medianeQpv: 'Médiane des QPV', anneeBase: 'Année de base', evolutionBase: 'Évolution depuis la base', sensEvolution: 'Sens de l’évolution',
+    convergenceBase: 'Convergence de l’écart depuis la base', alerte: 'Alerte sur l’évolution', anneeCible: 'Année cible', cible: 'Cible',
+    atteignable: 'Atteignable au rythme actuel', source: 'Source',
+  },
+  groupLine: (enjeu: string, objective: string) => `${enjeu} · objectif : ${objective}`,
+  sheetTrajectoires: 'Évolutions et cibles',
+  trajectoiresTitle: 'Évolutions depuis l’année de base du contrat et cibles',
+  trajectoiresNote: 'Mêmes lignes que la Synthèse : l’évolution depuis l’année de base, sa lecture, et la cible du contrat.',
   // Quartier sheet
   status: 'Statut',
   code: 'Code quartier',
@@ -41,7 +47,9 @@ export const workbookText = {
   agglomeration: 'Agglomération',
   outsideRegistry: 'quartier absent du référentiel',
   portraitTitle: 'Portrait statistique',
-  portraitHeaders: ['Indicateur', 'Année', 'Valeur', 'Référence', 'Écart', 'Lecture', 'Dans les termes de la convention', 'Source'],
+  portraitHeaders: ['Indicateur', 'Année', 'Valeur', 'Référence', 'Écart', 'Lecture'],
+  conventionWordsTitle: 'Dans les termes de la convention',
+  portraitSources: (phrase: string) => `Sources : ${phrase}.`,
   noData: 'Aucune donnée disponible pour ce quartier.',
   allYearsTitle: 'Tous les indicateurs, toutes les années',
   allYearsFirstHeaders: ['Indicateur', 'Unité'],
@@ -55,8 +63,28 @@ export const workbookText = {
   units: { pct: '%', habitants: 'habitants', hectares: 'hectares', indice: 'indice', euros: '€', nombre: 'nombre' } as Record<string, string>,
   secret: 'secret',
   // Données
-  readableValue: 'valeur_lisible',
-  numericValue: 'valeur_numerique',
+  donneesTitle: 'Données : toutes les années de chaque indicateur',
+  fullTableLink: 'Table complète, avec toutes les colonnes de la mesure : indicateurs.csv (dossier des rapports)',
+  fullTableAbsent: 'La table complète (indicateurs.csv) est produite avec le format csv.',
+  donneesHeaders: {
+    code: 'Code quartier',
+    quartier: 'Quartier',
+    indicateur: 'Indicateur',
+    annee: 'Année',
+    valeur: 'Valeur',
+    valeurReference: 'Valeur de référence',
+    ecart: 'Écart',
+    indice: 'Indice (réf. = 100)',
+    lecture: 'Lecture',
+    evolution: 'Évolution depuis la valeur précédente',
+    convergence: 'Convergence de l’écart',
+    rang: 'Rang dans l’agglomération',
+    rangNational: 'Rang national',
+    medianeQpv: 'Médiane des QPV',
+    cibleAnnee: 'Année cible',
+    cible: 'Cible',
+    source: 'Source',
+  },
   // Sources et méthode
   filesTitle: 'Fichiers sources',
   filesHeaders: ['Fichier', 'Type', 'Producteur', 'Millésime', 'Périmètre', 'Encodage', 'Lignes', 'Valeurs lues'],
@@ -78,11 +106,12 @@ export const workbookText = {
   noWarnings: 'Aucun avertissement.',
   generatedBy: (version: string) => `Produit par l’outil « quartiers » ${version}.`,
   headerCenter: (title: string) => title,
-  footerPage: 'Page &P / &N',
+  footerPage: 'page &P / &N',
+  dataYear: (year: number) => `Année des données : ${year}`,
 };
 
 export const workbookMessages = {
   workbooksOutsideRegistry: (codes: string[]) =>
-    `${plural(codes.length, 'quartier')} absent${codes.length > 1 ? 's' : ''} du référentiel (${examples(codes)}) : regroupé${codes.length > 1 ? 's' : ''} dans le classeur « hors référentiel ».`,
+    `${plural(codes.length, 'quartier')} absent${codes.length > 1 ? 's' : ''} du référentiel (${codes.join(', ')}) : regroupé${codes.length > 1 ? 's' : ''} dans le classeur « hors référentiel ».`,
   chartCaptionUnreadable: (file: string) => `Classeurs : la description du graphique ${file} est illisible ; l’image est insérée sans légende.`,
 };

@@ -5,21 +5,31 @@ import path from 'node:path';
 import { planWorkbooks, type WorkbookPlan } from '../../lib/render/workbook/plan.ts';
 import { groupByEpci, quartierChartDir } from '../../lib/render/charts/chart-plan.ts';
 import type { ReportModel } from '../../lib/report/model.ts';
-import type { ChartImage } from '../../lib/render/workbook/build-workbook.ts';
+import { documentDate, type ChartImage } from '../../lib/render/workbook/build-workbook.ts';
 import { chartCaption } from '../../lib/render/workbook/chart-caption.ts';
 import { msg } from '../../lib/messages/index.ts';
 import type { OutputWriter } from '../output-writer.ts';
 import type { OutputPhase } from './phase.ts';
+import { pinZipDates, sourceDateEpoch } from '../zip-dates.ts';
+import { loadChartFonts } from '../fonts.ts';
 import { workbookMadeFrom } from './workbook-key.ts';
+
+/** Where « Données » links to the full tidy table, from `classeurs/`. */
+const FULL_TABLE_LINK = '../indicateurs.csv';
 
 export const workbooksPhase: OutputPhase = {
   name: 'classeurs',
   formats: ['xlsx'],
   // Built while the charts are drawn: each workbook waits only for its own quartiers' charts.
   alongside: 'graphiques',
-  async run(model, out, _formats, effects) {
+  async run(model, out, formats, effects) {
     // exceljs is loaded only by runs that write workbooks.
     const { buildWorkbook } = await import('../../lib/render/workbook/build-workbook.ts');
+    const { createTextLayout } = await import('../../lib/render/workbook/text-layout.ts');
+    const fonts = loadChartFonts();
+    const layout = createTextLayout({ regular: fonts.regular.bytes, bold: fonts.bold.bytes });
+    pinZipDates(sourceDateEpoch(process.env) ?? documentDate(model));
+    const fullTable = formats.has('csv') ? FULL_TABLE_LINK : null;
     const { plans, outsideRegistry } = planWorkbooks(model);
     effects.planned?.(plans.length);
     if (outsideRegistry.length) effects.log.warn(msg.warningPrefix + msg.workbooksOutsideRegistry(outsideRegistry), { event: 'avertissement', code: 'classeur_hors_referentiel' });
@@ -33,7 +43,8 @@ export const workbooksPhase: OutputPhase = {
       const folders = plan.quartiers.map((q) => quartierChartDir(q.code));
       const fresh = effects.charts ? await effects.charts.ready(folders) : new Map<string, string[]>();
       effects.checkpoint();
-      const key = out.keyOf(workbookMadeFrom(plan, model, folders, out.written));
+      // The link to indicateurs.csv depends on the formats asked for, not on the model.
+      const key = out.keyOf(`${workbookMadeFrom(plan, model, folders, out.written)}\nfullTable=${fullTable}`);
       if (await out.reuse(plan.path, key)) continue;
       // PNG bytes only for the workbook being built: every chart of a national run held at once was gigabytes.
       const charts = new Map<string, ChartImage[]>();
@@ -41,7 +52,7 @@ export const workbooksPhase: OutputPhase = {
         const folder = quartierChartDir(q.code);
         charts.set(q.code, await images(folder, fresh.get(folder) ?? []));
       }
-      await out.write(plan.path, await buildWorkbook(plan, model, charts), key);
+      await out.write(plan.path, await buildWorkbook(plan, model, charts, { layout, fullTable }), key);
     }
     return { count: plans.length };
   },

@@ -6,7 +6,7 @@ import { buildWorkbook } from '../../lib/render/workbook/build-workbook.ts';
 import { planWorkbooks } from '../../lib/render/workbook/plan.ts';
 import type { ReportModel } from '../../lib/report/model.ts';
 import { WORKBOOK_MODEL_FIELDS, workbookMadeFrom } from '../../pipeline/phases/workbook-key.ts';
-import { bundledModel } from '../render/workbook/fixtures.ts';
+import { bundledModel, layout } from '../render/workbook/fixtures.ts';
 
 describe('workbookMadeFrom', () => {
   it('covers every field of the model that buildWorkbook reads', async () => {
@@ -18,7 +18,7 @@ describe('workbookMadeFrom', () => {
         return Reflect.get(target, field, receiver) as unknown;
       },
     });
-    for (const plan of planWorkbooks(model).plans) await buildWorkbook(plan, watched, new Map());
+    for (const plan of planWorkbooks(model).plans) await buildWorkbook(plan, watched, new Map(), { layout });
     // `rows` only gives the document's date, which the key holds; the key holds the workbook's own `changes`.
     const covered = new Set<string>([...WORKBOOK_MODEL_FIELDS, 'rows', 'changes']);
     expect([...read].filter((f) => !covered.has(f))).toEqual([]);

@@ -6,7 +6,7 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { Resvg } from '@resvg/resvg-js';
-import opentype from 'opentype.js';
+import { advanceWidthMeter, parseFont } from '../font-metrics.ts';
 import { resetSvgDefinitionIds, setVegaTextAndLocale } from './vega-globals.ts';
 import { createTextOutliner } from './text-outlines.ts';
 import { createPngEncoder } from './png-encode.ts';
@@ -28,35 +28,10 @@ export interface ChartRenderer {
   textWidth(text: string, fontSize: number, bold?: boolean): number;
 }
 
-type Font = ReturnType<typeof opentype.parse>;
-
-function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-}
-
-function advanceWidthMeter(font: Font): (text: string, size: number) => number {
-  const cache = new Map<string, number>();
-  const scale = 1 / font.unitsPerEm;
-  return (text, size) => {
-    let units = 0;
-    for (const ch of text) {
-      let w = cache.get(ch);
-      if (w === undefined) {
-        w = font.charToGlyph(ch).advanceWidth ?? font.unitsPerEm * 0.6;
-        cache.set(ch, w);
-      }
-      units += w;
-    }
-    return units * scale * size;
-  };
-}
-
 export function createChartRenderer(fonts: ChartFonts): ChartRenderer {
-  // Glyphs parsed when first asked for: parsing all of DejaVu's took ~250 ms
-  // per renderer (each worker thread has one), for the hundred glyphs used.
-  const lazily = { lowMemory: true } as Parameters<typeof opentype.parse>[1];
-  const regularFont = opentype.parse(toArrayBuffer(fonts.regular.bytes), lazily);
-  const boldFont = opentype.parse(toArrayBuffer(fonts.bold.bytes), lazily);
+  // Each worker thread has a renderer: glyphs are parsed lazily (see parseFont).
+  const regularFont = parseFont(fonts.regular.bytes);
+  const boldFont = parseFont(fonts.bold.bytes);
   const regular = advanceWidthMeter(regularFont);
   const bold = advanceWidthMeter(boldFont);
   const outline = createTextOutliner({ regular: regularFont, bold: boldFont });

@@ -2,7 +2,6 @@
 // sources (a 5 MB comment) would make the workbook refuse to open. It is cut,
 // with a marker that says so and how long the source text was.
 
-import type ExcelJS from 'exceljs';
 import { outputSafety } from '../../messages/output-safety.ts';
 
 export const EXCEL_CELL_MAX = 32_767;
@@ -16,15 +15,4 @@ export function fitExcelText(text: string): string {
   const code = text.charCodeAt(cut - 1);
   if (code >= 0xd800 && code <= 0xdbff) cut--;
   return text.slice(0, cut) + marker;
-}
-
-/** Every text cell of the workbook within Excel's limit (before writing it). */
-export function fitWorkbookCells(wb: ExcelJS.Workbook): void {
-  wb.eachSheet((ws) => {
-    ws.eachRow({ includeEmpty: false }, (row) => {
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        if (typeof cell.value === 'string' && cell.value.length > EXCEL_CELL_MAX) cell.value = fitExcelText(cell.value);
-      });
-    });
-  });
 }

@@ -6,6 +6,10 @@ import type { Change, RunChanges } from '../../report/compare-runs.ts';
 import type { TidyRow } from '../../model/tidy-row.ts';
 import { CHANGE_KIND_LABELS, changeValue, changesText as t } from '../../messages/changes.ts';
 import { SheetWriter, freezeBelow, setupPrint } from './sheet-layout.ts';
+import type { TextLayout } from './text-layout.ts';
+
+/** Where each column wraps: quartier, code, kind, indicator, perimeter, then years, values and gaps. */
+const WRAP_AT = [16, undefined, 14, 20, 10];
 
 /**
  * What a workbook's sheet shows: its quartiers' changes and the quartiers of
@@ -20,14 +24,14 @@ export function workbookChanges(changes: RunChanges, quartiers: readonly { code:
   return { previous: mine.length ? changes.previous : null, changes: mine };
 }
 
-export function addChangesSheet(wb: ExcelJS.Workbook, name: string, title: string, changes: RunChanges, quartiers: readonly { code: string; rows: readonly TidyRow[] }[]): ExcelJS.Worksheet {
+export function addChangesSheet(wb: ExcelJS.Workbook, layout: TextLayout, name: string, title: string, year: number, changes: RunChanges, quartiers: readonly { code: string; rows: readonly TidyRow[] }[]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name);
-  const w = new SheetWriter(ws);
+  const w = new SheetWriter(ws, layout);
   const { previous, changes: mine } = workbookChanges(changes, quartiers);
   let r = 1;
   w.title(r++, t.heading);
-  w.put(r++, 1, previous ? t.since(previous) : t.noneSincePrevious, { overflow: true });
-  if (mine.length) w.put(r++, 1, t.rule, { overflow: true });
+  w.span(r++, previous ? t.since(previous) : t.noneSincePrevious);
+  if (mine.length) w.span(r++, t.rule);
   r++;
   const headerRow = r;
   w.header(r++, t.sheetHeaders);
@@ -37,12 +41,14 @@ export function addChangesSheet(wb: ExcelJS.Workbook, name: string, title: strin
       c.avant?.annee ?? null, c.avant ? changeValue(c.avant, c.unite) : null, c.apres?.annee ?? null, c.apres ? changeValue(c.apres, c.unite) : null,
       c.avant?.ecart ?? null, c.apres?.ecart ?? null,
     ];
-    cells.forEach((v, k) => w.put(r, k + 1, v, k >= 9 && typeof v === 'number' ? { numFmt: '+0.0;-0.0;0.0' } : {}));
+    cells.forEach((v, k) => w.put(r, k + 1, v, k >= 9 && typeof v === 'number' ? { numFmt: '+0.0;-0.0;0.0' } : WRAP_AT[k] ? { wrap: true } : {}));
     r++;
   }
   if (mine.length) ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: r - 1, column: t.sheetHeaders.length } };
-  w.fitColumns(6, 50);
+  const lastCol = t.sheetHeaders.length;
+  w.fitColumns(6, 30, WRAP_AT);
+  w.finishRows(lastCol);
   freezeBelow(ws, headerRow);
-  setupPrint(ws, title, headerRow);
+  setupPrint(w, { title, year, repeatRows: `${headerRow}:${headerRow}`, lastCol });
   return ws;
 }

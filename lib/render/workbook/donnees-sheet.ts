@@ -1,166 +1,98 @@
-// « Données »: the tidy table as an Excel table (filters, frozen header), in
-// the column names of `indicateurs.csv`. Numbers stay numbers with a number
-// format; a bounded or approximate value reads « > 30 % » in `valeur` and
-// keeps its number in `valeur_numerique`; a secret reads « secret ».
+// « Données »: every year of every indicator of the workbook's quartiers, in
+// the columns a comité reader uses (value with its bound, the reference's
+// value, gap, index, reading, change, target, ranks, source; the reference's
+// name is in the Synthèse and the full table), numbers as numbers with
+// their format, filters on the header. The full table, every column, is
+// `indicateurs.csv`, linked from the sheet when the run writes it.
 
 import type ExcelJS from 'exceljs';
-import { TIDY_COLUMNS, type TidyRow } from '../../model/tidy-row.ts';
+import type { TidyRow } from '../../model/tidy-row.ts';
 import { workbookText as t } from '../../messages/workbook.ts';
-import { SheetWriter, columnLetter, freezeBelow, setupPrint } from './sheet-layout.ts';
-import { readableValue } from './value-cell.ts';
-import { rowXml, type DirectCell, type DirectRows } from './direct-rows.ts';
-import { gapFormat, indexFormat, valueFormat } from './number-format.ts';
-import type { Unit } from '../../model/types.ts';
+import { trendLabels } from '../../messages/trend-labels.ts';
+import { SheetWriter, columnLetter, freezeBelow, setupPrint, type CellOptions } from './sheet-layout.ts';
+import { gapCell, indexCell, targetCell, valueCell, type ShownCell } from './value-cell.ts';
+import type { TextLayout } from './text-layout.ts';
 
-/** Whole numbers: years, counts, ranks, line numbers. */
-const INTEGER = /^(annee|annee_.+|.+_annee|decimales.*|ligne|rang|rang_sur|rang_national|rang_national_sur|quartiers_.+)$/;
-/** Changes and gaps, signed, in the indicator's unit (points for percentages). */
-const SIGNED = /^(ecart_.+|evolution.*|distance_cible|rythme_.+)$/;
-
-/** How a numeric column's format is chosen: from its name alone, or from the row's unit and decimals. */
-type ColumnKind = 'integer' | 'index' | 'ratio' | 'part' | 'signed' | 'target' | 'value';
-
-function columnKind(col: string): ColumnKind {
-  if (INTEGER.test(col)) return 'integer';
-  if (col === 'indice' || col.startsWith('indice_')) return 'index';
-  if (col === 'ratio') return 'ratio';
-  if (col.startsWith('part_')) return 'part';
-  if (SIGNED.test(col)) return 'signed';
-  if (col === 'cible') return 'target';
-  return 'value';
+interface Column {
+  header: string;
+  cell: (row: TidyRow) => ShownCell | string | number | null;
+  /** Long text: wraps within this many characters instead of widening its column. */
+  wrap?: number;
+  /** Shown only when at least one row has a value (national context). */
+  optional?: boolean;
 }
 
-/**
- * Number format of a numeric column other than the value, its reference and
- * its gap. `format` makes a unit's value or gap format (memoised by the sheet:
- * a national workbook asks for it millions of times).
- */
-function formatOf(kind: ColumnKind, row: TidyRow, format: (gap: boolean, unit: Unit, decimals: number) => string): string {
-  switch (kind) {
-    case 'integer':
-      return '0';
-    case 'index':
-      return indexFormat();
-    case 'ratio':
-      return '0.000';
-    case 'part':
-      return format(false, 'pct', 1);
-    default: {
-      const decimals = Math.max(row.decimales, row.decimales_reference);
-      const gap = kind === 'signed' || (kind === 'target' && row.cible_type === 'ecart');
-      return format(gap, row.unite, decimals);
-    }
-  }
+const decimalsOf = (row: TidyRow) => Math.max(row.decimales, row.decimales_reference);
+
+export const DONNEES_COLUMNS: Column[] = [
+  { header: t.donneesHeaders.code, cell: (r) => r.quartier_code },
+  { header: t.donneesHeaders.quartier, cell: (r) => r.quartier, wrap: 15 },
+  { header: t.donneesHeaders.indicateur, cell: (r) => r.libelle, wrap: 20 },
+  { header: t.donneesHeaders.annee, cell: (r) => r.annee },
+  { header: t.donneesHeaders.valeur, cell: (r) => valueCell({ state: r.etat, value: r.valeur, bound: r.borne, decimals: r.decimales, unit: r.unite }) },
+  {
+    header: t.donneesHeaders.valeurReference,
+    cell: (r) => valueCell({ state: r.valeur_reference === null ? 'absent' : 'valeur', value: r.valeur_reference, bound: r.borne_reference, decimals: r.decimales_reference, unit: r.unite }),
+  },
+  { header: t.donneesHeaders.ecart, cell: (r) => gapCell(r.ecart_points, r.borne_ecart, decimalsOf(r), r.unite) },
+  { header: t.donneesHeaders.indice, cell: (r) => indexCell(r.indice, r.borne_ratio) },
+  { header: t.donneesHeaders.lecture, cell: (r) => t.readings[r.sens] ?? '' },
+  { header: t.donneesHeaders.evolution, cell: (r) => gapCell(r.evolution, r.borne_evolution, r.decimales, r.unite) },
+  { header: t.donneesHeaders.convergence, cell: (r) => trendLabels.convergence(r.convergence), wrap: 10 },
+  { header: t.donneesHeaders.rang, cell: (r) => trendLabels.rank(r.rang, r.rang_sur), wrap: 10 },
+  { header: t.donneesHeaders.rangNational, cell: (r) => trendLabels.rank(r.rang_national, r.rang_national_sur), wrap: 10, optional: true },
+  {
+    header: t.donneesHeaders.medianeQpv,
+    cell: (r) => valueCell({ state: r.mediane_qpv === null ? 'absent' : 'valeur', value: r.mediane_qpv, bound: '=', decimals: r.decimales, unit: r.unite }),
+    optional: true,
+  },
+  { header: t.donneesHeaders.cibleAnnee, cell: (r) => r.cible_annee },
+  { header: t.donneesHeaders.cible, cell: (r) => targetCell(r) },
+  { header: t.donneesHeaders.source, cell: (r) => r.source, wrap: 14 },
+];
+
+function asCell(v: ShownCell | string | number | null): { value: string | number | null; options: CellOptions } {
+  if (v === null || v === '' || typeof v === 'string' || typeof v === 'number') return { value: v === '' ? null : v, options: {} };
+  return { value: v.value, options: { numFmt: v.numFmt, shown: v.shown } };
 }
 
-/** The value and gap formats of each unit and number of decimals, made once. */
-function memoisedFormats(): (gap: boolean, unit: Unit, decimals: number) => string {
-  const made = new Map<string, string>();
-  return (gap, unit, decimals) => {
-    const key = `${gap ? 'g' : 'v'}${unit}${decimals}`;
-    let f = made.get(key);
-    if (f === undefined) made.set(key, (f = gap ? gapFormat(unit, decimals) : valueFormat(unit, decimals)));
-    return f;
-  };
+/** The columns shown for these rows: the optional ones only when some row fills them. */
+export function donneesColumns(rows: readonly TidyRow[]): Column[] {
+  return DONNEES_COLUMNS.filter((c) => !c.optional || rows.some((r) => asCell(c.cell(r)).value !== null));
 }
 
-/** Column order: `valeur_numerique` right after `valeur`. */
-export function donneesColumns(): string[] {
-  const cols: string[] = [];
-  for (const c of TIDY_COLUMNS) {
-    cols.push(c);
-    if (c === 'valeur') cols.push(t.numericValue);
-  }
-  return cols;
-}
+export const DONNEES_HEADER_ROW = 4;
 
-type Cell = DirectCell & { shown?: string };
-
-/** Where each column's value comes from: the row's own fields, but the value and its reference shown with their unit. */
-function cellMaker(columns: string[]): (row: TidyRow, j: number) => Cell | null {
-  const valueCol = columns.indexOf('valeur');
-  const numericCol = columns.indexOf(t.numericValue);
-  const refCol = columns.indexOf('valeur_reference');
-  const gapCol = columns.indexOf('ecart_points');
-  // What decides each column's number format, worked out once per column rather than once per cell.
-  const kinds = columns.map(columnKind);
-  const format = memoisedFormats();
-  return (row, j) => {
-    if (j === valueCol) {
-      const v = { state: row.etat, value: row.valeur, bound: row.borne, decimals: row.decimales, unit: row.unite };
-      const text = readableValue(v);
-      if (row.etat === 'valeur' && row.valeur !== null && row.borne === '=') return { value: row.valeur, numFmt: format(false, row.unite, row.decimales), shown: text };
-      return text ? { value: text } : null;
-    }
-    if (j === numericCol) return row.etat !== 'valeur' || row.valeur === null ? null : { value: row.valeur, numFmt: format(false, row.unite, row.decimales) };
-    if (j === refCol) return row.valeur_reference === null ? null : { value: row.valeur_reference, numFmt: format(false, row.unite, row.decimales_reference) };
-    if (j === gapCol) return row.ecart_points === null ? null : { value: row.ecart_points, numFmt: format(false, row.unite === 'pct' ? 'nombre' : row.unite, Math.max(row.decimales, row.decimales_reference)) };
-    const raw = row[columns[j] as keyof TidyRow];
-    if (typeof raw === 'number') return { value: raw, numFmt: formatOf(kinds[j]!, row, format) };
-    return raw === null || raw === undefined || raw === '' ? null : { value: String(raw) };
-  };
-}
-
-/**
- * The sheet as exceljs lays it out: header, column widths, table, frozen
- * header, print setup, and in row 2 one probe cell per number format. The
- * data rows are written as XML into the package afterwards (`fillRows`,
- * direct-rows.ts); null when there is no row to write.
- */
-export function addDonneesSheet(wb: ExcelJS.Workbook, name: string, title: string, rows: TidyRow[], tableName: string): DirectRows | null {
+export function addDonneesSheet(wb: ExcelJS.Workbook, layout: TextLayout, name: string, title: string, year: number, rows: TidyRow[], fullTable: string | null): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name);
-  const w = new SheetWriter(ws);
-  const columns = donneesColumns();
-  const letters = columns.map((_, j) => columnLetter(j + 1));
-  const cellOf = cellMaker(columns);
-  w.header(1, columns);
-  // First pass: column widths and the number formats in use, in order of
-  // appearance. The cells are made again when the rows are written: keeping
-  // them would hold an object per cell, the memory this writer saves.
-  const formats = new Set<string>();
-  for (const row of rows) {
+  const w = new SheetWriter(ws, layout);
+  const columns = donneesColumns(rows);
+  w.title(1, t.donneesTitle);
+  if (fullTable) w.put(2, 1, t.fullTableLink, { overflow: true, link: fullTable });
+  else w.put(2, 1, t.fullTableAbsent, { overflow: true });
+  const headerRow = DONNEES_HEADER_ROW;
+  w.header(headerRow, columns.map((c) => c.header));
+  let r = headerRow;
+  let blockStart = headerRow + 1;
+  rows.forEach((row, k) => {
+    r++;
     for (let j = 0; j < columns.length; j++) {
-      const c = cellOf(row, j);
-      if (!c) continue;
-      w.widen(j + 1, (c.shown ?? String(c.value)).length);
-      if (c.numFmt) formats.add(c.numFmt);
+      const { value, options } = asCell(columns[j]!.cell(row));
+      const wrap = columns[j]!.wrap;
+      w.put(r, j + 1, value, wrap ? { ...options, wrap: true } : options);
     }
-  }
-  const probe = new Map<string, string>();
-  [...formats].forEach((numFmt, k) => {
-    w.put(2, k + 1, 0, { numFmt, overflow: true });
-    probe.set(columnLetter(k + 1), numFmt);
+    // Every year of one quartier's indicator on one page.
+    const next = rows[k + 1];
+    if (!next || next.quartier_code !== row.quartier_code || next.indicateur !== row.indicateur) {
+      w.keepTogether(blockStart, r);
+      blockStart = r + 1;
+    }
   });
-  // A table needs at least one data row: an empty one keeps the headers and filters.
-  const last = Math.max(2, rows.length + 1);
-  ws.addTable({
-    name: tableName,
-    ref: 'A1',
-    headerRow: true,
-    style: { theme: 'TableStyleLight9', showRowStripes: true },
-    columns: columns.map((c) => ({ name: c, filterButton: true })),
-    rows: [],
-  });
-  const table = ws.getTable(tableName) as unknown as { table: { tableRef: string; autoFilterRef: string } };
-  table.table.tableRef = `A1:${columnLetter(columns.length)}${last}`;
-  table.table.autoFilterRef = table.table.tableRef;
-  w.fitColumns(8, 40);
-  freezeBelow(ws, 1);
-  setupPrint(ws, title, 1);
-  if (rows.length === 0) return null;
-  return {
-    sheet: `xl/worksheets/sheet${ws.id}.xml`,
-    probeRow: 2,
-    probe,
-    dimension: `A1:${columnLetter(columns.length)}${rows.length + 1}`,
-    rows(styleOf, strings) {
-      const out: string[] = new Array(rows.length);
-      const cells: (Cell | null)[] = new Array(columns.length);
-      rows.forEach((row, k) => {
-        for (let j = 0; j < columns.length; j++) cells[j] = cellOf(row, j);
-        out[k] = rowXml(k + 2, cells, letters, styleOf, strings);
-      });
-      return out.join('');
-    },
-  };
+  const last = columnLetter(columns.length);
+  ws.autoFilter = `A${headerRow}:${last}${Math.max(r, headerRow + 1)}`;
+  w.fitColumns(5, 40, columns.map((c) => c.wrap));
+  w.finishRows(columns.length);
+  freezeBelow(ws, headerRow, 2);
+  setupPrint(w, { title, year, repeatRows: `${headerRow}:${headerRow}`, lastCol: columns.length });
+  return ws;
 }

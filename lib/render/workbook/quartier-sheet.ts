@@ -1,19 +1,20 @@
 // One sheet per quartier: who it is (status, codes, communes), its portrait
-// statistique against the agglomeration in the convention's words, every
-// indicator for every year, its charts as images, and the qualitative parts
-// of the convention's portrait.
+// statistique against the agglomeration, the same in the convention's words,
+// every indicator for every year, its charts as images, and the qualitative
+// parts of the convention's portrait. Long texts span the sheet's width and
+// wrap; each chart stays on one page with its caption.
 
 import type ExcelJS from 'exceljs';
 import type { PortraitNote } from '../../model/types.ts';
 import type { QuartierReport, ReportModel } from '../../report/model.ts';
 import { yearsOf } from '../../report/model.ts';
 import { seriesSegments } from '../../measures/trajectory.ts';
-import { STATUS_LABELS, latestRows, portraitLine } from '../portrait/portrait.ts';
+import { STATUS_LABELS, latestRows, portraitLine, sourcePhrase } from '../portrait/portrait.ts';
 import { workbookText as t } from '../../messages/workbook.ts';
-import { SheetWriter, freezeBelow, setupPrint } from './sheet-layout.ts';
+import { SheetWriter, freezeBelow, printGeometry, setupPrint } from './sheet-layout.ts';
+import { BODY_SIZE, DEFAULT_ROW_PT, type TextLayout } from './text-layout.ts';
 import { gapCell, valueCell } from './value-cell.ts';
 import { pngSize } from './png-size.ts';
-import type { WorkbookMedia } from './media.ts';
 
 export interface ChartImage {
   /** Path of the PNG in the reports folder, e.g. `graphiques/QN06205M/evolution.png`. */
@@ -23,12 +24,12 @@ export interface ChartImage {
   description: string;
 }
 
-const ROW_PX = 20; // default row height: 15 pt
 const MAX_IMAGE_PX = 900;
+const PX_PER_PT = 4 / 3;
 
-export function addQuartierSheet(wb: ExcelJS.Workbook, media: WorkbookMedia, name: string, title: string, q: QuartierReport, model: ReportModel, charts: ChartImage[]): ExcelJS.Worksheet {
+export function addQuartierSheet(wb: ExcelJS.Workbook, layout: TextLayout, name: string, title: string, q: QuartierReport, model: ReportModel, charts: ChartImage[]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name);
-  const w = new SheetWriter(ws);
+  const w = new SheetWriter(ws, layout);
   const reg = q.quartier;
   let r = 1;
   w.title(r, q.name);
@@ -42,22 +43,23 @@ export function addQuartierSheet(wb: ExcelJS.Workbook, media: WorkbookMedia, nam
   ];
   for (const [label, value] of facts) {
     w.put(r, 1, label, { bold: true });
-    w.put(r, 2, value, { overflow: true });
+    w.span(r, value, { fromCol: 2 });
     r++;
   }
 
   r++;
-  w.title(r++, t.portraitTitle, 12);
   const latest = latestRows(q.rows, model.year);
   const indicators = model.catalogue.indicators.filter((i) => latest.has(i.id));
   indicators.sort((a, b) => Number(b.inPortrait) - Number(a.inPortrait));
+  w.keepTogether(r, r + 2);
+  w.title(r++, t.portraitTitle, 12);
   if (!indicators.length) {
-    w.put(r++, 1, t.noData, { overflow: true });
+    w.span(r++, t.noData);
   } else {
     w.header(r++, t.portraitHeaders);
     for (const ind of indicators) {
       const row = latest.get(ind.id)!;
-      w.put(r, 1, ind.portraitLabel || ind.label);
+      w.put(r, 1, ind.portraitLabel || ind.label, { wrap: true });
       w.put(r, 2, row.annee);
       const v = valueCell({ state: row.etat, value: row.valeur, bound: row.borne, decimals: row.decimales, unit: row.unite });
       w.put(r, 3, v.value, v);
@@ -66,20 +68,24 @@ export function addQuartierSheet(wb: ExcelJS.Workbook, media: WorkbookMedia, nam
       const gap = gapCell(row.ecart_points, row.borne_ecart, Math.max(row.decimales, row.decimales_reference), row.unite);
       w.put(r, 5, gap.value, gap);
       w.put(r, 6, t.readings[row.sens] ?? '');
-      w.put(r, 7, portraitLine(row, ind), { wrap: true });
-      w.put(r, 8, row.source);
       r++;
     }
+    w.span(r++, t.portraitSources(sourcePhrase([...latest.values()])));
+    r++;
+    w.keepTogether(r, r + 1);
+    w.title(r++, t.conventionWordsTitle, 12);
+    for (const ind of indicators) w.span(r++, `• ${portraitLine(latest.get(ind.id)!, ind)}`);
   }
 
   r++;
-  w.title(r++, t.allYearsTitle, 12);
   const years = yearsOf(q.rows);
+  w.keepTogether(r, r + 2);
+  w.title(r++, t.allYearsTitle, 12);
   w.header(r++, [...t.allYearsFirstHeaders, ...years.map(String), t.seriesBreaksHeader]);
   for (const ind of model.catalogue.indicators) {
     const rows = q.rows.filter((x) => x.indicateur === ind.id);
     if (!rows.length) continue;
-    w.put(r, 1, ind.label);
+    w.put(r, 1, ind.label, { wrap: true });
     w.put(r, 2, t.units[ind.unit] ?? ind.unit);
     for (const row of rows) {
       const v = valueCell({ state: row.etat, value: row.valeur, bound: row.borne, decimals: row.decimales, unit: row.unite });
@@ -87,36 +93,57 @@ export function addQuartierSheet(wb: ExcelJS.Workbook, media: WorkbookMedia, nam
     }
     // The same breaks as the trajectory chart's cut lines.
     const breaks = seriesSegments([...rows].sort((a, b) => a.annee - b.annee || (a.perimetre < b.perimetre ? -1 : 1))).filter((s) => s.breaks.length);
-    if (breaks.length) w.put(r, 3 + years.length, breaks.map((s) => t.seriesBreakAt(s.row.annee, s.breaks)).join(' ; '));
+    if (breaks.length) w.put(r, 3 + years.length, breaks.map((s) => t.seriesBreakAt(s.row.annee, s.breaks)).join(' ; '), { wrap: true });
     r++;
   }
+  // The indicator's name wraps; the value columns take the width of their figures.
+  w.fitColumns(8, 40, [30, ...years.map(() => undefined), 24]);
+  // A chart is no wider than the sheet's tables and no taller than a page
+  // under the repeated title and its caption: it prints whole, on one page.
+  const page = printGeometry(w);
+  const maxWidthPx = page.widthPt * PX_PER_PT;
+  const titleRowPt = layout.rowHeight(layout.lines(q.name, w.widthUnits(), 14, true), 14);
 
   r++;
+  const chartsTitleRow = r;
   w.title(r++, t.chartsTitle, 12);
-  if (!charts.length) w.put(r++, 1, t.noCharts, { overflow: true });
+  if (!charts.length) {
+    w.span(r, t.noCharts);
+    w.keepTogether(chartsTitleRow, r++);
+  }
   for (const chart of charts) {
     const size = pngSize(chart.png);
     if (!size) continue;
-    w.put(r++, 1, chart.title || chart.file, { overflow: true, bold: true });
-    if (chart.description) w.put(r++, 1, chart.description, { overflow: true });
-    const scale = Math.min(1, MAX_IMAGE_PX / size.width);
+    const first = r;
+    w.span(r++, chart.title || chart.file, { bold: true });
+    if (chart.description) w.span(r++, chart.description);
+    const lineHeight = (text: string, bold: boolean) => layout.rowHeight(layout.lines(text, w.widthUnits(), BODY_SIZE, bold));
+    const captionPt = lineHeight(chart.title || chart.file, true) + (chart.description ? lineHeight(chart.description, false) : 0);
+    const maxHeightPx = (page.pageHeightPt - titleRowPt - captionPt - 2 * DEFAULT_ROW_PT - 6) * PX_PER_PT;
+    const scale = Math.min(1, MAX_IMAGE_PX / size.width, maxWidthPx / size.width, maxHeightPx / size.height);
     const width = Math.round(size.width * scale);
     const height = Math.round(size.height * scale);
-    const id = media.addPng(chart.png);
+    const id = wb.addImage({ buffer: chart.png as unknown as ExcelJS.Buffer, extension: 'png' });
     ws.addImage(id, { tl: { col: 0, row: r - 1 }, ext: { width, height }, editAs: 'oneCell' });
-    r += Math.ceil(height / ROW_PX) + 1;
+    // The image lies over rows of the default height, one more below it.
+    const rows = Math.ceil(height / PX_PER_PT / DEFAULT_ROW_PT) + 1;
+    for (let k = 0; k < rows; k++) w.setHeight(r + k, DEFAULT_ROW_PT);
+    r += rows;
+    // The section's title goes with its first chart.
+    w.keepTogether(first === chartsTitleRow + 1 ? chartsTitleRow : first, r - 1);
   }
 
   for (const section of ['irritant', 'opportunite', 'enjeu_prioritaire'] as const) {
     const items = model.notes.filter((n: PortraitNote) => n.quartier === q.code && n.section === section).sort((a, b) => a.order - b.order);
     if (!items.length) continue;
     r++;
+    w.keepTogether(r, r + 1);
     w.title(r++, t.notesTitles[section], 12);
-    for (const n of items) w.put(r++, 1, `• ${n.text}`, { overflow: true });
+    for (const n of items) w.span(r++, `• ${n.text}`);
   }
 
-  w.fitColumns(8, 50);
+  w.finishRows();
   freezeBelow(ws, 1);
-  setupPrint(ws, `${title} – ${q.name}`);
+  setupPrint(w, { title, year: model.year, repeatRows: '1:1' });
   return ws;
 }

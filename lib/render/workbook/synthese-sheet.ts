@@ -1,9 +1,11 @@
 // « Synthèse »: one row per quartier × indicator for the report year (the
-// latest figure up to it), against the agglomeration, with the measures'
-// rank, change since the contract's baseline (with its INSEE alert),
-// convergence of the gap and 2030 target; grouped by the contract's enjeux
-// when the sources give them (an indicator linked to several enjeux or
-// objectives appears once in each group); rows coloured by reading.
+// latest figure up to it), against the agglomeration, with the reading and
+// the rank; grouped by the contract's enjeux when the sources give them (an
+// indicator linked to several enjeux or objectives appears once in each
+// group); rows coloured by reading. « Évolutions et cibles »: the same rows,
+// with the change since the contract's baseline (its reading, convergence
+// and INSEE alert) and the 2030 target. Two sheets, so that each prints on
+// the width of an A4 page with text no smaller than 8 pt.
 
 import type ExcelJS from 'exceljs';
 import type { EnjeuLink, Indicator } from '../../model/types.ts';
@@ -12,9 +14,10 @@ import type { QuartierReport, ReportModel } from '../../report/model.ts';
 import { latestRows } from '../portrait/portrait.ts';
 import { workbookText as t } from '../../messages/workbook.ts';
 import { SheetWriter, columnLetter, freezeBelow, setupPrint } from './sheet-layout.ts';
-import { gapCell, indexCell, valueCell } from './value-cell.ts';
+import { gapCell, indexCell, targetCell, valueCell, type ShownCell } from './value-cell.ts';
 import { readingOf } from '../../measures/baseline.ts';
 import { trendLabels } from '../../messages/trend-labels.ts';
+import type { TextLayout } from './text-layout.ts';
 
 export const READING_FILLS = {
   favorable: 'FFC6EFCE',
@@ -23,6 +26,8 @@ export const READING_FILLS = {
 } as const;
 
 interface Group {
+  /** « Enjeu 1 » as the sources name it. */
+  enjeu: string;
   label: string;
   objective: string;
   indicators: string[];
@@ -35,7 +40,7 @@ export function enjeuGroups(enjeux: EnjeuLink[], catalogue: Indicator[]): Group[
   for (const e of enjeux) {
     const label = e.enjeuLabel ? `${e.enjeu} – ${e.enjeuLabel}` : e.enjeu;
     const key = `${label}|${e.objective}`;
-    const g = groups.get(key) ?? { label, objective: e.objective, indicators: [] };
+    const g = groups.get(key) ?? { enjeu: e.enjeu, label, objective: e.objective, indicators: [] };
     if (!g.indicators.includes(e.indicator)) g.indicators.push(e.indicator);
     groups.set(key, g);
   }
@@ -43,21 +48,91 @@ export function enjeuGroups(enjeux: EnjeuLink[], catalogue: Indicator[]): Group[
   for (const g of out) g.indicators.sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9));
   const named = new Set(enjeux.map((e) => e.indicator));
   const rest = catalogue.map((i) => i.id).filter((id) => !named.has(id));
-  if (!enjeux.length) return [{ label: '', objective: '', indicators: rest }];
-  if (rest.length) out.push({ label: t.otherIndicators, objective: '', indicators: rest });
+  if (!enjeux.length) return [{ enjeu: '', label: '', objective: '', indicators: rest }];
+  if (rest.length) out.push({ enjeu: t.otherIndicators, label: t.otherIndicators, objective: '', indicators: rest });
   return out;
 }
 
-export function addSyntheseSheet(wb: ExcelJS.Workbook, name: string, title: string, quartiers: QuartierReport[], model: ReportModel): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name);
-  const w = new SheetWriter(ws);
+const GROUP_FILL = 'FFF2F2F2';
+
+interface Shown {
+  group: Group;
+  q: QuartierReport;
+  row: TidyRow;
+  indicator: Indicator;
+}
+
+/** A column of the two sheets: its header, its cell, and the width its text wraps at. */
+interface Column {
+  header: string;
+  cell: (s: Shown) => ShownCell | string | number | null;
+  wrap?: number;
+  /** Shown only when some row fills it (the national context). */
+  optional?: boolean;
+}
+
+function filled(columns: Column[], shown: Shown[]): Column[] {
+  return columns.filter((c) => !c.optional || shown.some((s) => {
+    const v = c.cell(s);
+    return v !== null && v !== '' && (typeof v !== 'object' || v.value !== null);
+  }));
+}
+
+const H = t.syntheseHeaders;
+
+const IDENTITY: Column[] = [
+  { header: H.quartier, cell: (s) => s.q.name, wrap: 14 },
+  { header: H.code, cell: (s) => s.q.code },
+  { header: H.indicateur, cell: (s) => s.indicator.label, wrap: 20 },
+];
+
+/** The enjeu's short name on each row (« Enjeu 1 »), to filter on; its full wording heads the group. */
+const ENJEU: Column[] = [{ header: H.enjeu, cell: (s) => s.group.enjeu }];
+
+const SITUATION: Column[] = [
+  { header: H.annee, cell: (s) => s.row.annee },
+  { header: H.valeur, cell: ({ row }) => valueCell({ state: row.etat, value: row.valeur, bound: row.borne, decimals: row.decimales, unit: row.unite }) },
+  { header: H.reference, cell: (s) => s.row.reference, wrap: 12 },
+  {
+    header: H.valeurReference,
+    cell: ({ row }) => valueCell({ state: row.valeur_reference === null ? 'absent' : 'valeur', value: row.valeur_reference, bound: row.borne_reference, decimals: row.decimales_reference, unit: row.unite }),
+  },
+  { header: H.ecart, cell: ({ row }) => gapCell(row.ecart_points, row.borne_ecart, Math.max(row.decimales, row.decimales_reference), row.unite) },
+  { header: H.indice, cell: ({ row }) => indexCell(row.indice, row.borne_ratio) },
+  { header: H.lecture, cell: (s) => t.readings[s.row.sens] ?? '' },
+  { header: H.rang, cell: (s) => trendLabels.rank(s.row.rang, s.row.rang_sur), wrap: 10 },
+  // National context (national files in the sources): rank among the quartiers of France and their median.
+  { header: H.rangNational, cell: (s) => trendLabels.rank(s.row.rang_national, s.row.rang_national_sur), wrap: 10, optional: true },
+  {
+    header: H.medianeQpv,
+    cell: ({ row }) => (row.mediane_qpv === null ? null : valueCell({ state: 'valeur', value: row.mediane_qpv, bound: '=', decimals: row.decimales, unit: row.unite })),
+    optional: true,
+  },
+];
+
+const since = (row: TidyRow) => row.situation_base === 'depuis_base';
+
+const TRAJECTORY: Column[] = [
+  { header: H.anneeBase, cell: (s) => s.row.annee_base },
+  { header: H.evolutionBase, cell: ({ row }) => (since(row) ? gapCell(row.evolution_base, row.borne_evolution_base, row.decimales, row.unite) : null) },
+  {
+    header: H.sensEvolution,
+    cell: ({ row, indicator }) => (since(row) && row.evolution_base !== null ? (t.readings[readingOf(row.evolution_base, row.borne_evolution_base, indicator)] ?? '') : null),
+  },
+  { header: H.convergenceBase, cell: (s) => (since(s.row) ? trendLabels.convergence(s.row.convergence_base) : null), wrap: 12 },
+  { header: H.alerte, cell: (s) => (since(s.row) ? trendLabels.alerts(s.row.alerte_base) : null), wrap: 18 },
+  { header: H.anneeCible, cell: (s) => s.row.cible_annee },
+  { header: H.cible, cell: ({ row }) => targetCell(row) },
+  { header: H.atteignable, cell: (s) => trendLabels.reachable(s.row.atteignable), wrap: 11 },
+  { header: H.source, cell: (s) => s.row.source, wrap: 16 },
+];
+
+/** The rows both sheets show, group by group, quartier by quartier. */
+export function syntheseRows(quartiers: QuartierReport[], model: ReportModel): Shown[] {
   const indicators = new Map(model.catalogue.indicators.map((i) => [i.id, i]));
   const latest = new Map(quartiers.map((q) => [q.code, latestRows(q.rows, model.year)]));
-  const withEnjeux = model.enjeux.length > 0;
-  const groups = enjeuGroups(model.enjeux, model.catalogue.indicators);
-
-  const shown: { group: Group; q: QuartierReport; row: TidyRow; indicator: Indicator }[] = [];
-  for (const group of groups) {
+  const shown: Shown[] = [];
+  for (const group of enjeuGroups(model.enjeux, model.catalogue.indicators)) {
     for (const q of quartiers) {
       for (const id of group.indicators) {
         const row = latest.get(q.code)!.get(id);
@@ -66,78 +141,82 @@ export function addSyntheseSheet(wb: ExcelJS.Workbook, name: string, title: stri
       }
     }
   }
+  return shown;
+}
 
+interface TableSheet {
+  w: SheetWriter;
+  headerRow: number;
+  lastRow: number;
+  columns: Column[];
+}
+
+/**
+ * Writes the rows under `headerRow`: each group of the contract's enjeux
+ * under a row naming it and its objective, each quartier's rows of a group
+ * kept on one page (the group's row with its first quartier).
+ */
+function writeTable(w: SheetWriter, headerRow: number, columns: Column[], shown: Shown[]): number {
+  w.header(headerRow, columns.map((c) => c.header));
+  let r = headerRow;
+  let blockStart = headerRow + 1;
+  shown.forEach((s, k) => {
+    const previous = shown[k - 1];
+    if (s.group.label && (!previous || previous.group !== s.group)) {
+      r++;
+      w.span(r, s.group.objective ? t.groupLine(s.group.label, s.group.objective) : s.group.label, { bold: true, fill: GROUP_FILL });
+    }
+    r++;
+    columns.forEach((c, j) => {
+      const v = c.cell(s);
+      if (v === null || typeof v === 'string' || typeof v === 'number') w.put(r, j + 1, v, c.wrap ? { wrap: true } : {});
+      else w.put(r, j + 1, v.value, c.wrap ? { ...v, wrap: true } : v);
+    });
+    const next = shown[k + 1];
+    if (!next || next.q !== s.q || next.group !== s.group) {
+      w.keepTogether(blockStart, r);
+      blockStart = r + 1;
+    }
+  });
+  return r;
+}
+
+function finish(sheet: TableSheet, title: string, year: number): void {
+  const { w, headerRow, lastRow, columns } = sheet;
+  if (lastRow > headerRow) w.ws.autoFilter = `A${headerRow}:${columnLetter(columns.length)}${lastRow}`;
+  w.fitColumns(5, 40, columns.map((c) => c.wrap));
+  w.finishRows(columns.length);
+  freezeBelow(w.ws, headerRow);
+  setupPrint(w, { title, year, repeatRows: `${headerRow}:${headerRow}`, lastCol: columns.length });
+}
+
+export function addSyntheseSheet(wb: ExcelJS.Workbook, layout: TextLayout, name: string, title: string, shown: Shown[], model: ReportModel): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name);
+  const w = new SheetWriter(ws, layout);
+  const columns = filled([...(model.enjeux.length ? ENJEU : []), ...IDENTITY, ...SITUATION], shown);
   w.title(1, title);
-  w.put(2, 1, t.reportYear(model.year), { overflow: true });
+  w.span(2, t.reportYear(model.year));
   const sources = [...new Set(shown.flatMap((s) => [s.row.source, s.row.source_reference]).filter(Boolean))];
-  w.put(3, 1, t.sourcesLine(sources), { overflow: true });
+  w.span(3, t.sourcesLine(sources));
   const perimeters = new Map<string, Set<string>>();
   for (const s of shown) {
     const set = perimeters.get(s.row.perimetre) ?? new Set<string>();
     set.add(s.q.name);
     perimeters.set(s.row.perimetre, set);
   }
-  w.put(4, 1, t.perimetersLine([...perimeters.entries()].sort().map(([p, qs]) => t.perimeterPart(p, [...qs]))), { overflow: true });
-  w.put(5, 1, t.legendTitle, { overflow: true });
+  w.span(4, t.perimetersLine([...perimeters.entries()].sort().map(([p, qs]) => t.perimeterPart(p, [...qs]))));
+  w.span(5, t.legendTitle);
   const legend: [string, string][] = [[t.legendFavorable, READING_FILLS.favorable], [t.legendDefavorable, READING_FILLS.defavorable], [t.legendNeutre, READING_FILLS.neutre]];
-  // The legend sits right of the first column, whose text overflows into an empty cell.
+  // The legend's labels overflow into the empty cells on their right.
   legend.forEach(([label, argb], k) => {
-    w.put(6, 1 + 2 * k, label, { overflow: true, fill: argb });
+    w.put(6, 1 + 3 * k, label, { overflow: true, fill: argb });
   });
-
-  const headers = [...(withEnjeux ? [t.syntheseHeaders[0]!, t.objectiveHeader] : []), ...t.syntheseHeaders.slice(1)];
   const headerRow = 8;
-  w.header(headerRow, headers);
-  const readingCol = headers.indexOf(t.readingHeader) + 1;
-  let r = headerRow;
-  for (const { group, q, row, indicator } of shown) {
-    r++;
-    let c = 1;
-    if (withEnjeux) {
-      w.put(r, c++, group.label);
-      w.put(r, c++, group.objective);
-    }
-    w.put(r, c++, q.name);
-    w.put(r, c++, q.code);
-    w.put(r, c++, indicator.label);
-    w.put(r, c++, row.annee);
-    const v = valueCell({ state: row.etat, value: row.valeur, bound: row.borne, decimals: row.decimales, unit: row.unite });
-    w.put(r, c++, v.value, v);
-    w.put(r, c++, row.reference);
-    const ref = valueCell({ state: row.valeur_reference === null ? 'absent' : 'valeur', value: row.valeur_reference, bound: row.borne_reference, decimals: row.decimales_reference, unit: row.unite });
-    w.put(r, c++, ref.value, ref);
-    const gap = gapCell(row.ecart_points, row.borne_ecart, Math.max(row.decimales, row.decimales_reference), row.unite);
-    w.put(r, c++, gap.value, gap);
-    const idx = indexCell(row.indice, row.borne_ratio);
-    w.put(r, c++, idx.value, idx);
-    w.put(r, c++, t.readings[row.sens] ?? '');
-    w.put(r, c++, trendLabels.rank(row.rang, row.rang_sur) || null);
-    // National context (national files in the sources): rank among the quartiers of France and their median.
-    w.put(r, c++, trendLabels.rank(row.rang_national, row.rang_national_sur) || null);
-    const median = valueCell({ state: row.mediane_qpv === null ? 'absent' : 'valeur', value: row.mediane_qpv, bound: '=', decimals: row.decimales, unit: row.unite });
-    w.put(r, c++, row.mediane_qpv === null ? null : median.value, median);
-    w.put(r, c++, row.annee_base);
-    const since = row.situation_base === 'depuis_base';
-    const change = since ? gapCell(row.evolution_base, row.borne_evolution_base, row.decimales, row.unite) : { value: null, shown: '' };
-    w.put(r, c++, change.value, change);
-    w.put(r, c++, since && row.evolution_base !== null ? (t.readings[readingOf(row.evolution_base, row.borne_evolution_base, indicator)] ?? '') : null);
-    w.put(r, c++, since ? trendLabels.convergence(row.convergence_base) || null : null);
-    w.put(r, c++, since ? trendLabels.alerts(row.alerte_base) || null : null);
-    // A target is a bound: « ≤ 35 % » (au plus), « ≥ −12 pts » (au moins).
-    const targetBound = row.cible_sens === 'au_plus' ? '<=' : row.cible_sens === 'au_moins' ? '>=' : '=';
-    const target = row.cible === null ? { value: null, shown: '' }
-      : row.cible_type === 'ecart' ? gapCell(row.cible, targetBound, row.decimales, row.unite)
-      : valueCell({ state: 'valeur', value: row.cible, bound: targetBound, decimals: row.decimales, unit: row.unite });
-    w.put(r, c++, row.cible_annee);
-    w.put(r, c++, target.value, target);
-    w.put(r, c++, trendLabels.reachable(row.atteignable) || null);
-    w.put(r, c++, row.source);
-  }
-  if (r > headerRow) {
-    const letter = columnLetter(readingCol);
-    const ref = `A${headerRow + 1}:${columnLetter(headers.length)}${r}`;
+  const lastRow = writeTable(w, headerRow, columns, shown);
+  if (lastRow > headerRow) {
+    const letter = columnLetter(columns.findIndex((c) => c.header === H.lecture) + 1);
     ws.addConditionalFormatting({
-      ref,
+      ref: `A${headerRow + 1}:${columnLetter(columns.length)}${lastRow}`,
       rules: (['favorable', 'defavorable'] as const).map((reading, k) => ({
         type: 'expression' as const,
         priority: k + 1,
@@ -145,10 +224,19 @@ export function addSyntheseSheet(wb: ExcelJS.Workbook, name: string, title: stri
         style: { fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: READING_FILLS[reading] } } },
       })),
     });
-    ws.autoFilter = `A${headerRow}:${columnLetter(headers.length)}${r}`;
   }
-  w.fitColumns();
-  freezeBelow(ws, headerRow);
-  setupPrint(ws, title, headerRow);
+  finish({ w, headerRow, lastRow, columns }, title, model.year);
+  return ws;
+}
+
+export function addTrajectoriesSheet(wb: ExcelJS.Workbook, layout: TextLayout, name: string, title: string, shown: Shown[], model: ReportModel): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name);
+  const w = new SheetWriter(ws, layout);
+  const columns = [...(model.enjeux.length ? ENJEU : []), ...IDENTITY, ...TRAJECTORY];
+  w.title(1, t.trajectoiresTitle);
+  w.span(2, t.trajectoiresNote);
+  const headerRow = 4;
+  const lastRow = writeTable(w, headerRow, columns, shown);
+  finish({ w, headerRow, lastRow, columns }, title, model.year);
   return ws;
 }

@@ -8,6 +8,7 @@ import { formatFrenchNumber } from '../../text/french-number.ts';
 import { workbookText as t } from '../../messages/workbook.ts';
 import { BOUND_PREFIX, VALUE_SUFFIX, gapFormat, indexFormat, valueFormat } from './number-format.ts';
 import type { CellValue } from './sheet-layout.ts';
+import type { TidyRow } from '../../model/tidy-row.ts';
 
 export interface ShownCell {
   value: CellValue;
@@ -50,4 +51,11 @@ export function indexCell(index: number | null, bound: DerivedBound | ''): Shown
   if (index === null) return { value: null, shown: '' };
   if (bound === '?') return { value: t.readings.indetermine!, shown: t.readings.indetermine! };
   return { value: index, numFmt: indexFormat(bound), shown: `${SYMBOL[bound] ?? ''}${Math.round(index)}` };
+}
+
+/** The contract's target, a bound: « ≤ 35 % » (au plus), « ≥ −12 pts » (au moins), on the value or on the gap. */
+export function targetCell(row: Pick<TidyRow, 'cible' | 'cible_type' | 'cible_sens' | 'decimales' | 'unite'>): ShownCell | null {
+  if (row.cible === null) return null;
+  const bound = row.cible_sens === 'au_plus' ? '<=' : row.cible_sens === 'au_moins' ? '>=' : '=';
+  return row.cible_type === 'ecart' ? gapCell(row.cible, bound, row.decimales, row.unite) : valueCell({ state: 'valeur', value: row.cible, bound, decimals: row.decimales, unit: row.unite });
 }

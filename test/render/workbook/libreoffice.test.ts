@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { planWorkbooks } from '../../../lib/render/workbook/plan.ts';
 import { buildWorkbook } from '../../../lib/render/workbook/build-workbook.ts';
-import { bundledModel, hostileModel, tinyPng, HOSTILE_NAME } from './fixtures.ts';
+import { bundledModel, hostileModel, layout, tinyPng, HOSTILE_NAME } from './fixtures.ts';
 
 const run = promisify(execFile);
 
@@ -36,10 +36,10 @@ describe.skipIf(!soffice)('LibreOffice opens the workbooks', async () => {
   const model = await bundledModel();
   const convention = planWorkbooks(model).plans[0]!;
   const charts = new Map([['QN06205M', [{ file: 'graphiques/QN06205M/a.png', png: tinyPng(), title: 'Graphique A', description: '' }]]]);
-  await fs.writeFile(path.join(dir, 'convention.xlsx'), await buildWorkbook(convention, model, charts));
+  await fs.writeFile(path.join(dir, 'convention.xlsx'), await buildWorkbook(convention, model, charts, { layout }));
   const hostile = await hostileModel();
   const hostilePlan = planWorkbooks(hostile).plans.find((p) => p.kind === 'convention' && p.quartiers.some((q) => q.code === 'QIC-62555-01'))!;
-  await fs.writeFile(path.join(dir, 'hostile.xlsx'), await buildWorkbook(hostilePlan, hostile, new Map()));
+  await fs.writeFile(path.join(dir, 'hostile.xlsx'), await buildWorkbook(hostilePlan, hostile, new Map(), { layout }));
   // Comma, double quote, UTF-8, first line 1, cells as shown, every sheet in its own file (-1).
   const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1';
   const result = await run(soffice!, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--norestore', '--convert-to', filter, '--outdir', dir, path.join(dir, 'convention.xlsx'), path.join(dir, 'hostile.xlsx')], { timeout: 180_000 });
@@ -51,9 +51,9 @@ describe.skipIf(!soffice)('LibreOffice opens the workbooks', async () => {
   };
 
   it('converts every sheet of both workbooks', () => {
-    expect(files.filter((f) => f.startsWith('convention-')).length).toBe(5);
-    // The renamed quartier has a convention of its own: synthesis, its sheet, data, sources.
-    expect(files.filter((f) => f.startsWith('hostile-')).length).toBe(4);
+    expect(files.filter((f) => f.startsWith('convention-')).length).toBe(6);
+    // The renamed quartier has a convention of its own: synthesis, changes and targets, its sheet, data, sources.
+    expect(files.filter((f) => f.startsWith('hostile-')).length).toBe(5);
   });
 
   it('shows percentages, bounds and gaps with the formats, numbers as numbers', async () => {
@@ -77,10 +77,10 @@ describe.skipIf(!soffice)('LibreOffice opens the workbooks', async () => {
 
   it('keeps the data table and the sources readable', async () => {
     const data = await sheet('convention', 'Données');
-    expect(data[0]!.slice(0, 8)).toEqual(['quartier_code', 'quartier_code_2015', 'quartier', 'statut', 'indicateur', 'annee', 'valeur', 'valeur_numerique']);
-    const qic = data.find((l) => l[0] === 'QIC-62555-01' && l[4] === 'taux_pauvrete')!;
-    expect(qic[6]).toBe('> 30 %');
-    expect(qic[7]).toBe('30 %');
+    const header = data.findIndex((l) => l[0] === 'Code quartier');
+    expect(data[header]!.slice(0, 5)).toEqual(['Code quartier', 'Quartier', 'Indicateur', 'Année', 'Valeur']);
+    const qic = data.find((l) => l[0] === 'QIC-62555-01' && l[2] === 'Taux de pauvreté')!;
+    expect(qic[4]).toBe('> 30 %');
     const sources = await sheet('convention', 'Sources et méthode');
     expect(sources.some((l) => l[0] === 'sigville/sigville_2022_cabbalr.csv' && /^\d+$/.test(l[7] ?? ''))).toBe(true);
   });
@@ -92,6 +92,6 @@ describe.skipIf(!soffice)('LibreOffice opens the workbooks', async () => {
     expect(all).toContain('=HYPERLINK(""http://example.invalid"",""x"")');
     expect(all).toContain(HOSTILE_NAME.replace(/"/g, '""'));
     expect(all).not.toContain('#NAME?');
-    expect(files.some((f) => f.startsWith('hostile-Les'))).toBe(true);
+    expect(files.some((f) => f.startsWith('hostile-QIC-62555-01 Les'))).toBe(true);
   });
 });

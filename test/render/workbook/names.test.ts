@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fileSlug, workbookFileName } from '../../../lib/render/workbook/file-name.ts';
-import { cleanSheetName, sheetNameAllocator } from '../../../lib/render/workbook/sheet-name.ts';
+import { cleanSheetName, quartierSheetName, sheetNameAllocator } from '../../../lib/render/workbook/sheet-name.ts';
 import { HOSTILE_NAME } from './fixtures.ts';
 
 describe('workbook file names', () => {
@@ -67,5 +67,28 @@ describe('sheet names', () => {
       }),
     );
     expect(cleanSheetName('   ')).toBe('Feuille');
+  });
+});
+
+describe('quartier sheet names', () => {
+  it('keeps the code and the name up to a clause, never cutting a word', () => {
+    expect(quartierSheetName('QN06205M', 'Cités 5, de Marles et du Rond-Point')).toBe('QN06205M Cités 5');
+    expect(quartierSheetName('QIC-62555-01', 'Cité de Marles – Gambetta')).toBe('QIC-62555-01 Cité de Marles');
+    expect(quartierSheetName('QN06205M', 'Centre')).toBe('QN06205M Centre');
+    // No clause short enough: the last whole words that fit, without a dangling « de ».
+    expect(quartierSheetName('QN05901M', 'Faubourg de Béthune Moulins Lille Sud')).toBe('QN05901M Faubourg de Béthune');
+  });
+
+  it('gives at most 31 characters, whole words of the name, for any name', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[A-Za-zéè]{1,12}$/), { minLength: 1, maxLength: 8 }), (words) => {
+        const name = words.join(' ');
+        const sheet = quartierSheetName('QN12345M', name);
+        expect(sheet.length).toBeLessThanOrEqual(31);
+        expect(sheet.startsWith('QN12345M')).toBe(true);
+        const kept = sheet.slice('QN12345M'.length).trim().split(' ').filter(Boolean);
+        expect(words.slice(0, kept.length)).toEqual(kept);
+      }),
+    );
   });
 });
