@@ -132,34 +132,13 @@ export function readSources(files: SourceFile[]): Sources {
   return sources;
 }
 
-/**
- * Reads every source and returns what it could read with every error found,
- * after `folderErrors` (files the folder scan could not read).
- */
-export function collectSources(files: SourceFile[], folderErrors: DataError[] = []): SourcesCollection {
-  const errors: DataError[] = [...folderErrors];
-  const attempt = <T>(fn: () => T): T | undefined => {
-    try {
-      return fn();
-    } catch (e) {
-      if (e instanceof DataErrors) errors.push(...e.errors);
-      else if (e instanceof DataError) errors.push(e);
-      else throw e;
-      return undefined;
-    }
-  };
-  const stats: IngestStats = { duplicates: 0, overridden: [], conflicts: 0, reconciled: 0, unknownQuartiers: { codes: 0, figures: 0 } };
-  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+type Attempt = <T>(fn: () => T) => T | undefined;
+type Summarize = (p: Parsed, kind: string, kindLabel: string, r?: KindResult) => void;
+
+/** Each file by its format: workbooks (each sheet a table), GeoJSON, CSV tables; another office format is refused, anything else listed as ignored. */
+function parseFiles(sorted: SourceFile[], decode: (file: SourceFile) => DecodedText, errors: DataError[], attempt: Attempt) {
   const parsed: Parsed[] = [];
   const geoFiles: { file: SourceFile; result: GeoFileResult; encoding: string }[] = [];
-  const declared = declaredEncodings(sorted, errors);
-  const decodeWarnings: Warning[] = [];
-  const decode = (file: SourceFile) => {
-    const d = decodeText(file.bytes, file.path, declared.get(file.path.replace(/\.[^./]+$/, '')));
-    const bad = findMojibake(d.text);
-    if (bad) decodeWarnings.push({ code: 'texte-mal-decode', message: msg.mojibake(file.path, bad.line, bad.sample) });
-    return d;
-  };
   const ignored: { file: string; reason: string }[] = [];
   const unrecognisedSheets: { label: string; reason: string }[] = [];
   for (const file of sorted) {
@@ -185,27 +164,17 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
     }
     attempt(() => parsed.push(parseSourceFile(file, decode)));
   }
+  return { parsed, geoFiles, ignored, unrecognisedSheets };
+}
 
-  const summaries: SourceSummary[] = [];
-  const summarize = (p: Parsed, kind: string, kindLabel: string, r: KindResult = {}) =>
-    summaries.push({
-      file: p.file.path, kind, kindLabel, producer: r.producer ?? '', vintage: r.vintage ?? '', encoding: p.encoding,
-      delimiter: DELIMITER_LABELS[p.table.delimiter] ?? p.table.delimiter, rows: p.table.rows.length, figures: r.figures?.length ?? 0, sha256: p.sha256,
-      ...(r.notes?.length ? { notes: r.notes } : {}),
-    });
-
-  for (const u of unrecognisedSheets) {
-    summaries.push({ file: u.label, kind: 'inconnu', kindLabel: msg.unknownKindLabel(), producer: '', vintage: '', encoding: WORKBOOK_ENCODING, delimiter: '', rows: 0, figures: 0, sha256: '', notes: [msg.sheetNotRecognised(u.reason)] });
-  }
-
-  // Reference files first: the data readers need them.
+/** The files that the data readers need first: registry, catalogue, portrait notes, correspondence, precedence. The others are data. */
+function readReferenceFiles(parsed: Parsed[], attempt: Attempt, summarize: Summarize) {
   const quartiers: Quartier[] = [];
   const catalogues: Catalogue[] = [];
   const notes: PortraitNote[] = [];
   const correspondence = emptyCorrespondence();
   const rules: PrecedenceRule[] = [];
   const data: Parsed[] = [];
-  const referenceFiles = { catalogue: 0 };
   for (const p of parsed) {
     const h = p.table.header;
     const path = p.file.path;
@@ -213,7 +182,6 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
       attempt(() => quartiers.push(...readRegistry(p.table, path)));
       summarize(p, 'referentiel', 'Référentiel des quartiers');
     } else if (isCatalogueHeader(h)) {
-      referenceFiles.catalogue++;
       attempt(() => catalogues.push(readCatalogue(p.table, path)));
       summarize(p, 'catalogue', 'Catalogue des indicateurs');
     } else if (isPortraitNotesHeader(h)) {
@@ -229,33 +197,31 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
       data.push(p);
     }
   }
-  // A catalogue that was found but refused has already said why. Without a registry every quartier is published (scope.ts).
-  if (referenceFiles.catalogue === 0) errors.push(new DataError(msg.missingCatalogue()));
+  return { quartiers, catalogues, notes, correspondence, rules, data };
+}
 
-  const catalogue: Catalogue = { indicators: catalogues.flatMap((c) => c.indicators) };
-  const precedence = precedenceOrder(rules);
-  const sources: Sources = {
-    registry: { quartiers, precedence }, catalogue, notes, figures: [], files: summaries, warnings: [],
-    schools: [], schoolLinks: [], targets: [], enjeux: [], quartierList: [],
-  };
-  if (errors.length > folderErrors.length) {
-    for (const p of data) summarize(p, 'non-lu', msg.notReadKind());
-    return { sources: sortSummaries(sources), errors, stats, ignored, sideFiles: sideFiles(files) };
-  }
+/** Catalogue files found, read or refused. */
+function catalogueFiles(summaries: SourceSummary[]): number {
+  return summaries.filter((s) => s.kind === 'catalogue').length;
+}
 
-  const indicators = new Map<string, Indicator>(catalogue.indicators.map((i) => [i.id, i]));
-  const aliases = buildAliasIndex(catalogue);
-  const quartierCodes = new Set(quartiers.flatMap((q) => [q.code, q.code2015].filter(Boolean)));
-
-  const vintages = new Map<string, Map<string, number>>();
-  for (const file of sorted) {
-    if (!file.path.endsWith(VINTAGES_SUFFIX)) continue;
-    const base = file.path.slice(0, -VINTAGES_SUFFIX.length);
-    attempt(() => vintages.set(base, readDeclaredVintages(file.path, Buffer.from(file.bytes).toString('utf8'), aliases, new Set(indicators.keys()))));
-  }
+/**
+ * Each data file read by the first kind of DATA_KINDS that recognises its
+ * header, its figures filed under the vintages its side file declares; what
+ * a kind reads besides figures (schools, targets, enjeux…) joins `sources`.
+ */
+function readDataFiles(
+  data: Parsed[],
+  known: Pick<ReadContext, 'catalogue' | 'indicators' | 'aliases' | 'quartiers' | 'quartierCodes'>,
+  vintages: Map<string, Map<string, number>>,
+  sources: Sources,
+  errors: DataError[],
+  attempt: Attempt,
+  summarize: Summarize,
+): Figure[] {
   const figures: Figure[] = [];
   for (const p of data) {
-    const ctx: ReadContext = { file: p.file.path, table: p.table, catalogue, indicators, aliases, quartiers, quartierCodes, sidecarYear: p.file.sidecarYear };
+    const ctx: ReadContext = { file: p.file.path, table: p.table, ...known, sidecarYear: p.file.sidecarYear };
     const kind = DATA_KINDS.find((k) => k.detect(p.table.header, ctx));
     if (!kind && p.sheet) {
       // Another sheet of a workbook (notes, a chart's data): listed, not refused.
@@ -281,6 +247,76 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
     sources.enjeux.push(...(r.enjeux ?? []));
     sources.quartierList.push(...(r.quartierList ?? []));
   }
+  return figures;
+}
+
+/**
+ * Reads every source and returns what it could read with every error found,
+ * after `folderErrors` (files the folder scan could not read).
+ */
+export function collectSources(files: SourceFile[], folderErrors: DataError[] = []): SourcesCollection {
+  const errors: DataError[] = [...folderErrors];
+  const attempt = <T>(fn: () => T): T | undefined => {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof DataErrors) errors.push(...e.errors);
+      else if (e instanceof DataError) errors.push(e);
+      else throw e;
+      return undefined;
+    }
+  };
+  const stats: IngestStats = { duplicates: 0, overridden: [], conflicts: 0, reconciled: 0, unknownQuartiers: { codes: 0, figures: 0 } };
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const declared = declaredEncodings(sorted, errors);
+  const decodeWarnings: Warning[] = [];
+  const decode = (file: SourceFile) => {
+    const d = decodeText(file.bytes, file.path, declared.get(file.path.replace(/\.[^./]+$/, '')));
+    const bad = findMojibake(d.text);
+    if (bad) decodeWarnings.push({ code: 'texte-mal-decode', message: msg.mojibake(file.path, bad.line, bad.sample) });
+    return d;
+  };
+  const { parsed, geoFiles, ignored, unrecognisedSheets } = parseFiles(sorted, decode, errors, attempt);
+
+  const summaries: SourceSummary[] = [];
+  const summarize = (p: Parsed, kind: string, kindLabel: string, r: KindResult = {}) =>
+    summaries.push({
+      file: p.file.path, kind, kindLabel, producer: r.producer ?? '', vintage: r.vintage ?? '', encoding: p.encoding,
+      delimiter: DELIMITER_LABELS[p.table.delimiter] ?? p.table.delimiter, rows: p.table.rows.length, figures: r.figures?.length ?? 0, sha256: p.sha256,
+      ...(r.notes?.length ? { notes: r.notes } : {}),
+    });
+
+  for (const u of unrecognisedSheets) {
+    summaries.push({ file: u.label, kind: 'inconnu', kindLabel: msg.unknownKindLabel(), producer: '', vintage: '', encoding: WORKBOOK_ENCODING, delimiter: '', rows: 0, figures: 0, sha256: '', notes: [msg.sheetNotRecognised(u.reason)] });
+  }
+
+  // Reference files first: the data readers need them.
+  const { quartiers, catalogues, notes, correspondence, rules, data } = readReferenceFiles(parsed, attempt, summarize);
+  // A catalogue that was found but refused has already said why. Without a registry every quartier is published (scope.ts).
+  if (catalogueFiles(summaries) === 0) errors.push(new DataError(msg.missingCatalogue()));
+
+  const catalogue: Catalogue = { indicators: catalogues.flatMap((c) => c.indicators) };
+  const precedence = precedenceOrder(rules);
+  const sources: Sources = {
+    registry: { quartiers, precedence }, catalogue, notes, figures: [], files: summaries, warnings: [],
+    schools: [], schoolLinks: [], targets: [], enjeux: [], quartierList: [],
+  };
+  if (errors.length > folderErrors.length) {
+    for (const p of data) summarize(p, 'non-lu', msg.notReadKind());
+    return { sources: sortSummaries(sources), errors, stats, ignored, sideFiles: sideFiles(files) };
+  }
+
+  const indicators = new Map<string, Indicator>(catalogue.indicators.map((i) => [i.id, i]));
+  const aliases = buildAliasIndex(catalogue);
+  const quartierCodes = new Set(quartiers.flatMap((q) => [q.code, q.code2015].filter(Boolean)));
+
+  const vintages = new Map<string, Map<string, number>>();
+  for (const file of sorted) {
+    if (!file.path.endsWith(VINTAGES_SUFFIX)) continue;
+    const base = file.path.slice(0, -VINTAGES_SUFFIX.length);
+    attempt(() => vintages.set(base, readDeclaredVintages(file.path, Buffer.from(file.bytes).toString('utf8'), aliases, new Set(indicators.keys()))));
+  }
+  const figures = readDataFiles(data, { catalogue, indicators, aliases, quartiers, quartierCodes }, vintages, sources, errors, attempt, summarize);
 
   const merged = mergeFigures(figures, precedence);
   errors.push(...merged.errors);
