@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import type { Catalogue, EnjeuLink, Figure, Indicator, PortraitNote, Quartier, Registry, SchoolIps, SchoolLink, SourceSummary, Target, Warning } from '../model/types.ts';
 import { DataError, DataErrors } from '../errors.ts';
 import { msg } from '../messages/index.ts';
+import { SOURCE_KIND_LABELS } from '../messages/source-kinds.ts';
 import { buildAliasIndex, isCatalogueHeader, readCatalogue } from './catalogue.ts';
 import { parseCsvTable, tableFromRecords, type CsvTable } from './csv-table.ts';
 import { cellAddress, isOtherOfficeFile, isWorkbookFile, type SheetGrid } from './xlsx-sheets.ts';
@@ -180,19 +181,19 @@ function readReferenceFiles(parsed: Parsed[], attempt: Attempt, summarize: Summa
     const path = p.file.path;
     if (isRegistryHeader(h)) {
       attempt(() => quartiers.push(...readRegistry(p.table, path)));
-      summarize(p, 'referentiel', 'Référentiel des quartiers');
+      summarize(p, 'referentiel', SOURCE_KIND_LABELS.referentiel);
     } else if (isCatalogueHeader(h)) {
       attempt(() => catalogues.push(readCatalogue(p.table, path)));
-      summarize(p, 'catalogue', 'Catalogue des indicateurs');
+      summarize(p, 'catalogue', SOURCE_KIND_LABELS.catalogue);
     } else if (isPortraitNotesHeader(h)) {
       attempt(() => notes.push(...readPortraitNotes(p.table, path)));
-      summarize(p, 'portraits', 'Portraits qualitatifs de la convention');
+      summarize(p, 'portraits', SOURCE_KIND_LABELS.portraits);
     } else if (isCorrespondenceHeader(h)) {
       attempt(() => readCorrespondence(p.table, path, correspondence));
-      summarize(p, 'correspondance', 'Correspondance des quartiers 2024 ↔ 2015 (ANCT)');
+      summarize(p, 'correspondance', SOURCE_KIND_LABELS.correspondance);
     } else if (isPrecedenceHeader(h)) {
       attempt(() => rules.push(...readPrecedence(p.table, path)));
-      summarize(p, 'priorites', 'Priorités entre sources en cas de conflit');
+      summarize(p, 'priorites', SOURCE_KIND_LABELS.priorites);
     } else {
       data.push(p);
     }
@@ -346,7 +347,7 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
   const derivable = sources.schools.length > 0 && sources.schoolLinks.length > 0;
   if (sources.figures.length === 0 && !derivable && errors.length === 0) errors.push(new DataError(msg.noFigures('sources')));
   for (const g of geoFiles) {
-    const label = g.result.kind === 'perimetres' ? 'Périmètres des quartiers (GeoJSON)' : 'Contours des communes (GeoJSON)';
+    const label = g.result.kind === 'perimetres' ? SOURCE_KIND_LABELS.perimetres : SOURCE_KIND_LABELS.communes;
     summaries.push({ file: g.file.path, kind: g.result.kind, kindLabel: label, producer: '', vintage: '', encoding: g.encoding, delimiter: '', rows: g.result.features, figures: 0, sha256: sha256(g.file.bytes) });
   }
   sources.geo = mergeGeo(geoFiles.map((g) => g.result));
