@@ -1,5 +1,6 @@
 // Structures compiled by an earlier run (kept as JSON, as pipeline/runtime-cache.ts
-// keeps them on disk) must draw the same bytes as structures compiled afresh.
+// keeps them on disk) must draw the same bytes as structures compiled afresh
+// (the SVG: the PNG is rasterised from it).
 
 import { describe, expect, it } from 'vitest';
 import { planCharts } from '../../../lib/render/charts/chart-plan.ts';
@@ -8,7 +9,8 @@ import { loadChartFonts } from '../../../pipeline/fonts.ts';
 import { bundledModel, quirksModel } from './fixture.ts';
 
 const fonts = loadChartFonts();
-const both = { svg: true, png: true };
+// SVG only: the PNG is drawn from the SVG, so the same SVG gives the same PNG.
+const svgOnly = { svg: true, png: false };
 const charts = [...planCharts(await bundledModel()).charts, ...planCharts(await quirksModel()).charts];
 
 /** A store that keeps JSON text, as a file would: what comes back is a copy, never the object stored. */
@@ -31,28 +33,23 @@ function jsonStore() {
 }
 
 describe('compiled structures kept between runs', () => {
-  it('draw the same SVG and PNG bytes as structures compiled afresh, and a second run compiles nothing', async () => {
+  it('draw the same SVG bytes as structures compiled afresh, and a second run compiles nothing', async () => {
     const { store, counts, kept } = jsonStore();
     const fresh = createChartJobRunner(fonts);
     const firstRun = createChartJobRunner(fonts, { compiled: store });
     const secondRun = createChartJobRunner(fonts, { compiled: store });
+    const wanted: string[] = [];
     for (const c of charts) {
-      const want = await fresh(c.spec, both);
-      const first = await firstRun(c.spec, both);
-      expect(first.svg).toBe(want.svg);
-      expect(Buffer.from(first.png!).equals(Buffer.from(want.png!))).toBe(true);
+      const want = (await fresh(c.spec, svgOnly)).svg!;
+      wanted.push(want);
+      expect((await firstRun(c.spec, svgOnly)).svg).toBe(want);
     }
     // The first run stored each structure once, after looking for it.
     expect(counts.sets).toBe(kept.size);
     expect(counts.hits).toBe(0);
     expect(kept.size).toBeGreaterThan(3);
     const stored = counts.sets;
-    for (const c of charts) {
-      const want = await fresh(c.spec, both);
-      const second = await secondRun(c.spec, both);
-      expect(second.svg).toBe(want.svg);
-      expect(Buffer.from(second.png!).equals(Buffer.from(want.png!))).toBe(true);
-    }
+    for (const [i, c] of charts.entries()) expect((await secondRun(c.spec, svgOnly)).svg).toBe(wanted[i]);
     // The second run found every structure: nothing compiled, nothing stored.
     expect(counts.sets).toBe(stored);
     expect(counts.hits).toBe(kept.size);
