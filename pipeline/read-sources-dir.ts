@@ -7,6 +7,7 @@ import path from 'node:path';
 import { DataError, DataErrors, UsageError } from '../lib/errors.ts';
 import { msg } from '../lib/messages/index.ts';
 import { errnoText } from '../lib/messages/errno.ts';
+import { sizeLimitOf } from '../lib/ingest/size-limits.ts';
 import { isTableFile, type SourceFile } from '../lib/ingest/read-sources.ts';
 import { isWorkbookFile, loadWorkbooks } from '../lib/ingest/xlsx-sheets.ts';
 import type { Warning } from '../lib/model/types.ts';
@@ -61,6 +62,16 @@ export async function scanSourcesDir(root: string): Promise<SourcesScan> {
       else if (!target.isFile()) {
         if (isTableFile(e.name)) refuse(full, msg.notAPlainFile());
       } else {
+        const limit = sizeLimitOf(rel(full));
+        if (limit === null) {
+          // Not data: listed with its size, never read (a video linked here by mistake).
+          files.push({ path: rel(full), bytes: new Uint8Array(0), unreadSize: target.size });
+          continue;
+        }
+        if (target.size > limit.bytes) {
+          errors.push(new DataError(msg.fileTooLarge(rel(full), target.size, limit.kind, limit.bytes), { file: rel(full) }));
+          continue;
+        }
         try {
           files.push({ path: rel(full), bytes: await fs.readFile(full) });
         } catch (err) {

@@ -292,7 +292,8 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     // Read and hash every input first: enough to know whether anything changed.
     log.progress?.start('lecture');
     const dir = await readSourcesDir(opts.sources);
-    const inputs = dir.files.map((f) => fileEntry(f.path, f.bytes));
+    // A file that is not data is listed by size: its bytes are never read, so it has no hash.
+    const inputs = dir.files.map((f) => (f.unreadSize === undefined ? fileEntry(f.path, f.bytes) : { fichier: f.path, sha256: '', octets: f.unreadSize }));
     const optionsForHash = { annee: opts.year ?? null, quartiers: opts.quartiers ?? null, formats: [...opts.formats].sort(), ...(opts.allQuartiers ? { tous_les_quartiers: true } : {}) };
     const fingerprint = inputFingerprint(inputs, optionsForHash, fx.toolVersion);
     if (opts.ifChanged && (await alreadyPublished(out, fingerprint, log, () => fx.clock() - t0))) return 0;

@@ -44,6 +44,8 @@ export interface SourceFile {
   bytes: Uint8Array;
   /** Year given by a sidecar file `<name>.annee`, if any. */
   sidecarYear?: number;
+  /** Set for a file that is not data: its size, its bytes never read (left empty). */
+  unreadSize?: number;
   /** The sheets of an Excel workbook, read beforehand (loadWorkbooks: exceljs reads asynchronously). */
   sheets?: SheetGrid[];
 }
