@@ -34,11 +34,17 @@ function recordingLog(): Logger & { lines: { text: string; event?: LogEvent }[] 
   return { lines, info: rec, warn: rec, error: rec, event: (e) => lines.push({ text: '', event: e }) };
 }
 
+/** The phase in this thread: what it writes does not depend on where charts are drawn (the CLI tests draw them in workers). */
 async function runPhase(model: Awaited<ReturnType<typeof bundledModel>>, formats: Format[]) {
   const out = memoryWriter();
   const log = recordingLog();
-  const { count } = await chartsPhase.run(model, out, new Set(formats), { log, clock: () => 0, checkpoint: () => {} });
-  return { out, log, count };
+  process.env.QUARTIERS_CHART_WORKERS = '0';
+  try {
+    const { count } = await chartsPhase.run(model, out, new Set(formats), { log, clock: () => 0, checkpoint: () => {} });
+    return { out, log, count };
+  } finally {
+    delete process.env.QUARTIERS_CHART_WORKERS;
+  }
 }
 
 describe('graphiques phase', () => {
