@@ -4,7 +4,7 @@
 // and print what changed, as the run itself compared it (changements.csv).
 // Run through tsx (zx on Node 20 cannot load .ts itself).
 //
-//   npm run refresh -- [--sources sources] [--out reports] [--archives archives] [--annee AAAA] [--seuil 0.1]
+//   npm run refresh -- [--sources sources] [--out reports] [--archives archives] [--annee AAAA]
 //
 // Exit status: that of the step that failed (validate/run: 1, 2, 3…), 1 when
 // an archive does not match its manifest, 0 otherwise.
@@ -25,13 +25,11 @@ interface RefreshOptions {
   out: string;
   archives: string;
   annee?: string;
-  seuil: number;
 }
 
 function options(argv: string[]): RefreshOptions {
-  const a = parseArgv(argv, { string: ['sources', 'out', 'archives', 'annee', 'seuil'], default: { sources: 'sources', out: 'reports', archives: 'archives', seuil: '0.1' } });
-  const seuil = Number(String(a.seuil).replace(',', '.'));
-  return { sources: String(a.sources), out: String(a.out), archives: String(a.archives), annee: a.annee ? String(a.annee) : undefined, seuil: Number.isFinite(seuil) ? seuil : 0.1 };
+  const a = parseArgv(argv, { string: ['sources', 'out', 'archives', 'annee'], default: { sources: 'sources', out: 'reports', archives: 'archives' } });
+  return { sources: String(a.sources), out: String(a.out), archives: String(a.archives), annee: a.annee ? String(a.annee) : undefined };
 }
 
 const say = (line: string) => process.stderr.write(line + '\n');
