@@ -85,7 +85,7 @@ export const htmlMessages = {
     columnReading: 'Lecture',
     columnConvergence: 'Écart depuis l’année précédente',
     columnRank: 'Rang dans l’agglomération',
-    columnNationalRank: 'Rang parmi les quartiers de France (1er : le plus défavorable)',
+    columnNationalRank: 'Rang national (1er : le plus défavorable)',
     columnNationalMedian: 'Médiane des QPV (écart)',
     columnSource: 'Source',
     columnPerimeter: 'Périmètre',

@@ -7,7 +7,7 @@ import type { TidyRow } from '../../model/tidy-row.ts';
 import { msg } from '../../messages/index.ts';
 import { trendLabels } from '../../messages/trend-labels.ts';
 import { NBSP } from '../../text/french-number.ts';
-import { SECTION_TITLES, STATUS_LABELS, latestRows, portraitLine, sourcePhrase } from '../portrait/portrait.ts';
+import { SECTION_TITLES, STATUS_LABELS, latestRows, nationalLines, portraitLine, sourcePhrase } from '../portrait/portrait.ts';
 import { chartFigure } from './chart-figure.ts';
 import { gapText, medianText, readingMarkup, referenceText, valueText } from './cells.ts';
 import { page } from './layout.ts';
@@ -34,6 +34,7 @@ function portrait(input: SiteInput, q: QuartierReport): Markup {
   const latest = latestRows(q.rows, input.model.year);
   const shown = input.model.catalogue.indicators.filter((i) => i.inPortrait && latest.has(i.id));
   const others = input.model.catalogue.indicators.filter((i) => !i.inPortrait && latest.has(i.id));
+  const national = nationalLines(q.rows, input.model.catalogue, input.model.year);
   const line = (id: string, extra: (r: TidyRow) => string) => {
     const row = latest.get(id)!;
     return portraitLine(row, input.model.catalogue.indicators.find((i) => i.id === id)!, extra(row));
@@ -46,6 +47,10 @@ ${shown.map((i) => html`<li>${line(i.id, (r) => (r.annee !== input.model.year ? 
 ` : html`<p class="vide">${msg.html.portraitNone}</p>\n`}${others.length ? html`<h3>${msg.html.otherIndicators}</h3>
 <ul>
 ${others.map((i) => html`<li>${line(i.id, (r) => ` (${r.annee}, ${r.source})`)}</li>\n`)}</ul>
+` : ''}${national.length ? html`<h3>${msg.nationalContextTitle}</h3>
+<p class="lead">${msg.nationalContextSource}</p>
+<ul>
+${national.map((l) => html`<li>${l}</li>\n`)}</ul>
 ` : ''}</section>
 `;
 }

@@ -75,6 +75,16 @@ export function portraitLine(row: TidyRow, indicator: Indicator, extra = ''): st
   return `${words.line(indicator.portraitLabel, value)}${extra}${ref}.`;
 }
 
+/**
+ * The quartier among the quartiers of France, indicator by indicator: the
+ * latest year the national files give up to the report's year (it may be
+ * older than the portrait's own figure).
+ */
+export function nationalLines(rows: TidyRow[], catalogue: Catalogue, year: number): string[] {
+  const ranked = latestRows(rows.filter((r) => r.rang_national !== null), year);
+  return catalogue.indicators.flatMap((i) => (ranked.has(i.id) ? [nationalLine(ranked.get(i.id)!, i)] : []));
+}
+
 /** « Taux de pauvreté : 40,2 % en 2019, 782e sur 1 292 quartiers du plus élevé au plus bas ; médiane des QPV : 42,4 % (−2,2 points). » */
 function nationalLine(row: TidyRow, indicator: Indicator): string {
   const value = formatValue({ state: row.etat, value: row.valeur, bound: row.borne, decimals: row.decimales, unit: row.unite });
@@ -139,11 +149,10 @@ export function renderPortrait(input: PortraitInput): string {
     out.push('');
   }
   // The latest year that the national files give, which may be older than the portrait's own figure.
-  const ranked = latestRows(rows.filter((r) => r.rang_national !== null), year);
-  const national = catalogue.indicators.flatMap((i) => (ranked.has(i.id) ? [[i, ranked.get(i.id)!] as const] : []));
+  const national = nationalLines(rows, catalogue, year);
   if (national.length) {
     out.push(`### ${msg.nationalContextTitle}`, '', msg.nationalContextSource, '');
-    for (const [ind, row] of national) out.push(`- ${md(nationalLine(row, ind))}`);
+    for (const line of national) out.push(`- ${md(line)}`);
     out.push('');
   }
   for (const section of ['irritant', 'opportunite', 'enjeu_prioritaire'] as const) {
