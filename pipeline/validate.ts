@@ -16,10 +16,13 @@ export async function validateCommand(opts: RunOptions, fx: RunEffects): Promise
   if (scan.files.length === 0 && scan.errors.length === 0) throw new UsageError(msg.noSources(opts.sources));
   const collection = collectSources(scan.files, scan.errors);
   collection.sources.warnings.unshift(...scan.warnings);
-  for (const line of qualityReport(collection, opts.sources)) fx.log.info(line, { event: 'controle' });
-  const { sources } = collection;
-  const scope = decideScope(sources, { all: opts.allQuartiers });
+  // The same scope as `run`: its warnings are those that concern what would be published.
+  const scope = decideScope(collection.sources, { all: opts.allQuartiers });
+  collection.sources.warnings = scope.warnings;
+  const [title, ...report] = qualityReport(collection, opts.sources);
+  fx.log.info(title!, { event: 'controle' });
   for (const note of scope.notes) fx.log.info(note, { event: 'perimetre', mode: scope.mode, contexte: scope.contextQuartiers });
+  for (const line of report) fx.log.info(line, { event: 'controle' });
   const errors: DataError[] = collection.errors;
   if (errors.length) throw new DataErrors(errors);
   return 0;

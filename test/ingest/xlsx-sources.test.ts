@@ -88,18 +88,18 @@ describe('Excel sources', () => {
     expect(await tidyValues(dir)).toEqual(expected);
   });
 
-  it('reads a percent-formatted fraction as a percentage, text as written, and refuses a formula without its result, naming the cell', async () => {
+  it('reads a percent-formatted fraction as a percentage, text as written, a date as a date, and refuses a formula without its result, naming the cell', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('QIC 2024');
-    ws.addRow(['code', 'taux', 'texte']);
-    ws.addRow(['QP062005', 0.402, '+ de 30 %']);
+    ws.addRow(['code', 'taux', 'texte', 'date']);
+    ws.addRow(['QP062005', 0.402, '+ de 30 %', new Date(Date.UTC(2024, 0, 31))]);
     ws.getCell('B2').numFmt = '0.0%';
-    ws.addRow(['QP062006', { formula: 'B2*2' }, 's']);
+    ws.addRow(['QP062006', { formula: 'B2*2' }, 's', '']);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     await expect(readWorkbookSheets(bytes, 'prefecture.xlsx')).rejects.toThrow(msg.formulaWithoutResult('prefecture.xlsx', 'QIC 2024', 'B3', 'B2*2'));
     ws.getCell('B3').value = { formula: 'B2*2', result: 0.804 } as ExcelJS.CellFormulaValue;
     const [sheet] = await readWorkbookSheets(new Uint8Array(await wb.xlsx.writeBuffer()), 'prefecture.xlsx');
-    expect(sheet!.rows).toEqual([['code', 'taux', 'texte'], ['QP062005', '40.2 %', '+ de 30 %'], ['QP062006', '0.804', 's']]);
+    expect(sheet!.rows).toEqual([['code', 'taux', 'texte', 'date'], ['QP062005', '40.2 %', '+ de 30 %', '2024-01-31'], ['QP062006', '0.804', 's', '']]);
   });
 
   it('refuses an .ods by name with how to convert it, and validate lists a README as ignored and a year file as read', async () => {
