@@ -243,6 +243,8 @@ function readDataFiles(
     if (!r) continue;
     if (p.sheet) cellColumns(p.table.header, r.figures ?? []);
     for (const f of fileUnderDeclaredVintages(r.figures ?? [], vintages.get(p.file.path.replace(/\.[^./]+$/, '')))) figures.push(f);
+    const unused = outsideRegistry(r.figures ?? [], known.quartiers);
+    if (unused) sources.warnings.push({ code: 'valeurs-hors-referentiel', message: msg.figuresOutsideRegistry(p.file.path, unused.values, unused.territories) });
     sources.warnings.push(...(r.warnings ?? []));
     sources.schools.push(...(r.schools ?? []));
     sources.schoolLinks.push(...(r.schoolLinks ?? []));
@@ -251,6 +253,26 @@ function readDataFiles(
     sources.quartierList.push(...(r.quartierList ?? []));
   }
   return figures;
+}
+
+/**
+ * Values of communes and agglomerations that no quartier of the registry
+ * belongs to: read, but no report uses them (a national panel dropped in
+ * sources/). Counted so that a run says how many, once per file.
+ */
+function outsideRegistry(figures: Figure[], quartiers: Quartier[]): { values: number; territories: number } | null {
+  if (quartiers.length === 0) return null;
+  const communes = new Set(quartiers.flatMap((q) => q.communes.map((c) => c.code)));
+  const epcis = new Set(quartiers.map((q) => q.epci.code));
+  const territories = new Set<string>();
+  let values = 0;
+  for (const f of figures) {
+    if ((f.level === 'commune' && !communes.has(f.territory)) || (f.level === 'epci' && !epcis.has(f.territory))) {
+      values++;
+      territories.add(f.territory);
+    }
+  }
+  return values ? { values, territories: territories.size } : null;
 }
 
 /**

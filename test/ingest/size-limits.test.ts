@@ -1,7 +1,7 @@
 // Bounded reading of sources/: a file that is not data is never read, a data
 // file beyond the ceiling of its kind is refused with a clear message.
 
-import { openSync, closeSync, ftruncateSync, readFileSync } from 'node:fs';
+import { openSync, closeSync, ftruncateSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
@@ -39,5 +39,19 @@ describe('how much of sources/ is read', () => {
     const big = await runCli(['run', '--sources', sources, '--out', out, '--formats', 'csv'], { timeoutMs: 60_000 });
     expect(big.code, big.stderr).toBe(1);
     expect(big.stderr).toContain(msg.fileTooLarge('insee/panel_communes.csv', 300 * 1024 * 1024, SIZE_LIMITS.table.kind, SIZE_LIMITS.table.bytes));
+  });
+});
+
+describe('values read in bulk that no report uses', () => {
+  it('a national panel of communes is reported once, by count, not silently dropped', async () => {
+    const root = tempRoot();
+    const sources = copySources(root, 'sources');
+    const lines = ['code,taux_pauvrete,annee'];
+    for (let i = 0; i < 3000; i++) lines.push(`${String(10_000 + i).padStart(5, '0')},${(i % 400) / 10},2019`);
+    lines.push('62048,21.5,2019'); // Auchel, a commune of the registry: used
+    writeFileSync(path.join(sources, 'insee/panel_communes_2019.csv'), lines.join('\n') + '\n');
+    const r = await runCli(['run', '--sources', sources, '--out', path.join(root, 'reports'), '--formats', 'csv'], { timeoutMs: 60_000 });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(msg.figuresOutsideRegistry('insee/panel_communes_2019.csv', 3000, 3000));
   });
 });
