@@ -71,30 +71,18 @@ function referenceTable(figures: Figure[], codeColumn: string, prefix: string): 
   return aq.table(cols);
 }
 
-/** Quartier figures joined to their references, with gaps, ratios, indices and readings. */
-export function measureAgainstReferences(
-  figures: Figure[],
-  registry: Registry,
-  indicators: Map<string, Indicator>,
-  scope?: readonly string[],
-  /** Publish quartiers outside the registry too (`--tous-les-quartiers`, or no registry at all). */
-  publishAll = registry.quartiers.length === 0,
-): TidyRow[] {
-  const quartiers = quartierIndex(registry);
-  const communeOf = new Map(registry.quartiers.map((q) => [q, referenceCommune(q)]));
-  const communeNames = new Map(registry.quartiers.map((q) => [q, q.communes.map((c) => c.name).join(', ')]));
-  const quartierOf = (f: Figure) => quartiers.get(f.territory) ?? (f.quartierCode ? quartiers.get(f.quartierCode) : undefined);
-  const qf = inScope(
-    figures.filter((f) => f.level === 'quartier' && (publishAll || quartierOf(f) !== undefined)),
-    quartierOf,
-    scope,
-  );
+/**
+ * The references of each quartier figure, joined by territory, indicator and
+ * year: its EPCI's, its commune's and France's figures (one column array per
+ * field, in join order; `idx` gives each row's figure in `qf`).
+ */
+function joinReferences(figures: Figure[], qf: Figure[], referenceCodesOf: (f: Figure) => { epci: string; commune: string }) {
   const cols: Record<string, unknown[]> = { i: [], reference_code: [], commune_reference_code: [], france_code: [], indicateur: [], annee: [] };
   qf.forEach((f, i) => {
-    const q = quartierOf(f);
+    const codes = referenceCodesOf(f);
     cols.i!.push(i);
-    cols.reference_code!.push(q?.epci.code ?? '');
-    cols.commune_reference_code!.push(q ? communeOf.get(q)! : '');
+    cols.reference_code!.push(codes.epci);
+    cols.commune_reference_code!.push(codes.commune);
     cols.france_code!.push('FR');
     cols.indicateur!.push(f.indicator);
     cols.annee!.push(f.year);
@@ -114,7 +102,32 @@ export function measureAgainstReferences(
   const [idx, refCode, communeCode] = [col('i'), col('reference_code'), col('commune_reference_code')];
   const [refVal, refBound, refDec, refText, refSource, refCoverage] = ['valeur_reference', 'borne_reference', 'decimales_reference', 'valeur_source_reference', 'source_reference', 'couverture_reference'].map(col);
   const [comVal, comBound, franceVal, franceBound] = ['valeur_commune', 'borne_commune', 'valeur_france', 'borne_france'].map(col);
-  const out: TidyRow[] = new Array(joined.numRows());
+  return { idx, refCode, communeCode, refVal, refBound, refDec, refText, refSource, refCoverage, comVal, comBound, franceVal, franceBound, rows: joined.numRows() };
+}
+
+/** Quartier figures joined to their references, with gaps, ratios, indices and readings. */
+export function measureAgainstReferences(
+  figures: Figure[],
+  registry: Registry,
+  indicators: Map<string, Indicator>,
+  scope?: readonly string[],
+  /** Publish quartiers outside the registry too (`--tous-les-quartiers`, or no registry at all). */
+  publishAll = registry.quartiers.length === 0,
+): TidyRow[] {
+  const quartiers = quartierIndex(registry);
+  const communeOf = new Map(registry.quartiers.map((q) => [q, referenceCommune(q)]));
+  const communeNames = new Map(registry.quartiers.map((q) => [q, q.communes.map((c) => c.name).join(', ')]));
+  const quartierOf = (f: Figure) => quartiers.get(f.territory) ?? (f.quartierCode ? quartiers.get(f.quartierCode) : undefined);
+  const qf = inScope(
+    figures.filter((f) => f.level === 'quartier' && (publishAll || quartierOf(f) !== undefined)),
+    quartierOf,
+    scope,
+  );
+  const { idx, refCode, communeCode, refVal, refBound, refDec, refText, refSource, refCoverage, comVal, comBound, franceVal, franceBound, rows } = joinReferences(figures, qf, (f) => {
+    const q = quartierOf(f);
+    return { epci: q?.epci.code ?? '', commune: q ? communeOf.get(q)! : '' };
+  });
+  const out: TidyRow[] = new Array(rows);
   const empty = emptyMeasures();
   for (let k = 0; k < out.length; k++) {
     const f = qf[idx[k] as number]!;
