@@ -25,6 +25,9 @@ export const outputSafety = {
   runSystemError: (out: string, cause: string) =>
     `Écriture ou lecture impossible pendant la publication dans ${out} (${cause}) : rien n'a été publié, les rapports précédents sont intacts et le dossier temporaire a été supprimé. Libérez de la place ou corrigez l'accès, puis relancez.`,
   cellTruncated: (length: number) => ` […] (texte coupé : ${length.toLocaleString('fr-FR').replace(/\u202f|\u00a0/g, ' ')} caractères dans la source, 32 767 au plus dans une cellule Excel)`,
+  epciFileNameClash: (a: { code: string; file: string; line: number }, b: { code: string; file: string; line: number }, fileName: string) =>
+    `Les agglomérations « ${quoteCell(a.code)} » (${where(a.file, a.line)}) et « ${quoteCell(b.code)} » (${where(b.file, b.line)}) auraient les mêmes fichiers dans les rapports (« ${quoteCell(fileName)} ») : ` +
+    `les noms de fichiers confondent les séparateurs, majuscules et minuscules et les espaces. Vérifiez le SIREN (epci_siren) de l'une des deux.`,
   leftoverKept: (folder: string, files: string[]) =>
     `${folder} n'est pas supprimé : il contient ${files.length > 1 ? 'des fichiers' : 'un fichier'} que quartiers n'a pas écrit${files.length > 1 ? 's' : ''} ou qui ${files.length > 1 ? 'ont' : 'a'} changé depuis la publication (${someNames(files)}). Récupérez ce qui vous est utile, puis supprimez ce dossier.`,
 };

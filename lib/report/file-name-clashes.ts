@@ -20,14 +20,20 @@ export function fileNameKey(code: string): string {
   return safeFileName(code).normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').replace(/[. ]+$/, '');
 }
 
-/** Throws a data error for each pair of codes that would share a file name. */
-export function checkFileNameClashes(codes: NamedCode[]): void {
+/**
+ * Throws a data error for each pair of codes that would share a file name:
+ * quartier codes, or (`epci`) agglomeration codes, which name a folder of
+ * charts and a page each. The same code given twice is one territory.
+ */
+export function checkFileNameClashes(codes: NamedCode[], what: 'quartier' | 'epci' = 'quartier'): void {
   const first = new Map<string, NamedCode>();
   const errors: DataError[] = [];
   for (const c of codes) {
     const key = fileNameKey(c.code);
     const other = first.get(key);
-    if (other) errors.push(new DataError(msg.fileNameClash(other, c, safeFileName(c.code)), { file: c.file, line: c.line }));
+    if (other && other.code === c.code) continue;
+    const build = what === 'quartier' ? msg.fileNameClash : msg.epciFileNameClash;
+    if (other) errors.push(new DataError(build(other, c, safeFileName(c.code)), { file: c.file, line: c.line }));
     else first.set(key, c);
   }
   if (errors.length) throw new DataErrors(errors);

@@ -79,6 +79,7 @@ export function buildReportModel(args: {
     return { code, quartier: q, name: q?.name ?? qrows.find((r) => r.quartier)?.quartier ?? code, rows: qrows };
   });
   checkFileNameClashes(quartiers.map((q) => q.quartier?.place ? { code: q.code, ...q.quartier.place } : { code: q.code, file: q.rows[0]!.fichier, line: q.rows[0]!.ligne }));
+  checkFileNameClashes(quartiers.flatMap((q) => (q.quartier?.place && q.quartier.epci.code ? [{ code: q.quartier.epci.code, ...q.quartier.place }] : [])), 'epci');
   return {
     year, rows, quartiers, registry: sources.registry, catalogue: sources.catalogue, notes: sources.notes, enjeux: sources.enjeux, targets: sources.targets, files: sources.files,
     warnings: sources.warnings, geo: sources.geo ?? NO_GEO, generatedAt: args.generatedAt, toolVersion: args.toolVersion,

@@ -62,3 +62,18 @@ describe('codes that would share a file name', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('agglomeration codes that would share a folder of charts', () => {
+  it('two EPCI codes differing by case are refused naming both registry lines; the same code twice is one agglomeration', () => {
+    const a = { code: '2000724AB', file: 'referentiel/quartiers.csv', line: 2 };
+    const same = { code: '2000724AB', file: 'referentiel/quartiers.csv', line: 3 };
+    const b = { code: '2000724ab', file: 'referentiel/quartiers.csv', line: 4 };
+    expect(() => checkFileNameClashes([a, same], 'epci')).not.toThrow();
+    try {
+      checkFileNameClashes([a, same, b], 'epci');
+      expect.unreachable();
+    } catch (e) {
+      expect((e as DataErrors).errors.map((x) => x.message)).toEqual([msg.epciFileNameClash(a, b, '2000724ab')]);
+    }
+  });
+});
