@@ -19,8 +19,8 @@ export function isCatalogueHeader(header: string[]): boolean {
 export function readCatalogue(table: CsvTable, file: string): Catalogue {
   requireColumns(table, file, ['id', 'libelle', 'unite', 'polarite']);
   const c = (name: string) => columnIndex(table.header, name);
-  const [id, label, portraitLabel, unit, polarity, order, portrait, refPhrase, alias] = [
-    c('id'), c('libelle'), c('libelle_portrait'), c('unite'), c('polarite'), c('ordre'), c('portrait'), c('reference_portrait'), c('alias'),
+  const [id, label, portraitLabel, unit, polarity, order, portrait, refPhrase, alias, decimals] = [
+    c('id'), c('libelle'), c('libelle_portrait'), c('unite'), c('polarite'), c('ordre'), c('portrait'), c('reference_portrait'), c('alias'), c('decimales'),
   ];
   const indicators: Indicator[] = table.rows.map((row, i) => {
     const line = table.lines[i]!;
@@ -31,6 +31,8 @@ export function readCatalogue(table: CsvTable, file: string): Catalogue {
     if (!POLARITIES.includes(p as Polarity)) throw new DataError(msg.badEnum(file, line, 'polarite', p, POLARITIES), { file, line, column: 'polarite' });
     const theId = get(id);
     if (!/^[a-z][a-z0-9_]*$/.test(theId)) throw new DataError(msg.badEnum(file, line, 'id', theId, ['identifiant en minuscules, chiffres et _']), { file, line, column: 'id' });
+    const d = get(decimals);
+    if (d !== '' && !/^[0-6]$/.test(d)) throw new DataError(msg.badEnum(file, line, 'decimales', d, ['un nombre de décimales de 0 à 6, ou vide']), { file, line, column: 'decimales' });
     return {
       id: theId,
       label: get(label),
@@ -41,6 +43,7 @@ export function readCatalogue(table: CsvTable, file: string): Catalogue {
       aliases: get(alias).split('|').map((a) => a.trim()).filter(Boolean),
       referencePhrase: get(refPhrase) || "sur l'ensemble de l'agglomération",
       inPortrait: !/^(non|no|0|false)$/i.test(get(portrait)),
+      ...(d !== '' ? { decimals: Number(d) } : {}),
     };
   });
   indicators.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));

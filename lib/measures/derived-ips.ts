@@ -33,6 +33,8 @@ export function derivedIpsIndicator(ips: Indicator | undefined): Indicator {
     aliases: [],
     referencePhrase: ips?.referencePhrase ?? "sur l'ensemble des établissements de l'agglomération",
     inPortrait: false,
+    // The ministry publishes IPS with one decimal, and so is the computed one rounded.
+    decimals: ips?.decimals ?? 1,
   };
 }
 

@@ -129,6 +129,7 @@ export function measureAgainstReferences(
   });
   const out: TidyRow[] = new Array(rows);
   const empty = emptyMeasures();
+  const decimalsOf = displayDecimals(figures, indicators);
   for (let k = 0; k < out.length; k++) {
     const f = qf[idx[k] as number]!;
     const q = quartierOf(f);
@@ -160,7 +161,7 @@ export function measureAgainstReferences(
       etat: f.state,
       valeur: f.value,
       borne: f.bound,
-      decimales: f.decimals,
+      decimales: shownDecimals(decimalsOf.get(f.indicator), f.bound, f.decimals),
       valeur_source: f.sourceText,
       perimetre: f.perimeter,
       source: f.sourceLabel,
@@ -173,7 +174,7 @@ export function measureAgainstReferences(
       reference_niveau: hasRef ? ((refCoverage![k] as string) ? 'etablissements' : 'epci') : '',
       valeur_reference: rv,
       borne_reference: hasRef ? rb : '',
-      decimales_reference: (refDec![k] as number | undefined) ?? 0,
+      decimales_reference: shownDecimals(decimalsOf.get(f.indicator), rb, (refDec![k] as number | undefined) ?? 0),
       valeur_source_reference: (refText![k] as string | undefined) ?? '',
       source_reference: (refSource![k] as string | undefined) ?? '',
       ecart_points: main.ecart,
@@ -197,6 +198,30 @@ export function measureAgainstReferences(
     };
   }
   return out;
+}
+
+/**
+ * The decimals each indicator is printed with, everywhere (portraits,
+ * charts, maps, workbooks, HTML): the catalogue's `decimales`, else the most
+ * decimals any source wrote for the indicator. « 43.0 » and « 42,0 » then
+ * both read « 43,0 % » and « 42,0 % ».
+ */
+export function displayDecimals(figures: readonly Figure[], indicators: Map<string, Indicator>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [id, ind] of indicators) if (ind.decimals !== undefined) out.set(id, ind.decimals);
+  const written = new Map<string, number>();
+  for (const f of figures) {
+    if (f.state !== 'valeur' || out.has(f.indicator) || (f.bound !== '=' && f.bound !== '~')) continue;
+    written.set(f.indicator, Math.max(written.get(f.indicator) ?? 0, f.decimals));
+  }
+  for (const [id, d] of written) out.set(id, d);
+  return out;
+}
+
+/** A threshold (« plus de 30 % ») keeps the decimals the source wrote: it is not a measured value with a precision. */
+function shownDecimals(indicatorDecimals: number | undefined, bound: Bound | '', written: number): number {
+  const threshold = bound === '>' || bound === '>=' || bound === '<' || bound === '<=';
+  return threshold || indicatorDecimals === undefined ? written : indicatorDecimals;
 }
 
 /**

@@ -83,6 +83,12 @@ export interface Indicator {
   referencePhrase: string;
   /** Whether the portrait shows it (the convention's portrait statistique). */
   inPortrait: boolean;
+  /**
+   * Decimals every output prints its figures with (`decimales` of the
+   * catalogue): one format per indicator, whatever each source wrote.
+   * Undefined: the most decimals any source wrote for it.
+   */
+  decimals?: number;
 }
 
 export type QuartierStatus = 'QPV' | 'QIC';

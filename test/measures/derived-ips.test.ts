@@ -55,10 +55,11 @@ describe('derived IPS of a quartier', () => {
     expect(at('ips_calcule', 2021)).toMatchObject({ reference: "écoles d'Auchel, Calonne-Ricouart et Marles-les-Mines (2021-2022)", reference_niveau: 'etablissements', valeur_reference: 76.6 });
     // 2022: a stated IPS of the EPCI (104) is the reference of `ips`, named as the EPCI
     expect(at('ips', 2022)).toMatchObject({ reference: `CABBALR (EPCI ${EPCI})`, reference_niveau: 'epci', valeur_reference: 104 });
-    // The portrait says so too: not « sur l'ensemble des établissements de l'agglomération ».
+    // The portrait says so too: not « sur l'ensemble des établissements de l'agglomération ». One format for the
+    // indicator: the most decimals written (79,9), so the EPCI's « 104 » reads « 104,0 ».
     const ips = { ...CATALOGUE.indicators.find((i) => i.id === 'ips')!, portraitLabel: 'IPS', referencePhrase: "sur l'ensemble des établissements de l'agglomération" };
     expect(portraitLine(at('ips', 2021), ips)).toBe("IPS\u00a0: 77,9 (76,6 pour les écoles d'Auchel, Calonne-Ricouart et Marles-les-Mines en 2021-2022).");
-    expect(portraitLine(at('ips', 2022), ips)).toBe("IPS\u00a0: 79,9 (104 sur l'ensemble des établissements de l'agglomération).");
+    expect(portraitLine(at('ips', 2022), ips)).toBe("IPS\u00a0: 79,9 (104,0 sur l'ensemble des établissements de l'agglomération).");
   });
 
   it('masked schools (NS) are excluded and counted; a listed school absent from every file is counted too', () => {

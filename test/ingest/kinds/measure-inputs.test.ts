@@ -74,6 +74,12 @@ describe('errors that say where', () => {
     expect(errorsOf([...BASE, file('c/cibles.csv', head + 'QN06205M;taux_pauvrete;2030;au plus 35;au moins\n')])).toEqual([msg.badTargetDirection('c/cibles.csv', 2, 'sens_cible', 'au moins')]);
   });
 
+  it('a catalogue « decimales » that is not 0 to 6', () => {
+    const catalogue = readFileSync(BUNDLED_SOURCES + 'referentiel/indicateurs.csv', 'utf8').replace(/^(taux_pauvrete;.*;)1$/m, '$1un');
+    const files = [bundled('referentiel/quartiers.csv'), file('referentiel/indicateurs.csv', catalogue), bundled('sigville/sigville_2022_cabbalr.csv')];
+    expect(errorsOf(files)).toEqual([msg.badEnum('referentiel/indicateurs.csv', 4, 'decimales', 'un', ['un nombre de décimales de 0 à 6, ou vide'])]);
+  });
+
   it('a school list with a bad UAI or share', () => {
     expect(errorsOf([...BASE, file('e/ecoles.csv', 'quartier;uai;part_eleves\nQN06205M;062344;\n')])).toEqual([msg.badUai('e/ecoles.csv', 2, 'uai', '062344')]);
     expect(errorsOf([...BASE, file('e/ecoles.csv', 'quartier;uai;part_eleves\nQN06205M;0623445H;140 %\n')])).toEqual([msg.badShare('e/ecoles.csv', 2, 'part_eleves', '140 %')]);

@@ -13,13 +13,13 @@ const charts = planCharts(await bundledModel()).charts;
 const dataOf = (path: string) => (charts.find((c) => c.path === path)!.spec as { data: { values: Datum[] } }).data.values;
 
 describe('targets on the trajectory chart', () => {
-  it('draws the QIC\'s familles monoparentales target as a gap of at most 0 point, beside a gap of −4,2', () => {
+  it('draws the QIC\'s familles monoparentales target as a gap of at most 0,0 point, beside a gap of −4,2', () => {
     const data = dataOf('graphiques/QIC-62555-01/trajectoires');
     const panel = data.filter((d) => d.panneau.startsWith('Part des familles monoparentales'));
     expect(new Set(panel.map((d) => d.panneau))).toEqual(new Set(['Part des familles monoparentales\nécart à CABBALR (points)']));
     // 12 − 16,2 = −4,2 points in 2024, the reference at 0; the cross at 0 in 2030, not at 16,2
     expect(panel.map((d) => [d.serie, d.annee, d.valeur, d.reference])).toEqual([['quartier', 2024, -4.2, 0], ['cible', 2030, 0, null]]);
-    expect(squash(panel.find((d) => d.serie === 'cible')!.etiquette)).toBe('cible 2030 : écart de 0 point au plus');
+    expect(squash(panel.find((d) => d.serie === 'cible')!.etiquette)).toBe('cible 2030 : écart de 0,0 point au plus');
     expect(data.some((d) => d.valeur === 16.2)).toBe(false);
   });
 
