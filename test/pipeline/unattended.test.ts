@@ -82,11 +82,11 @@ describe('--if-changed', () => {
     const root = tempRoot();
     const sources = copySources(root, 'sources');
     const out = path.join(root, 'reports');
-    const first = await runCli(['run', '--sources', sources, '--out', out, '--if-changed'], LIMIT);
+    const first = await runCli(['run', '--sources', sources, '--out', out, '--if-changed', ...LIGHT], LIMIT);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stderr).toMatch(/^Terminé : /m);
     const version = readlinkSync(out);
-    const second = await runCli(['run', '--sources', sources, '--out', out, '--if-changed', '--log', 'json'], LIMIT);
+    const second = await runCli(['run', '--sources', sources, '--out', out, '--if-changed', '--log', 'json', ...LIGHT], LIMIT);
     expect(second.code, second.stderr).toBe(0);
     const events = jsonEvents(second.stdout);
     expect(events.map((e) => e.event)).toEqual(['inchange']);
