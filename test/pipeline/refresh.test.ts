@@ -27,10 +27,10 @@ describe('npm run refresh', () => {
     expect(kept.problems).toEqual([]);
     expect(kept.manifest!.empreinte_entrees).toBe(lastYear.empreinte_entrees);
     expect(JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')).empreinte_entrees).not.toBe(lastYear.empreinte_entrees);
-    // The variant revises the QIC's single-parent families from 12 % to 13 % (reference 16,2 %).
+    // The variant revises the QIC's single-parent families from 12 % to 13 % (reference 16,2 %), printed with the catalogue's one decimal.
     expect(r.stdout.split('\n').slice(1)).toEqual([
       'Années les plus récentes des indicateurs : 2021, 2022, 2024 (publication précédente) → 2021, 2022, 2024 (nouvelle publication).',
-      '  chiffre révisé — Cité de Marles – Gambetta, « Part des familles monoparentales », 2024 : 12 % → 13 % (écart à la référence : −4,2 points → −3,2 points)',
+      '  chiffre révisé — Cité de Marles – Gambetta, « Part des familles monoparentales », 2024 : 12,0 % → 13,0 % (écart à la référence : −4,2 points → −3,2 points)',
       'chiffres révisés : 1.',
       '',
     ]);
