@@ -50,16 +50,11 @@ export interface RunEffects {
   writeFault?: (n: number) => NodeJS.ErrnoException | null;
 }
 
-export async function loadSources(dir: string, log: Logger): Promise<Sources> {
-  const { files, warnings } = await readSourcesDir(dir);
-  void log;
-  return parseSources(dir, files, warnings);
-}
 
-async function parseSources(dir: string, files: SourceFile[], warnings: Warning[]): Promise<Sources> {
+async function parseSources(dir: string, files: SourceFile[], warnings: Warning[], keepAllTerritories: boolean): Promise<Sources> {
   if (files.length === 0) throw new UsageError(msg.noSources(dir));
   const { readSources } = await import('../lib/ingest/read-sources.ts');
-  const sources = readSources(files);
+  const sources = readSources(files, { keepAllTerritories });
   sources.warnings.unshift(...warnings);
   return sources;
 }
@@ -119,7 +114,7 @@ async function realPathSoFar(p: string): Promise<string> {
  */
 async function readAndMeasure(opts: RunOptions, dir: SourcesDir, t0: number, fx: RunEffects, step: (label: string) => Promise<void>) {
   const log = fx.log;
-  const sources = await parseSources(opts.sources, dir.files, dir.warnings);
+  const sources = await parseSources(opts.sources, dir.files, dir.warnings, opts.allQuartiers);
   const { decideScope } = await import('../lib/ingest/scope.ts');
   const scope = decideScope(sources, { all: opts.allQuartiers });
   sources.registry = scope.registry;

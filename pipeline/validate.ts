@@ -14,7 +14,7 @@ import { scanSourcesDir } from './read-sources-dir.ts';
 export async function validateCommand(opts: RunOptions, fx: RunEffects): Promise<number> {
   const scan = await scanSourcesDir(opts.sources);
   if (scan.files.length === 0 && scan.errors.length === 0) throw new UsageError(msg.noSources(opts.sources));
-  const collection = collectSources(scan.files, scan.errors);
+  const collection = collectSources(scan.files, scan.errors, { keepAllTerritories: opts.allQuartiers });
   collection.sources.warnings.unshift(...scan.warnings);
   // The same scope as `run`: its warnings are those that concern what would be published.
   const scope = decideScope(collection.sources, { all: opts.allQuartiers });

@@ -30,7 +30,7 @@ import { quartierListKind } from './kinds/quartier-list.ts';
 import { targetsKind } from './kinds/targets.ts';
 import { enjeuxKind } from './kinds/enjeux.ts';
 import { schoolLinksKind } from './kinds/school-links.ts';
-import type { DataKind, KindResult, QuartierListEntry, ReadContext } from './source-context.ts';
+import type { DataKind, KindResult, OutOfScope, QuartierListEntry, ReadContext } from './source-context.ts';
 import { mergeFigures, type Overridden } from './merge-figures.ts';
 import { repeatedVintageWarnings } from './repeated-vintages.ts';
 import { VINTAGES_SUFFIX, fileUnderDeclaredVintages, readDeclaredVintages } from './declared-vintages.ts';
@@ -129,8 +129,8 @@ export interface SourcesCollection {
 const DELIMITER_LABELS: Record<string, string> = { ';': 'point-virgule', ',': 'virgule', '\t': 'tabulation', '|': 'barre verticale' };
 
 /** Reads every source; throws every error found at once. */
-export function readSources(files: SourceFile[]): Sources {
-  const { sources, errors } = collectSources(files);
+export function readSources(files: SourceFile[], options: CollectOptions = {}): Sources {
+  const { sources, errors } = collectSources(files, [], options);
   if (errors.length) throw new DataErrors(errors);
   return sources;
 }
@@ -221,10 +221,13 @@ function readDataFiles(
   errors: DataError[],
   attempt: Attempt,
   summarize: Summarize,
+  keepAllTerritories: boolean,
 ): Figure[] {
   const figures: Figure[] = [];
+  const drops = keepAllTerritories || known.quartiers.length === 0 ? undefined : territoriesOutsideRegistry(known.quartiers);
   for (const p of data) {
-    const ctx: ReadContext = { file: p.file.path, table: p.table, ...known, sidecarYear: p.file.sidecarYear };
+    const outOfScope: OutOfScope | undefined = drops && { drops, values: 0, territories: new Set() };
+    const ctx: ReadContext = { file: p.file.path, table: p.table, ...known, sidecarYear: p.file.sidecarYear, outOfScope };
     const kind = DATA_KINDS.find((k) => k.detect(p.table.header, ctx));
     if (!kind && p.sheet) {
       // Another sheet of a workbook (notes, a chart's data): listed, not refused.
@@ -243,8 +246,7 @@ function readDataFiles(
     if (!r) continue;
     if (p.sheet) cellColumns(p.table.header, r.figures ?? []);
     for (const f of fileUnderDeclaredVintages(r.figures ?? [], vintages.get(p.file.path.replace(/\.[^./]+$/, '')))) figures.push(f);
-    const unused = outsideRegistry(r.figures ?? [], known.quartiers);
-    if (unused) sources.warnings.push({ code: 'valeurs-hors-referentiel', message: msg.figuresOutsideRegistry(p.file.path, unused.values, unused.territories) });
+    if (outOfScope?.values) sources.warnings.push({ code: 'valeurs-hors-referentiel', message: msg.figuresOutsideRegistry(p.file.path, outOfScope.values, outOfScope.territories.size) });
     sources.warnings.push(...(r.warnings ?? []));
     sources.schools.push(...(r.schools ?? []));
     sources.schoolLinks.push(...(r.schoolLinks ?? []));
@@ -256,30 +258,27 @@ function readDataFiles(
 }
 
 /**
- * Values of communes and agglomerations that no quartier of the registry
- * belongs to: read, but no report uses them (a national panel dropped in
- * sources/). Counted so that a run says how many, once per file.
+ * Communes and agglomerations that no quartier of the registry belongs to:
+ * a national panel dropped in sources/ brings thousands. Their values are
+ * checked, counted and dropped while reading (ReadContext.outOfScope), so
+ * that memory follows what is published; `--tous-les-quartiers` keeps them.
  */
-function outsideRegistry(figures: Figure[], quartiers: Quartier[]): { values: number; territories: number } | null {
-  if (quartiers.length === 0) return null;
+function territoriesOutsideRegistry(quartiers: Quartier[]): OutOfScope['drops'] {
   const communes = new Set(quartiers.flatMap((q) => q.communes.map((c) => c.code)));
   const epcis = new Set(quartiers.map((q) => q.epci.code));
-  const territories = new Set<string>();
-  let values = 0;
-  for (const f of figures) {
-    if ((f.level === 'commune' && !communes.has(f.territory)) || (f.level === 'epci' && !epcis.has(f.territory))) {
-      values++;
-      territories.add(f.territory);
-    }
-  }
-  return values ? { values, territories: territories.size } : null;
+  return (level, code) => (level === 'commune' && !communes.has(code)) || (level === 'epci' && !epcis.has(code));
 }
 
 /**
  * Reads every source and returns what it could read with every error found,
  * after `folderErrors` (files the folder scan could not read).
  */
-export function collectSources(files: SourceFile[], folderErrors: DataError[] = []): SourcesCollection {
+export interface CollectOptions {
+  /** Keep the values of communes and agglomerations outside the registry (`--tous-les-quartiers`). */
+  keepAllTerritories?: boolean;
+}
+
+export function collectSources(files: SourceFile[], folderErrors: DataError[] = [], options: CollectOptions = {}): SourcesCollection {
   const errors: DataError[] = [...folderErrors];
   const attempt = <T>(fn: () => T): T | undefined => {
     try {
@@ -341,7 +340,7 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
     const base = file.path.slice(0, -VINTAGES_SUFFIX.length);
     attempt(() => vintages.set(base, readDeclaredVintages(file.path, Buffer.from(file.bytes).toString('utf8'), aliases, new Set(indicators.keys()))));
   }
-  const figures = readDataFiles(data, { catalogue, indicators, aliases, quartiers, quartierCodes }, vintages, sources, errors, attempt, summarize);
+  const figures = readDataFiles(data, { catalogue, indicators, aliases, quartiers, quartierCodes }, vintages, sources, errors, attempt, summarize, options.keepAllTerritories ?? false);
 
   const merged = mergeFigures(figures, precedence);
   errors.push(...merged.errors);

@@ -1,7 +1,7 @@
 // What every reader of a data file receives: the catalogue, the registry and
 // the file's own facts (name, preamble), and what it returns.
 
-import type { Catalogue, EnjeuLink, Figure, Indicator, Quartier, SchoolIps, SchoolLink, Target, Warning } from '../model/types.ts';
+import type { Catalogue, EnjeuLink, Figure, Indicator, Level, Quartier, SchoolIps, SchoolLink, Target, Warning } from '../model/types.ts';
 import type { AliasIndex } from './catalogue.ts';
 import type { CsvTable } from './csv-table.ts';
 import { classifyTerritoryCode, type TerritoryKind } from './territory-code.ts';
@@ -18,6 +18,19 @@ export interface ReadContext {
   quartierCodes: ReadonlySet<string>;
   /** Year given by a sidecar file `<name>.annee`, if any. */
   sidecarYear?: number;
+  /**
+   * Communes and agglomerations no published quartier belongs to: their
+   * cells are checked, then counted and dropped instead of kept, so that a
+   * national panel dropped in sources/ costs what the report uses.
+   */
+  outOfScope?: OutOfScope;
+}
+
+/** Territories whose figures a reader checks but does not keep, and what it dropped. */
+export interface OutOfScope {
+  drops(level: Level, code: string): boolean;
+  values: number;
+  territories: Set<string>;
 }
 
 export interface ReadResult {

@@ -152,3 +152,24 @@ describe('registry and correspondence', () => {
     expect(s.warnings.filter((w) => w.code === 'referentiel-correspondance').map((w) => w.message)).toEqual([msg.registryDisagrees([['QN06299M', 'QP062005', ['QN06205M']]])]);
   });
 });
+
+describe('communes and agglomerations outside the registry', () => {
+  // Auchel (62048) and the CABBALR (200072460) are the registry's; Lille (59350) and the MEL (200093201) are not.
+  const panel = textFile('insee/panel_communes_2019.csv', 'code;taux_pauvrete\n62048;21,5\n200072460;18,8\n59350;25,0\n200093201;17,4\n');
+  const levels = (s: ReturnType<typeof readSources>) => s.figures.filter((f) => f.at.file === 'insee/panel_communes_2019.csv').map((f) => f.territory);
+
+  it('are checked and counted, then dropped while reading, so that memory follows what is published', () => {
+    const s = readSources([...referenceFiles(), panel]);
+    expect(levels(s)).toEqual(['62048', '200072460']);
+    expect(s.warnings.filter((w) => w.code === 'valeurs-hors-referentiel').map((w) => w.message)).toEqual([msg.figuresOutsideRegistry('insee/panel_communes_2019.csv', 2, 2)]);
+  });
+  it('are kept with --tous-les-quartiers, where they may be the reference of a published quartier', () => {
+    const s = readSources([...referenceFiles(), panel], { keepAllTerritories: true });
+    expect(levels(s)).toEqual(['62048', '200072460', '59350', '200093201']);
+    expect(s.warnings.map((w) => w.code)).not.toContain('valeurs-hors-referentiel');
+  });
+  it('still have their cells checked: a bad figure of a dropped commune is the same located error', () => {
+    const bad = textFile('insee/panel_communes_2019.csv', 'code;taux_pauvrete\n59350;4O,2\n');
+    expect(errorsOf([bad])).toEqual([msg.notANumber('insee/panel_communes_2019.csv', 2, 'taux_pauvrete', '4O,2')]);
+  });
+});

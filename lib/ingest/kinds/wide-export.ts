@@ -35,6 +35,7 @@ export interface RowTerritory {
 /** The figures of one row: one per indicator column, empty cells skipped when they mean « absent ». */
 export function rowFigures(ctx: ReadContext, row: string[], line: number, cols: IndicatorColumn[], t: RowTerritory): Figure[] {
   const out: Figure[] = [];
+  const dropped = ctx.outOfScope?.drops(t.kind.level, t.territory) ? ctx.outOfScope : undefined;
   for (const col of cols) {
     const text = row[col.index] ?? '';
     if (text.trim() === '' && t.empty === 'absent') continue;
@@ -46,6 +47,12 @@ export function rowFigures(ctx: ReadContext, row: string[], line: number, cols: 
         { empty: t.empty },
       ),
     );
+  }
+  if (dropped && out.length) {
+    // Checked like every cell (same errors as a run that publishes them), then not kept.
+    dropped.values += out.length;
+    dropped.territories.add(t.territory);
+    return [];
   }
   return out;
 }
