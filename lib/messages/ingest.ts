@@ -14,7 +14,7 @@ const report = {
   reportTitle: (dir: string) => `Contrôle des sources : ${dir}`,
   reportFilesTitle: (count: number) => `Fichiers (${count}) :`,
   reportFile: (f: SourceSummary) =>
-    `  ${f.file} : ${f.kindLabel}${f.producer ? `, ${f.producer}${f.vintage ? ` ${f.vintage}` : ''}` : ''} — ${plural(f.rows, 'ligne')}, ${plural(f.figures, 'valeur')} (${f.encoding}, séparateur ${f.delimiter})`,
+    `  ${f.file} : ${f.kindLabel}${f.producer ? `, ${f.producer}${f.vintage ? ` ${f.vintage}` : ''}` : ''} — ${plural(f.rows, 'ligne')}, ${plural(f.figures, 'valeur')} (${f.encoding}${f.delimiter ? `, séparateur ${f.delimiter}` : ''})`,
   reportFileNote: (note: string) => `      · ${note}`,
   reportFiguresTitle: (count: number) => `Valeurs lues par indicateur et par année (${n(count)} en tout ; valeurs / secrets / absentes) :`,
   reportIndicator: (label: string, id: string, years: { year: number; valeur: number; secret: number; absent: number }[]) =>

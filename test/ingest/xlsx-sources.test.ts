@@ -79,6 +79,9 @@ describe('Excel sources', () => {
     const f = c.sources.figures.find((x) => x.territory === 'QP062005' && x.indicator === 'taux_pauvrete' && x.year === 2022)!;
     expect(f.at.file).toBe(msg.sheetLabel('prefecture/donnees_2024.xlsx', 'sigville_2022_cabbalr'));
     expect(f.at.column).toBe('Taux de pauvreté (%) (G)');
+    // validate names the sheet and its encoding, and no field separator a workbook does not have.
+    const sheet = c.sources.files.find((x) => x.file === f.at.file)!;
+    expect(msg.reportFile(sheet)).toMatch(/\(classeur Excel\)$/);
   });
 
   it('workbooks saved by LibreOffice from the bundled CSVs give the same tidy values', async () => {
