@@ -212,10 +212,27 @@ export function displayDecimals(figures: readonly Figure[], indicators: Map<stri
   const written = new Map<string, number>();
   for (const f of figures) {
     if (f.state !== 'valeur' || out.has(f.indicator) || (f.bound !== '=' && f.bound !== '~')) continue;
-    written.set(f.indicator, Math.max(written.get(f.indicator) ?? 0, f.decimals));
+    written.set(f.indicator, Math.max(written.get(f.indicator) ?? 0, intendedDecimals(f.decimals, f.value)));
   }
   for (const [id, d] of written) out.set(id, d);
   return out;
+}
+
+/**
+ * The decimals a source meant: files exported from floating-point tools
+ * write `2.7030000000000003` for 2,703 (the real Filosofi panel does), and
+ * sixteen decimals would then format every S80/S20 ratio of the report.
+ * Beyond twelve significant digits, a decimal is binary noise.
+ */
+export function intendedDecimals(written: number, value: number | null): number {
+  if (value === null || written <= 0 || !Number.isFinite(value)) return written;
+  // « 43.0 » means one decimal: only digits past the twelfth significant one are noise.
+  const integerDigits = Math.abs(value) < 1 ? 1 : Math.floor(Math.log10(Math.abs(value))) + 1;
+  if (integerDigits + written <= 12) return written;
+  const text = String(Number(value.toPrecision(12)));
+  if (/e/i.test(text)) return written;
+  const dot = text.indexOf('.');
+  return Math.min(written, dot < 0 ? 0 : text.length - dot - 1);
 }
 
 /** A threshold (« plus de 30 % ») keeps the decimals the source wrote: it is not a measured value with a precision. */

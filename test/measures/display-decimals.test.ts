@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { normalizeAgainstBaseline } from '../../lib/measures/baseline.ts';
+import { intendedDecimals } from '../../lib/measures/references.ts';
 import { formatValue } from '../../lib/render/portrait/format-value.ts';
 import { planCharts } from '../../lib/render/charts/chart-plan.ts';
 import { CATALOGUE, EPCI, REGISTRY, fig } from './build.ts';
@@ -35,5 +36,19 @@ describe('display decimals', () => {
       figures: [fig('QN06205M', 'taux_emploi_15_64', 2022, 40, '=', { decimals: 0 }), fig(EPCI, 'taux_emploi_15_64', 2022, 58.75, '=', { decimals: 2 }), fig('QN06205M', 'taux_emploi_15_64', 2024, 41, '=', { decimals: 0 })],
     });
     expect(rows.map((r) => [r.annee, r.decimales, r.decimales_reference])).toEqual([[2022, 2, 2], [2024, 2, 2]]);
+  });
+
+  it('does not take binary noise for precision: the real panel\'s « 2.7030000000000003 » is 3 decimals, not 16', () => {
+    // Line 716 of the real Filosofi panel (QP010004, S80/S20 2016).
+    expect(intendedDecimals(16, 2.7030000000000003)).toBe(3);
+    expect(intendedDecimals(1, 43)).toBe(1); // « 43.0 »: a written decimal, kept
+    expect(intendedDecimals(2, 58.75)).toBe(2);
+    expect(intendedDecimals(3, 0.212)).toBe(3);
+    expect(intendedDecimals(0, 2700)).toBe(0);
+    const rows = normalizeAgainstBaseline({
+      registry: REGISTRY, catalogue: CATALOGUE,
+      figures: [fig('QN06205M', 'taux_emploi_15_64', 2022, 40.1, '=', { decimals: 1 }), fig(EPCI, 'taux_emploi_15_64', 2022, 58.800000000000004, '=', { decimals: 15 })],
+    });
+    expect(rows.map((r) => [r.decimales, r.decimales_reference])).toEqual([[1, 1]]);
   });
 });
