@@ -73,7 +73,8 @@ export function addDonneesSheet(wb: ExcelJS.Workbook, layout: TextLayout, name: 
   const headerRow = DONNEES_HEADER_ROW;
   w.header(headerRow, columns.map((c) => c.header));
   let r = headerRow;
-  let blockStart = headerRow + 1;
+  // The first block holds the title and the header: they never print alone on a page.
+  let blockStart = 1;
   rows.forEach((row, k) => {
     r++;
     for (let j = 0; j < columns.length; j++) {

@@ -83,6 +83,9 @@ export interface SpanOptions extends CellOptions {
 }
 
 /** Writes cells, remembers how wide each column's text is and which texts wrap. */
+/** Units added to a number's measured width: spreadsheets pad cells and may group digits more widely than we measure. */
+const NUMBER_ROOM = 1.5;
+
 export class SheetWriter {
   private widths: number[] = [];
   private wordWidths: number[] = [];
@@ -117,7 +120,8 @@ export class SheetWriter {
       this.wrapped.push({ row, col, text, size, bold, span: false });
       this.widen(col, this.layout.units(text, size, bold), this.layout.longestWordUnits(text, size, bold));
     } else {
-      const u = this.layout.units(text, size, bold);
+      // A number that does not fit prints « ### »: room for the reader's own separators (« 14,940 € »).
+      const u = this.layout.units(text, size, bold) + (typeof v === 'number' ? NUMBER_ROOM : 0);
       this.widen(col, u, u);
     }
   }

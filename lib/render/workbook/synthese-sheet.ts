@@ -159,7 +159,8 @@ interface TableSheet {
 function writeTable(w: SheetWriter, headerRow: number, columns: Column[], shown: Shown[]): number {
   w.header(headerRow, columns.map((c) => c.header));
   let r = headerRow;
-  let blockStart = headerRow + 1;
+  // The first block holds the title, the legend and the header: they never print alone on a page.
+  let blockStart = 1;
   shown.forEach((s, k) => {
     const previous = shown[k - 1];
     if (s.group.label && (!previous || previous.group !== s.group)) {
