@@ -23,8 +23,8 @@ export interface ChangeSide {
   ecart: number | null;
 }
 
-export interface Change {
-  type: ChangeKind;
+/** What a change is about: a quartier and, unless it appeared or left, one of its indicators. */
+export interface ChangeSubject {
   quartier_code: string;
   quartier: string;
   /** The quartier's agglomeration (a workbook lists the quartiers of its agglomeration that left). */
@@ -34,6 +34,10 @@ export interface Change {
   libelle: string;
   unite: string;
   perimetre: string;
+}
+
+export interface Change extends ChangeSubject {
+  type: ChangeKind;
   avant: ChangeSide | null;
   apres: ChangeSide | null;
 }

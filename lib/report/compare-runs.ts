@@ -7,7 +7,7 @@
 
 import { parse } from 'csv-parse/sync';
 import type { TidyRow } from '../model/tidy-row.ts';
-import { CHANGE_KINDS, type Change, type ChangeKind, type ChangeSide } from '../model/change.ts';
+import { CHANGE_KINDS, type Change, type ChangeKind, type ChangeSide, type ChangeSubject } from '../model/change.ts';
 
 export { CHANGE_KINDS, type Change, type ChangeKind, type ChangeSide };
 import { csvField, formatCsvNumber } from '../render/table/tidy-csv.ts';
@@ -17,21 +17,7 @@ import { CsvColumnScanner } from './tidy-csv-figures.ts';
 export const VINTAGE_STEP = 5;
 
 /** One figure of a tidy table, as much as the comparison needs. */
-export interface ComparedFigure {
-  quartier_code: string;
-  quartier: string;
-  epci_code: string;
-  indicateur: string;
-  libelle: string;
-  unite: string;
-  perimetre: string;
-  annee: number;
-  etat: string;
-  valeur: number | null;
-  borne: string;
-  decimales: number;
-  ecart: number | null;
-}
+export interface ComparedFigure extends ChangeSubject, ChangeSide {}
 
 export interface RunChanges {
   /** When the publication compared with was generated (ISO date). */

@@ -16,21 +16,12 @@ export interface QuartierReport {
   rows: TidyRow[];
 }
 
-export interface ReportModel {
+export interface ReportModel extends ReportSources {
   /** The report's year: `--annee` or the latest year in the sources. */
   year: number;
   /** Rows of the selected quartiers, all years. */
   rows: TidyRow[];
   quartiers: QuartierReport[];
-  registry: Registry;
-  catalogue: Catalogue;
-  notes: PortraitNote[];
-  enjeux: EnjeuLink[];
-  targets: Target[];
-  files: SourceSummary[];
-  warnings: Warning[];
-  /** Perimeters and commune boundaries (absent or empty when the sources hold no GeoJSON). */
-  geo?: GeoSources;
   /** ISO date of the run (fixed by SOURCE_DATE_EPOCH for reproducible builds). */
   generatedAt: string;
   toolVersion: string;
@@ -47,6 +38,7 @@ export interface ReportSources {
   targets: Target[];
   files: SourceSummary[];
   warnings: Warning[];
+  /** Perimeters and commune boundaries (absent or empty when the sources hold no GeoJSON). */
   geo?: GeoSources;
 }
 
