@@ -1,9 +1,9 @@
 // The command line: parse, run, and the one place that turns errors into
 // French messages and exit statuses. Sets process.exitCode, never exits.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { repoPath } from './repo-path.ts';
-import { QuartiersError, DataErrors, UsageError } from '../lib/errors.ts';
+import { QuartiersError, DataErrors } from '../lib/errors.ts';
 import { msg } from '../lib/messages/index.ts';
 import { parseArgs, type RunOptions } from './args.ts';
 import { helpText } from '../lib/messages/help.ts';
@@ -123,9 +123,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** `quartiers verifier`: every published file against manifest.json; 0 when all match, 1 otherwise, 2 when the folder does not exist. */
+/** `quartiers verifier`: every published file against manifest.json; 0 when all match, 1 otherwise. */
 async function verifyCommand(out: string, log: Logger): Promise<number> {
-  if (out.trim() === '' || !existsSync(out)) throw new UsageError(msg.verifyFolderMissing(out));
   const { manifest, problems } = await verifyFolder(out);
   if (!manifest) {
     log.error(msg.errorPrefix + msg.verifyNoManifest(out), { event: 'verification', dossier: out, ok: false });

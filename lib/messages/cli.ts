@@ -61,7 +61,6 @@ export const runMessages = {
   countFilesRead: (files: number, figures: number) => `${count(files)} fichier${files > 1 ? 's' : ''} lu${files > 1 ? 's' : ''}, ${count(figures)} valeur${figures > 1 ? 's' : ''}`,
   countRows: (n: number) => `${count(n)} ligne${n > 1 ? 's' : ''}`,
   verifyOk: (out: string, files: number) => `${out} : les ${count(files)} fichiers publiés correspondent à manifest.json.`,
-  verifyFolderMissing: (out: string) => `${out || '« »'} : dossier de rapports introuvable ; indiquez le dossier publié avec --out DOSSIER.`,
   verifyNoManifest: (out: string) => `${out} : pas de manifest.json lisible, le dossier ne peut pas être vérifié.`,
   verifyProblem: (file: string, problem: string) => `${file} : ${problem}`,
   verifyMissing: 'absent',

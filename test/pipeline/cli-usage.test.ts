@@ -10,7 +10,6 @@ import { helpText } from '../../lib/messages/help.ts';
 import { UsageError } from '../../lib/errors.ts';
 import { nearestWord } from '../../lib/text/nearest-word.ts';
 import { runCli } from '../helpers/cli.ts';
-import { msg } from '../../lib/messages/index.ts';
 
 function usageError(argv: string[]): UsageError {
   try {
@@ -94,14 +93,6 @@ describe('quartiers on the command line', () => {
       expect(r.stderr).toContain('pas-de-dossier : dossier des sources introuvable');
       expect(r.stderr).toContain('--sources');
     }
-  });
-
-  it('verifier on a reports folder that does not exist is a usage error (2), on a folder without manifest a failed check (1)', async () => {
-    const missing = await runCli(['verifier', '--out', 'pas-de-rapports']);
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain(msg.verifyFolderMissing('pas-de-rapports'));
-    const empty = await runCli(['verifier', '--out', path.dirname(tmpOut())]);
-    expect(empty.code).toBe(1);
   });
 
   it('matches quartier codes without regard to case, and suggests the nearest code for an unknown one', async () => {
