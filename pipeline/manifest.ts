@@ -99,19 +99,30 @@ export async function verifyFolder(dir: string): Promise<Verification> {
     if (!bytes) problems.push({ fichier: s.fichier, probleme: 'absent' });
     else if (bytes.length !== s.octets || sha256(bytes) !== s.sha256) problems.push({ fichier: s.fichier, probleme: 'modifie' });
   }
-  for (const f of await listFiles(dir)) if (!listed.has(f)) problems.push({ fichier: f, probleme: 'en-trop' });
+  for (const f of (await listEntries(dir)).map((e) => e.rel).sort()) if (!listed.has(f)) problems.push({ fichier: f, probleme: 'en-trop' });
   return { manifest, problems };
 }
 
-async function listFiles(root: string): Promise<string[]> {
-  const found: string[] = [];
+/** An entry of a folder, walked recursively: its path relative to the folder, and whether it is a regular file. */
+export interface Entry {
+  rel: string;
+  /** A regular file (anything else — link, socket, device — is never the tool's). */
+  file: boolean;
+  size: number;
+}
+
+export async function listEntries(root: string): Promise<Entry[]> {
+  const found: Entry[] = [];
   async function walk(dir: string, rel: string): Promise<void> {
     for (const e of await fs.readdir(dir, { withFileTypes: true })) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) await walk(path.join(dir, e.name), r);
-      else found.push(r);
+      // Synchronous stats: one thread-pool round trip per file of a national publication took seconds.
+      else if (e.isFile()) found.push({ rel: r, file: true, size: statSync(path.join(dir, e.name)).size });
+      else found.push({ rel: r, file: false, size: 0 });
     }
   }
   await walk(root, '');
-  return found.sort();
+  return found;
 }
+

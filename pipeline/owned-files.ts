@@ -11,9 +11,9 @@
 // damaged) is rendered again and the replaced version kept aside.
 
 import { createHash } from 'node:crypto';
-import { createReadStream, promises as fs, statSync } from 'node:fs';
+import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { MANIFEST, readManifest } from './manifest.ts';
+import { MANIFEST, listEntries, readManifest } from './manifest.ts';
 
 /** The write journal of a staging folder: one relative path a line, appended before each write. */
 export const JOURNAL = '.quartiers-ecritures';
@@ -63,28 +63,6 @@ export async function removeOwned(dir: string): Promise<string[]> {
 async function readJournal(dir: string): Promise<Set<string>> {
   const text = await fs.readFile(path.join(dir, JOURNAL), 'utf8').catch(() => '');
   return new Set(text.split('\n').filter((l) => l !== ''));
-}
-
-interface Entry {
-  rel: string;
-  /** A regular file (anything else — link, socket, device — is never the tool's). */
-  file: boolean;
-  size: number;
-}
-
-async function listEntries(root: string): Promise<Entry[]> {
-  const found: Entry[] = [];
-  async function walk(dir: string, rel: string): Promise<void> {
-    for (const e of await fs.readdir(dir, { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) await walk(path.join(dir, e.name), r);
-      // Synchronous stats: one thread-pool round trip per file of a national publication took seconds.
-      else if (e.isFile()) found.push({ rel: r, file: true, size: statSync(path.join(dir, e.name)).size });
-      else found.push({ rel: r, file: false, size: 0 });
-    }
-  }
-  await walk(root, '');
-  return found;
 }
 
 async function fileSha256(file: string): Promise<string> {
