@@ -7,17 +7,12 @@ import { renderAgglomerationPage } from '../../lib/render/html/agglomeration-pag
 import type { SiteInput } from '../../lib/render/html/site.ts';
 import { PAGE_MODEL_FIELDS, quartierPageMadeFrom } from '../../pipeline/phases/page-keys.ts';
 import { bundledModel } from '../render/workbook/fixtures.ts';
+import { watchFields } from '../helpers/fields-read.ts';
 
 describe('page keys', () => {
   it('cover every field of the model that a quartier or agglomeration page reads', async () => {
     const model = await bundledModel();
-    const read = new Set<string>();
-    const watched = new Proxy(model, {
-      get(target, field, receiver) {
-        if (typeof field === 'string') read.add(field);
-        return Reflect.get(target, field, receiver) as unknown;
-      },
-    });
+    const { watched, read } = watchFields(model);
     const site: SiteInput = { model: watched, charts: [], files: { workbooks: [], tidyCsv: 'indicateurs.csv', portraits: new Map() }, quartierPage: (c) => `quartiers/${c}.html` };
     for (const q of model.quartiers) renderQuartierPage(site, q);
     renderAgglomerationPage(site, { path: 'agglomerations/a.html', name: 'A', quartiers: model.quartiers, charts: [] });

@@ -7,17 +7,12 @@ import { planWorkbooks } from '../../lib/render/workbook/plan.ts';
 import type { ReportModel } from '../../lib/report/model.ts';
 import { WORKBOOK_MODEL_FIELDS, workbookMadeFrom } from '../../pipeline/phases/workbook-key.ts';
 import { bundledModel, layout } from '../render/workbook/fixtures.ts';
+import { watchFields } from '../helpers/fields-read.ts';
 
 describe('workbookMadeFrom', () => {
   it('covers every field of the model that buildWorkbook reads', async () => {
     const model = await bundledModel();
-    const read = new Set<string>();
-    const watched = new Proxy(model, {
-      get(target, field, receiver) {
-        if (typeof field === 'string') read.add(field);
-        return Reflect.get(target, field, receiver) as unknown;
-      },
-    });
+    const { watched, read } = watchFields(model);
     for (const plan of planWorkbooks(model).plans) await buildWorkbook(plan, watched, new Map(), { layout });
     // `rows` only gives the document's date, which the key holds; the key holds the workbook's own `changes`.
     const covered = new Set<string>([...WORKBOOK_MODEL_FIELDS, 'rows', 'changes']);
