@@ -136,12 +136,13 @@ export function readSources(files: SourceFile[], options: CollectOptions = {}): 
 }
 
 type Attempt = <T>(fn: () => T) => T | undefined;
+type GeoFile = { file: SourceFile; result: GeoFileResult; encoding: string };
 type Summarize = (p: Parsed, kind: string, kindLabel: string, r?: KindResult) => void;
 
 /** Each file by its format: workbooks (each sheet a table), GeoJSON, CSV tables; another office format is refused, anything else listed as ignored. */
 function parseFiles(sorted: SourceFile[], decode: (file: SourceFile) => DecodedText, errors: DataError[], attempt: Attempt) {
   const parsed: Parsed[] = [];
-  const geoFiles: { file: SourceFile; result: GeoFileResult; encoding: string }[] = [];
+  const geoFiles: GeoFile[] = [];
   const ignored: { file: string; reason: string }[] = [];
   const unrecognisedSheets: { label: string; reason: string }[] = [];
   for (const file of sorted) {
@@ -280,16 +281,7 @@ export interface CollectOptions {
 
 export function collectSources(files: SourceFile[], folderErrors: DataError[] = [], options: CollectOptions = {}): SourcesCollection {
   const errors: DataError[] = [...folderErrors];
-  const attempt = <T>(fn: () => T): T | undefined => {
-    try {
-      return fn();
-    } catch (e) {
-      if (e instanceof DataErrors) errors.push(...e.errors);
-      else if (e instanceof DataError) errors.push(e);
-      else throw e;
-      return undefined;
-    }
-  };
+  const attempt = collectingInto(errors);
   const stats: IngestStats = { duplicates: 0, overridden: [], conflicts: 0, reconciled: 0, unknownQuartiers: { codes: 0, figures: 0 } };
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const declared = declaredEncodings(sorted, errors);
@@ -334,12 +326,7 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
   const aliases = buildAliasIndex(catalogue);
   const quartierCodes = new Set(quartiers.flatMap((q) => [q.code, q.code2015].filter(Boolean)));
 
-  const vintages = new Map<string, Map<string, number>>();
-  for (const file of sorted) {
-    if (!file.path.endsWith(VINTAGES_SUFFIX)) continue;
-    const base = file.path.slice(0, -VINTAGES_SUFFIX.length);
-    attempt(() => vintages.set(base, readDeclaredVintages(file.path, Buffer.from(file.bytes).toString('utf8'), aliases, new Set(indicators.keys()))));
-  }
+  const vintages = readVintageFiles(sorted, aliases, indicators, attempt);
   const figures = readDataFiles(data, { catalogue, indicators, aliases, quartiers, quartierCodes }, vintages, sources, errors, attempt, summarize, options.keepAllTerritories ?? false);
 
   const merged = mergeFigures(figures, precedence);
@@ -356,31 +343,64 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
   sources.figures = merged.figures;
   sources.warnings.push(...repeatedVintageWarnings(sources.figures));
   nameUnknownQuartiers(sources.figures, sources.quartierList, quartierCodes);
-
-  const unknown = new Map<string, number>();
-  for (const f of sources.figures) {
-    if (f.level !== 'quartier' || quartierCodes.has(f.territory) || (f.quartierCode && quartierCodes.has(f.quartierCode))) continue;
-    unknown.set(f.territory, (unknown.get(f.territory) ?? 0) + 1);
-  }
-  if (unknown.size) {
-    const count = [...unknown.values()].reduce((a, b) => a + b, 0);
-    stats.unknownQuartiers = { codes: unknown.size, figures: count };
-  }
+  stats.unknownQuartiers = unknownQuartiers(sources.figures, quartierCodes);
   // Schools alone give figures only with the list of schools each quartier's children attend.
   const derivable = sources.schools.length > 0 && sources.schoolLinks.length > 0;
   if (sources.figures.length === 0 && !derivable && errors.length === 0) errors.push(new DataError(msg.noFigures('sources')));
+  addGeography(sources, geoFiles, quartierCodes);
+  return { sources: sortSummaries(sources), errors, stats, ignored, sideFiles: sideFiles(files) };
+}
+
+/** An `attempt`: runs a step, files its DataError(s) in `errors` and goes on (undefined then); any other error is a bug and thrown. */
+function collectingInto(errors: DataError[]): Attempt {
+  return <T>(fn: () => T): T | undefined => {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof DataErrors) errors.push(...e.errors);
+      else if (e instanceof DataError) errors.push(e);
+      else throw e;
+      return undefined;
+    }
+  };
+}
+
+/** The side files `<nom>.millesimes`: for each data file (path without extension), the vintage each indicator comes from. */
+function readVintageFiles(sorted: SourceFile[], aliases: ReturnType<typeof buildAliasIndex>, indicators: Map<string, Indicator>, attempt: Attempt): Map<string, Map<string, number>> {
+  const vintages = new Map<string, Map<string, number>>();
+  for (const file of sorted) {
+    if (!file.path.endsWith(VINTAGES_SUFFIX)) continue;
+    const base = file.path.slice(0, -VINTAGES_SUFFIX.length);
+    attempt(() => vintages.set(base, readDeclaredVintages(file.path, Buffer.from(file.bytes).toString('utf8'), aliases, new Set(indicators.keys()))));
+  }
+  return vintages;
+}
+
+/** Quartier codes that the registry does not know (by 2024 or 2015 code), and how many figures they bring. */
+function unknownQuartiers(figures: readonly Figure[], quartierCodes: Set<string>): IngestStats['unknownQuartiers'] {
+  const unknown = new Map<string, number>();
+  for (const f of figures) {
+    if (f.level !== 'quartier' || quartierCodes.has(f.territory) || (f.quartierCode && quartierCodes.has(f.quartierCode))) continue;
+    unknown.set(f.territory, (unknown.get(f.territory) ?? 0) + 1);
+  }
+  let count = 0;
+  for (const n of unknown.values()) count += n;
+  return { codes: unknown.size, figures: count };
+}
+
+/** The GeoJSON files: listed among the sources, merged into `sources.geo`, with a warning when no perimeter matches the registry. */
+function addGeography(sources: Sources, geoFiles: GeoFile[], quartierCodes: Set<string>): void {
   for (const g of geoFiles) {
     const label = g.result.kind === 'perimetres' ? SOURCE_KIND_LABELS.perimetres : SOURCE_KIND_LABELS.communes;
-    summaries.push({ file: g.file.path, kind: g.result.kind, kindLabel: label, producer: '', vintage: '', encoding: g.encoding, delimiter: '', rows: g.result.features, figures: 0, sha256: sha256(g.file.bytes) });
+    sources.files.push({ file: g.file.path, kind: g.result.kind, kindLabel: label, producer: '', vintage: '', encoding: g.encoding, delimiter: '', rows: g.result.features, figures: 0, sha256: sha256(g.file.bytes) });
   }
   sources.geo = mergeGeo(geoFiles.map((g) => g.result));
   // Perimeters of another list (2015 codes against a 2024 registry, another region) would leave every map out without a word.
   const perimeters = sources.geo.perimeters;
-  if (perimeters.length && quartiers.length && !perimeters.some((p) => quartierCodes.has(p.code))) {
+  if (perimeters.length && quartierCodes.size && !perimeters.some((p) => quartierCodes.has(p.code))) {
     const files = geoFiles.filter((g) => g.result.kind === 'perimetres').map((g) => g.file.path).sort();
     sources.warnings.push({ code: 'perimetres-hors-referentiel', message: msg.perimetersMatchNoQuartier(files, perimeters.length, perimeters.map((p) => p.code)) });
   }
-  return { sources: sortSummaries(sources), errors, stats, ignored, sideFiles: sideFiles(files) };
 }
 
 const WORKBOOK_ENCODING = 'classeur Excel';

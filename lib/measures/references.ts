@@ -99,10 +99,109 @@ function joinReferences(figures: Figure[], qf: Figure[], referenceCodesOf: (f: F
   const joined = lookup(lookup(aq.table(cols), 'epci', 'reference_code', 'reference'), 'commune', 'commune_reference_code', 'commune')
     .lookup(referenceTable(france, 'france_code', 'france'), [['france_code', 'indicateur', 'annee'], ['france_code', 'indicateur', 'annee']], REF_COLUMNS.map((c) => c.replace('reference', 'france')));
   const col = (name: string) => joined.array(name) as unknown[];
-  const [idx, refCode, communeCode] = [col('i'), col('reference_code'), col('commune_reference_code')];
-  const [refVal, refBound, refDec, refText, refSource, refCoverage] = ['valeur_reference', 'borne_reference', 'decimales_reference', 'valeur_source_reference', 'source_reference', 'couverture_reference'].map(col);
-  const [comVal, comBound, franceVal, franceBound] = ['valeur_commune', 'borne_commune', 'valeur_france', 'borne_france'].map(col);
-  return { idx, refCode, communeCode, refVal, refBound, refDec, refText, refSource, refCoverage, comVal, comBound, franceVal, franceBound, rows: joined.numRows() };
+  return {
+    idx: col('i'), refCode: col('reference_code'), communeCode: col('commune_reference_code'),
+    refVal: col('valeur_reference'), refBound: col('borne_reference'), refDec: col('decimales_reference'),
+    refText: col('valeur_source_reference'), refSource: col('source_reference'), refCoverage: col('couverture_reference'),
+    comVal: col('valeur_commune'), comBound: col('borne_commune'), franceVal: col('valeur_france'), franceBound: col('borne_france'),
+    rows: joined.numRows(),
+  };
+}
+
+/** The references joined to one quartier figure (row k of joinReferences). */
+interface RowReferences {
+  /** Whether the main reference (EPCI, or the schools that cover the quartier) has a figure. */
+  found: boolean;
+  code: string;
+  value: number | null;
+  bound: Bound | '';
+  decimals: number;
+  text: string;
+  source: string;
+  coverage: string;
+  communeCode: string;
+  commune: { value: number | null; bound: Bound | '' };
+  france: { value: number | null; bound: Bound | '' };
+}
+
+function referencesAt(j: ReturnType<typeof joinReferences>, k: number): RowReferences {
+  const found = j.refText[k] != null;
+  const other = (value: unknown, bound: unknown) => {
+    const v = (value ?? null) as number | null;
+    return { value: v, bound: v === null ? '' : ((bound ?? '') as Bound | '') };
+  };
+  return {
+    found,
+    code: found ? (j.refCode[k] as string) : '',
+    value: (j.refVal[k] ?? null) as number | null,
+    bound: (j.refBound[k] ?? '') as Bound | '',
+    decimals: (j.refDec[k] as number | undefined) ?? 0,
+    text: (j.refText[k] as string | undefined) ?? '',
+    source: (j.refSource[k] as string | undefined) ?? '',
+    coverage: (j.refCoverage[k] as string | undefined) ?? '',
+    communeCode: (j.communeCode[k] as string) ?? '',
+    commune: other(j.comVal[k], j.comBound[k]),
+    france: other(j.franceVal[k], j.franceBound[k]),
+  };
+}
+
+/** One row of the tidy table: the quartier's figure, where it comes from, and its gaps to each reference. */
+function measuredRow(f: Figure, q: Quartier | undefined, ind: Indicator, r: RowReferences, decimals: number | undefined, communes: string): TidyRow {
+  const value = f.state === 'valeur' ? f.value : null;
+  const main = gapAgainst(value, f.bound, r.value, r.bound);
+  const com = gapAgainst(value, f.bound, r.commune.value, r.commune.bound);
+  const fr = gapAgainst(value, f.bound, r.france.value, r.france.bound);
+  return {
+    quartier_code: q?.code ?? f.quartierCode ?? f.territory,
+    quartier_code_2015: q?.code2015 ?? (f.perimeter === '2015' ? f.territory : ''),
+    quartier: q?.name ?? f.territoryName,
+    statut: q?.status ?? '',
+    communes,
+    commune_convention: q?.conventionCommune ?? '',
+    epci_code: q?.epci.code ?? '',
+    epci: q?.epci.name ?? '',
+    indicateur: ind.id,
+    libelle: ind.label,
+    unite: ind.unit,
+    annee: f.year,
+    etat: f.state,
+    valeur: f.value,
+    borne: f.bound,
+    decimales: shownDecimals(decimals, f.bound, f.decimals),
+    valeur_source: f.sourceText,
+    perimetre: f.perimeter,
+    source: f.sourceLabel,
+    fichier: f.at.file,
+    ligne: f.at.line,
+    colonne: f.at.column,
+    // A reference that covers less than its EPCI (the schools of some communes) is named for what it covers.
+    reference: r.found && q ? r.coverage || `${q.epci.shortName} (EPCI ${q.epci.code})` : '',
+    reference_code: r.code,
+    reference_niveau: r.found ? (r.coverage ? 'etablissements' : 'epci') : '',
+    valeur_reference: r.value,
+    borne_reference: r.found ? r.bound : '',
+    decimales_reference: shownDecimals(decimals, r.bound, r.decimals),
+    valeur_source_reference: r.text,
+    source_reference: r.source,
+    ecart_points: main.ecart,
+    borne_ecart: main.borneEcart,
+    ratio: main.ratio,
+    indice: main.indice,
+    borne_ratio: main.borneRatio,
+    sens: readingOf(main.ecart, main.borneEcart, ind),
+    commune_reference_code: r.communeCode,
+    valeur_commune: r.commune.value,
+    borne_commune: r.commune.bound,
+    ecart_commune: com.ecart,
+    borne_ecart_commune: com.borneEcart,
+    indice_commune: com.indice,
+    valeur_france: r.france.value,
+    borne_france: r.france.bound,
+    ecart_france: fr.ecart,
+    borne_ecart_france: fr.borneEcart,
+    indice_france: fr.indice,
+    ...emptyMeasures(),
+  };
 }
 
 /** Quartier figures joined to their references, with gaps, ratios, indices and readings. */
@@ -123,79 +222,16 @@ export function measureAgainstReferences(
     quartierOf,
     scope,
   );
-  const { idx, refCode, communeCode, refVal, refBound, refDec, refText, refSource, refCoverage, comVal, comBound, franceVal, franceBound, rows } = joinReferences(figures, qf, (f) => {
+  const joined = joinReferences(figures, qf, (f) => {
     const q = quartierOf(f);
     return { epci: q?.epci.code ?? '', commune: q ? communeOf.get(q)! : '' };
   });
-  const out: TidyRow[] = new Array(rows);
-  const empty = emptyMeasures();
+  const out: TidyRow[] = new Array(joined.rows);
   const decimalsOf = displayDecimals(figures, indicators);
   for (let k = 0; k < out.length; k++) {
-    const f = qf[idx[k] as number]!;
+    const f = qf[joined.idx[k] as number]!;
     const q = quartierOf(f);
-    const ind = indicators.get(f.indicator)!;
-    const hasRef = refText![k] != null;
-    const value = f.state === 'valeur' ? f.value : null;
-    const rv = (refVal![k] ?? null) as number | null;
-    const rb = (refBound![k] ?? '') as Bound | '';
-    const main = gapAgainst(value, f.bound, rv, rb);
-    const cv = (comVal![k] ?? null) as number | null;
-    const cb = cv === null ? '' : ((comBound![k] ?? '') as Bound | '');
-    const com = gapAgainst(value, f.bound, cv, cb);
-    const fv = (franceVal![k] ?? null) as number | null;
-    const fb = fv === null ? '' : ((franceBound![k] ?? '') as Bound | '');
-    const fr = gapAgainst(value, f.bound, fv, fb);
-    out[k] = {
-      quartier_code: q?.code ?? f.quartierCode ?? f.territory,
-      quartier_code_2015: q?.code2015 ?? (f.perimeter === '2015' ? f.territory : ''),
-      quartier: q?.name ?? f.territoryName,
-      statut: q?.status ?? '',
-      communes: q ? communeNames.get(q)! : '',
-      commune_convention: q?.conventionCommune ?? '',
-      epci_code: q?.epci.code ?? '',
-      epci: q?.epci.name ?? '',
-      indicateur: ind.id,
-      libelle: ind.label,
-      unite: ind.unit,
-      annee: f.year,
-      etat: f.state,
-      valeur: f.value,
-      borne: f.bound,
-      decimales: shownDecimals(decimalsOf.get(f.indicator), f.bound, f.decimals),
-      valeur_source: f.sourceText,
-      perimetre: f.perimeter,
-      source: f.sourceLabel,
-      fichier: f.at.file,
-      ligne: f.at.line,
-      colonne: f.at.column,
-      // A reference that covers less than its EPCI (the schools of some communes) is named for what it covers.
-      reference: hasRef && q ? ((refCoverage![k] as string) || `${q.epci.shortName} (EPCI ${q.epci.code})`) : '',
-      reference_code: hasRef ? (refCode![k] as string) : '',
-      reference_niveau: hasRef ? ((refCoverage![k] as string) ? 'etablissements' : 'epci') : '',
-      valeur_reference: rv,
-      borne_reference: hasRef ? rb : '',
-      decimales_reference: shownDecimals(decimalsOf.get(f.indicator), rb, (refDec![k] as number | undefined) ?? 0),
-      valeur_source_reference: (refText![k] as string | undefined) ?? '',
-      source_reference: (refSource![k] as string | undefined) ?? '',
-      ecart_points: main.ecart,
-      borne_ecart: main.borneEcart,
-      ratio: main.ratio,
-      indice: main.indice,
-      borne_ratio: main.borneRatio,
-      sens: readingOf(main.ecart, main.borneEcart, ind),
-      commune_reference_code: (communeCode![k] as string) ?? '',
-      valeur_commune: cv,
-      borne_commune: cb,
-      ecart_commune: com.ecart,
-      borne_ecart_commune: com.borneEcart,
-      indice_commune: com.indice,
-      valeur_france: fv,
-      borne_france: fb,
-      ecart_france: fr.ecart,
-      borne_ecart_france: fr.borneEcart,
-      indice_france: fr.indice,
-      ...empty,
-    };
+    out[k] = measuredRow(f, q, indicators.get(f.indicator)!, referencesAt(joined, k), decimalsOf.get(f.indicator), q ? communeNames.get(q)! : '');
   }
   return out;
 }
