@@ -10,6 +10,7 @@ import { helpText } from '../lib/messages/help.ts';
 import { createLogger, wantsProgress, type Logger } from './log.ts';
 import { runCommand } from './run.ts';
 import { validateCommand } from './validate.ts';
+import { digestErrors } from './error-digest.ts';
 import { verifyFolder } from './manifest.ts';
 
 export function toolVersion(): string {
@@ -103,7 +104,10 @@ export async function main(argv: string[]): Promise<number> {
       return e.signal === 'SIGINT' ? 130 : 143;
     }
     if (e instanceof DataErrors) {
-      for (const err of e.errors) log.error(msg.errorPrefix + err.message, { event: 'erreur', ...err.place });
+      // On the terminal, `run` prints the first errors of each file; every one goes to --log json, and validate lists them all.
+      const digest = opts?.command === 'run' && opts.log === 'texte' ? digestErrors(e.errors) : { shown: e.errors, hidden: [] };
+      for (const err of digest.shown) log.error(msg.errorPrefix + err.message, { event: 'erreur', ...err.place });
+      for (const h of digest.hidden) log.error(msg.errorsNotShown(h.count, h.file, opts!.sources));
       log.error(msg.errorCount(e.errors.length), { event: 'echec', erreurs: e.errors.length });
       return 1;
     }

@@ -19,6 +19,8 @@ export const cli = {
   yearAbsent: (year: number, years: number[]) => `--annee ${year} : aucune donnée pour cette année dans les sources (années présentes : ${years.join(', ')}).`,
   internalError: (detail: string) => `Erreur interne inattendue : ${detail}. Relancez avec --debug pour le détail et signalez-la.`,
   errorCount: (n: number) => `${n} erreur${n > 1 ? 's' : ''} dans les sources : rien n'a été publié, les rapports précédents sont intacts.`,
+  errorsNotShown: (more: number, file: string, sources: string) =>
+    `  … et ${count(more)} autre${more > 1 ? 's' : ''} erreur${more > 1 ? 's' : ''} dans ${file}, non affichée${more > 1 ? 's' : ''} ici : « quartiers validate --sources ${sources} » les liste toutes.`,
   warningPrefix: 'Avertissement : ',
   digestWarnings: 'avertissements',
   digestNotes: 'notes',
