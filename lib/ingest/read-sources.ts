@@ -97,8 +97,12 @@ interface Parsed {
   table: CsvTable;
   encoding: string;
   sha256: string;
-  /** A sheet of a workbook: not recognised, it is listed and left aside rather than refused. */
-  sheet?: boolean;
+  /**
+   * The workbook a sheet comes from (its path). A sheet no kind recognises is
+   * listed and left aside when another sheet of its workbook is read (notes,
+   * a chart's data); when none is, the workbook is refused like a CSV file.
+   */
+  workbook?: string;
 }
 
 /** What `quartiers validate` reports beside the sources themselves. */
@@ -223,20 +227,21 @@ function readDataFiles(
   attempt: Attempt,
   summarize: Summarize,
   keepAllTerritories: boolean,
+  /** Workbooks with a sheet already read (the registry, the catalogue…); data sheets recognised here are added. */
+  readWorkbooks: Set<string>,
 ): Figure[] {
   const figures: Figure[] = [];
+  const unknownSheets: Parsed[] = [];
   const drops = keepAllTerritories || known.quartiers.length === 0 ? undefined : territoriesOutsideRegistry(known.quartiers);
   for (const p of data) {
     const outOfScope: OutOfScope | undefined = drops && { drops, values: 0, territories: new Set() };
     const ctx: ReadContext = { file: p.file.path, table: p.table, ...known, sidecarYear: p.file.sidecarYear, outOfScope };
     const kind = DATA_KINDS.find((k) => k.detect(p.table.header, ctx));
-    if (!kind && p.sheet) {
-      // Another sheet of a workbook (notes, a chart's data): listed, not refused.
-      const reason = msg.unknownKind(p.file.path, p.table.header);
-      summarize(p, 'inconnu', msg.unknownKindLabel(), { notes: [msg.sheetNotRecognised(reason.slice(p.file.path.length + 3))] });
-      sources.warnings.push({ code: 'feuille-non-reconnue', message: msg.sheetSkipped(p.file.path, msg.unknownKindLabel()) });
+    if (!kind && p.workbook) {
+      unknownSheets.push(p);
       continue;
     }
+    if (p.workbook) readWorkbooks.add(p.workbook);
     if (!kind) {
       errors.push(new DataError(msg.unknownKind(p.file.path, p.table.header), { file: p.file.path, line: p.table.headerLine }));
       summarize(p, 'inconnu', msg.unknownKindLabel());
@@ -245,7 +250,7 @@ function readDataFiles(
     const r = attempt(() => kind.read(ctx));
     summarize(p, kind.id, kind.label, r);
     if (!r) continue;
-    if (p.sheet) cellColumns(p.table.header, r.figures ?? []);
+    if (p.workbook) cellColumns(p.table.header, r.figures ?? []);
     for (const f of fileUnderDeclaredVintages(r.figures ?? [], vintages.get(p.file.path.replace(/\.[^./]+$/, '')))) figures.push(f);
     if (outOfScope?.values) sources.warnings.push({ code: 'valeurs-hors-referentiel', message: msg.figuresOutsideRegistry(p.file.path, outOfScope.values, outOfScope.territories.size) });
     sources.warnings.push(...(r.warnings ?? []));
@@ -254,6 +259,19 @@ function readDataFiles(
     sources.targets.push(...(r.targets ?? []));
     sources.enjeux.push(...(r.enjeux ?? []));
     sources.quartierList.push(...(r.quartierList ?? []));
+  }
+  for (const p of unknownSheets) {
+    const reason = msg.unknownKind(p.file.path, p.table.header);
+    if (readWorkbooks.has(p.workbook!)) {
+      // Another sheet of a workbook that is read (notes, a chart's data): listed, not refused.
+      summarize(p, 'inconnu', msg.unknownKindLabel(), { notes: [msg.sheetNotRecognised(reason.slice(p.file.path.length + 3))] });
+      sources.warnings.push({ code: 'feuille-non-reconnue', message: msg.sheetSkipped(p.file.path, msg.unknownKindLabel()) });
+    } else {
+      // No sheet of the workbook is read: its figures would be lost without a word.
+      const misopened = looksLikeMisopenedCsv([...p.table.preamble.map((l) => [l]), p.table.header, ...p.table.rows]);
+      errors.push(new DataError(misopened ? `${reason} ${msg.sheetFromMisopenedCsv()}` : reason, { file: p.file.path, line: p.table.headerLine }));
+      summarize(p, 'inconnu', msg.unknownKindLabel());
+    }
   }
   return figures;
 }
@@ -327,7 +345,8 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
   const quartierCodes = new Set(quartiers.flatMap((q) => [q.code, q.code2015].filter(Boolean)));
 
   const vintages = readVintageFiles(sorted, aliases, indicators, attempt);
-  const figures = readDataFiles(data, { catalogue, indicators, aliases, quartiers, quartierCodes }, vintages, sources, errors, attempt, summarize, options.keepAllTerritories ?? false);
+  const referenceSheets = new Set(parsed.filter((p) => p.workbook !== undefined && !data.includes(p)).map((p) => p.workbook!));
+  const figures = readDataFiles(data, { catalogue, indicators, aliases, quartiers, quartierCodes }, vintages, sources, errors, attempt, summarize, options.keepAllTerritories ?? false, referenceSheets);
 
   const merged = mergeFigures(figures, precedence);
   errors.push(...merged.errors);
@@ -349,6 +368,17 @@ export function collectSources(files: SourceFile[], folderErrors: DataError[] = 
   if (sources.figures.length === 0 && !derivable && errors.length === 0) errors.push(new DataError(msg.noFigures('sources')));
   addGeography(sources, geoFiles, quartierCodes);
   return { sources: sortSummaries(sources), errors, stats, ignored, sideFiles: sideFiles(files) };
+}
+
+/**
+ * Whether a sheet's rows look like a CSV file opened with the wrong settings
+ * and saved as .xlsx: most rows still hold the semicolons in one cell, or
+ * the accents were decoded in the wrong encoding (« PrÃ©fecture »).
+ */
+function looksLikeMisopenedCsv(rows: readonly (readonly string[])[]): boolean {
+  const used = rows.filter((r) => r.some((c) => c.trim() !== ''));
+  const withSemicolons = used.filter((r) => r.some((c) => c.includes(';'))).length;
+  return withSemicolons * 2 >= used.length || findMojibake(used.map((r) => r.join(' ')).join('\n')) !== null;
 }
 
 /** An `attempt`: runs a step, files its DataError(s) in `errors` and goes on (undefined then); any other error is a bug and thrown. */
@@ -413,23 +443,28 @@ function parseWorkbook(file: SourceFile, unrecognised: { label: string; reason: 
   if (!file.sheets) throw new DataError(msg.workbookUnreadable(file.path, 'classeur non chargé'), { file: file.path });
   const sha = sha256(file.bytes);
   const out: Parsed[] = [];
-  const reasons: { label: string; reason: string }[] = [];
+  const reasons: { label: string; sheet: string; reason: string }[] = [];
   for (const sheet of file.sheets) {
     const label = msg.sheetLabel(file.path, sheet.name);
     if (sheet.rows.every((r) => r.every((c) => c.trim() === ''))) {
-      reasons.push({ label, reason: msg.sheetEmpty() });
+      reasons.push({ label, sheet: sheet.name, reason: msg.sheetEmpty() });
       continue;
     }
     try {
       const table = tableFromRecords(sheet.rows, sheet.rowNumbers, label, '');
-      if (table.rows.length === 0) reasons.push({ label, reason: msg.headerOnly(label, table.headerLine) });
-      else out.push({ file: { ...file, path: label, sheets: undefined }, table, encoding: WORKBOOK_ENCODING, sha256: sha, sheet: true });
+      if (table.rows.length === 0) reasons.push({ label, sheet: sheet.name, reason: msg.headerOnly(label, table.headerLine) });
+      else out.push({ file: { ...file, path: label, sheets: undefined }, table, encoding: WORKBOOK_ENCODING, sha256: sha, workbook: file.path });
     } catch (e) {
       if (!(e instanceof DataError)) throw e;
-      reasons.push({ label, reason: e.message.startsWith(label) ? e.message.slice(label.length + 3) : e.message });
+      // « <label>:1 : why » → « why »
+      reasons.push({ label, sheet: sheet.name, reason: e.message.startsWith(label) ? e.message.slice(label.length).replace(/^(?::\d+)? : /, '') : e.message });
     }
   }
-  if (out.length === 0) throw new DataError(msg.sheetsNoneRecognised(file.path, reasons.map((r) => r.reason)), { file: file.path });
+  if (out.length === 0) {
+    const why = msg.sheetsNoneRecognised(file.path, reasons.map((r) => ({ sheet: r.sheet, reason: r.reason })));
+    const misopened = file.sheets.some((sheet) => looksLikeMisopenedCsv(sheet.rows));
+    throw new DataError(misopened ? `${why} ${msg.sheetFromMisopenedCsv()}` : why, { file: file.path });
+  }
   unrecognised.push(...reasons);
   return out;
 }

@@ -145,8 +145,10 @@ export const ingest = {
     `${file} : format bureautique non lu (${(file.match(/\.[^./]+$/)?.[0] ?? '').toLowerCase()}) ; ouvrez-le dans Excel ou LibreOffice et enregistrez-le au format Classeur Excel (.xlsx) ou CSV (Fichier > Enregistrer sous), puis supprimez l'original du dossier des sources.`,
   sheetEmpty: () => 'feuille vide',
   sheetNotRecognised: (reason: string) => `feuille non reconnue : ${reason}`,
-  sheetsNoneRecognised: (file: string, reasons: string[]) =>
-    `${file} : aucune feuille du classeur n'est un tableau reconnu (${examples(reasons, 3, ' ; ')}) ; la première ligne utile d'un tableau doit être son en-tête (codes, indicateurs).`,
+  sheetsNoneRecognised: (file: string, sheets: { sheet: string; reason: string }[]) =>
+    `${file} : aucune feuille du classeur n'est un tableau reconnu (${sheets.slice(0, 3).map((s) => `feuille « ${quoteCell(s.sheet)} » : ${s.reason.replace(/\.$/, '')}`).join(' ; ')}${sheets.length > 3 ? ` ; et ${sheets.length - 3} autres` : ''}) ; la première ligne utile d'un tableau doit être son en-tête (codes, indicateurs).`,
+  sheetFromMisopenedCsv: () =>
+    "La feuille semble venir d'un CSV ouvert avec de mauvais réglages avant d'être enregistré en .xlsx (points-virgules restés dans les cellules, ou accents mal décodés comme « Ã© ») : déposez plutôt le CSV lui-même, ou rouvrez-le en choisissant le point-virgule comme séparateur et le bon jeu de caractères (UTF-8 ou Windows-1252).",
   sheetSkipped: (label: string, reason: string) => `${label} : ${reason} ; la feuille est laissée de côté.`,
   reportIgnoredTitle: (count: number) => `Fichiers ignorés (${count}) :`,
   reportIgnored: (file: string, reason: string) => `  - ${file} : ${reason}`,

@@ -84,6 +84,36 @@ describe('Excel sources', () => {
     expect(msg.reportFile(sheet)).toMatch(/\(classeur Excel\)$/);
   });
 
+  it('refuses a workbook none of whose sheets is read, naming the sheet and its header line, as it refuses such a CSV', async () => {
+    const dir = copyWithout([]);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Tableau');
+    ws.addRow(['Chiffres 2024']);
+    ws.addRow([]);
+    ws.addRow(['territoire', 'mesure', 'chiffre']);
+    ws.addRow(['Marles', 'logements', 12]);
+    writeFileSync(path.join(dir, 'prefecture', 'chiffres_2024.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+    const c = collectSources((await scanSourcesDir(dir)).files);
+    const label = msg.sheetLabel('prefecture/chiffres_2024.xlsx', 'Tableau');
+    expect(c.errors.map((e) => [e.message, e.place])).toEqual([[msg.unknownKind(label, ['territoire', 'mesure', 'chiffre']), { file: label, line: 3 }]]);
+  });
+
+  it('says so when the sheet comes from a CSV opened with the wrong separator before being saved as .xlsx', async () => {
+    // What LibreOffice or Excel make of a semicolon CSV opened as comma-separated: each line in column A.
+    const dir = copyWithout(['prefecture/prefecture_pas-de-calais_qic_2024.csv']);
+    const text = decodeText(readFileSync(path.join(BUNDLED_SOURCES, 'prefecture/prefecture_pas-de-calais_qic_2024.csv')), 'p.csv').text;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('prefecture');
+    for (const line of text.split(/\r?\n/)) ws.addRow([line]);
+    writeFileSync(path.join(dir, 'prefecture', 'prefecture_pas-de-calais_qic_2024.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+    const c = collectSources((await scanSourcesDir(dir)).files);
+    expect(c.errors).toHaveLength(1);
+    expect(c.errors[0]!.message).toContain(msg.sheetFromMisopenedCsv());
+    // One column: no sheet is even a table; the workbook is named, and why its sheet is not.
+    expect(c.errors[0]!.place.file).toBe('prefecture/prefecture_pas-de-calais_qic_2024.xlsx');
+    expect(c.errors[0]!.message).toContain(`(feuille « prefecture » : ${msg.noHeader('x').slice('x:1 : '.length, -1)})`);
+  });
+
   it('workbooks saved by LibreOffice from the bundled CSVs give the same tidy values', async () => {
     const expected = await tidyValues(BUNDLED_SOURCES);
     const dir = copyWithout(CSVS);
