@@ -29,6 +29,8 @@ const OUTSIDE_REGISTRY_WARNINGS = new Set(['quartiers-decoupes', 'quartiers-fusi
 export interface ScopeInput {
   registry: Registry;
   figures: readonly Figure[];
+  /** Schools attended by each quartier's pupils: a quartier they name gets a derived IPS. */
+  schoolLinks?: readonly { quartier: string }[];
   quartierList: readonly QuartierListEntry[];
   /** The sources' warnings: the scope keeps those that concern what is published. */
   warnings: readonly Warning[];
@@ -45,10 +47,12 @@ export function decideScope(input: ScopeInput, options: { all?: boolean } = {}):
     if (!outside.has(code)) outside.set(code, f);
   }
   const noRegistry = registry.quartiers.length === 0;
+  const empty = registryQuartiersWithoutFigures(input);
+  const emptyWarning: Warning[] = empty.length ? [{ code: 'quartiers-sans-valeur', message: msg.registryQuartiersWithoutFigures(registry.quartiers.length, empty) }] : [];
   if (!options.all && !noRegistry) {
-    const notes = outside.size ? [msg.scopeRegistry(registry.quartiers.length, outside.size)] : [];
+    const notes = outside.size ? [msg.scopeRegistry(registry.quartiers.length - empty.length, registry.quartiers.length, outside.size)] : [];
     // The registry's quartiers keep the codes it gives them: the passage warnings concern only context quartiers.
-    const warnings = input.warnings.filter((w) => !OUTSIDE_REGISTRY_WARNINGS.has(w.code));
+    const warnings = [...input.warnings.filter((w) => !OUTSIDE_REGISTRY_WARNINGS.has(w.code)), ...emptyWarning];
     return { mode: 'referentiel', registry, contextQuartiers: outside.size, notes, warnings };
   }
   const byCode = new Map<string, QuartierListEntry>();
@@ -72,7 +76,23 @@ export function decideScope(input: ScopeInput, options: { all?: boolean } = {}):
     });
   }
   const notes = [noRegistry ? msg.scopeNoRegistry(outside.size) : msg.scopeAll(registry.quartiers.length + outside.size)];
-  const warnings: Warning[] = [...input.warnings];
+  const warnings: Warning[] = [...input.warnings, ...emptyWarning];
   if (unplaced.length) warnings.push({ code: 'quartiers-sans-territoire', message: msg.quartiersWithoutTerritory(unplaced.length, unplaced) });
   return { mode: 'tous', registry: { ...registry, quartiers: [...registry.quartiers, ...added] }, contextQuartiers: 0, notes, warnings };
+}
+
+/**
+ * The registry's quartiers that no source gives a figure (nor a school for a
+ * derived IPS): they are not published. Most often a quartier new in 2024
+ * (no 2015 code) while the files describe the 2015 perimeters.
+ */
+function registryQuartiersWithoutFigures(input: ScopeInput): { code: string; name: string; code2015: string }[] {
+  const seen = new Set<string>();
+  for (const f of input.figures) {
+    if (f.level !== 'quartier') continue;
+    seen.add(f.territory);
+    if (f.quartierCode) seen.add(f.quartierCode);
+  }
+  for (const l of input.schoolLinks ?? []) seen.add(l.quartier);
+  return input.registry.quartiers.filter((q) => !seen.has(q.code) && !(q.code2015 && seen.has(q.code2015))).map((q) => ({ code: q.code, name: q.name, code2015: q.code2015 }));
 }

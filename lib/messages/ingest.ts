@@ -129,8 +129,17 @@ export const ingest = {
   noSources: (dir: string) => `${dir} : aucun fichier de données trouvé ; déposez les exports CSV dans ce dossier.`,
   noFigures: (dir: string) => `${dir} : aucune valeur d'indicateur lue dans les sources.`,
   sourcesMissing: (dir: string) => `${dir} : dossier des sources introuvable ; indiquez le bon dossier avec --sources DOSSIER.`,
-  scopeRegistry: (published: number, context: number) =>
-    `Publiés : les ${plural(published, 'quartier')} du référentiel ; ${plural(context, 'autre quartier', 'autres quartiers')} des fichiers nationaux ${context > 1 ? 'servent' : 'sert'} de contexte (rang national, médiane des QPV), sans être ${context > 1 ? 'publiés' : 'publié'} (--tous-les-quartiers pour tout publier).`,
+  scopeRegistry: (published: number, registry: number, context: number) =>
+    `Publiés : ${published === registry ? `les ${plural(registry, 'quartier')} du référentiel` : `${n(published)} des ${plural(registry, 'quartier')} du référentiel (les autres n'ont aucune valeur, voir l'avertissement)`} ; ${plural(context, 'autre quartier', 'autres quartiers')} des fichiers nationaux ${context > 1 ? 'servent' : 'sert'} de contexte (rang national, médiane des QPV), sans être ${context > 1 ? 'publiés' : 'publié'} (--tous-les-quartiers pour tout publier).`,
+  registryQuartiersWithoutFigures: (registry: number, empty: { code: string; name: string; code2015: string }[]) => {
+    const without2015 = empty.filter((q) => !q.code2015).length;
+    const list = examples(empty.map((q) => `${q.code} ${q.name}`), 5, ' ; ');
+    const why =
+      without2015 === empty.length
+        ? ` ${empty.length > 1 ? 'Aucun n\'a' : 'Il n\'a pas'} de code 2015 dans le référentiel : les fichiers au périmètre 2015 (Filosofi 2012-2021, recensement, RPLS) ne ${empty.length > 1 ? 'les' : 'le'} couvrent pas. Donnez dans le référentiel le code 2015 d\'un quartier qui en a un (correspondance de l\'ANCT), ou ajoutez ses chiffres au périmètre 2024.`
+        : ' Vérifiez leurs codes (2024 et 2015) dans le référentiel et dans les fichiers.';
+    return `${empty.length} des ${plural(registry, 'quartier')} du référentiel n'${empty.length > 1 ? 'ont' : 'a'} aucune valeur dans les sources et ne ${empty.length > 1 ? 'sont' : 'est'} pas publié${empty.length > 1 ? 's' : ''} : ${list}.${why}`;
+  },
   scopeAll: (count: number) => `Publiés : tous les quartiers trouvés (${n(count)}), à la demande (--tous-les-quartiers).`,
   scopeNoRegistry: (count: number) =>
     `Aucun référentiel des quartiers dans les sources : tous les quartiers trouvés (${n(count)}) sont publiés, sans statut ni agglomération sauf ceux que donne une liste des QPV.`,

@@ -23,7 +23,7 @@ describe('the scope of a run', () => {
     expect(s.mode).toBe('referentiel');
     expect(s.registry.quartiers).toEqual([registered]);
     expect(s.contextQuartiers).toBe(2);
-    expect(s.notes).toEqual([msg.scopeRegistry(1, 2)]);
+    expect(s.notes).toEqual([msg.scopeRegistry(1, 1, 2)]);
     expect(s.warnings).toEqual([]);
   });
   it('with --tous-les-quartiers, gives listed quartiers their commune and EPCI, and says which have none', () => {
@@ -41,5 +41,16 @@ describe('the scope of a run', () => {
     expect(s.mode).toBe('tous');
     expect(s.notes).toEqual([msg.scopeNoRegistry(3)]);
     expect(s.notes[0]).not.toContain('\n');
+  });
+  it('says which registry quartiers no source covers, and why when they have no 2015 code; a quartier with schools only is covered', () => {
+    const newIn2024: Quartier = { ...registered, code: 'QN03105M', code2015: '', name: "Grand Val d'Aran" };
+    const withSchools: Quartier = { ...registered, code: 'QN03106I', code2015: '', name: 'Pradettes' };
+    const s = decideScope({ registry: { quartiers: [registered, newIn2024, withSchools], precedence: [] }, figures, quartierList: list, warnings: [], schoolLinks: [{ quartier: 'QN03106I' }] });
+    expect(s.notes).toEqual([msg.scopeRegistry(2, 3, 2)]);
+    expect(s.warnings).toEqual([{ code: 'quartiers-sans-valeur', message: msg.registryQuartiersWithoutFigures(3, [{ code: 'QN03105M', name: "Grand Val d'Aran", code2015: '' }]) }]);
+    expect(s.warnings[0]!.message).toContain("QN03105M Grand Val d'Aran");
+    expect(s.warnings[0]!.message).toContain("Il n'a pas de code 2015 dans le référentiel");
+    // Found by its 2015 code through the figures: covered.
+    expect(decideScope({ registry: { quartiers: [registered], precedence: [] }, figures, quartierList: list, warnings: [] }).warnings).toEqual([]);
   });
 });

@@ -53,9 +53,9 @@ describe.skipIf(!real)(`national files beside the bundled sources${real ? '' : '
     const codesInPaths = new Set(files.flatMap((f) => f.match(/Q[NP]\d{5}[A-Z0-9]|QIC-[\d-]+/g) ?? []));
     expect(codesInPaths).toEqual(new Set(['QN06205M', 'QIC-62555-01']));
     expect(files.filter((f) => f.startsWith('classeurs/'))).not.toContainEqual(expect.stringContaining('hors'));
-    expect(r.stderr).toContain(msg.scopeRegistry(2, panelOrPopulationCodes() - 1));
+    expect(r.stderr).toContain(msg.scopeRegistry(2, 2, panelOrPopulationCodes() - 1));
     expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(20);
-    expect(readFileSync(path.join(out, 'journal.txt'), 'utf8')).toContain(msg.scopeRegistry(2, panelOrPopulationCodes() - 1));
+    expect(readFileSync(path.join(out, 'journal.txt'), 'utf8')).toContain(msg.scopeRegistry(2, 2, panelOrPopulationCodes() - 1));
 
     // QP062005's 2019 poverty rate against the panel, computed here from the real file.
     const [header, ...lines] = readFileSync(path.join(real!, 'filosofi_qpv_2012_2021.csv'), 'utf8').trim().split('\n');
