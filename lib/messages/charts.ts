@@ -44,8 +44,8 @@ export const charts = {
     `Graphique en haltères : pour ${n} ${plural(n, 'indicateur')} du quartier ${quartier}, la valeur du quartier (rond bleu, triangle pour une borne « plus de » ou « moins de ») à côté de celle de la référence ${reference} (losange orange). Les pourcentages et les indices ont chacun leur échelle.`,
   describeEcarts: (quartier: string, n: number) =>
     `Barres divergentes : pour ${n} ${plural(n, 'indicateur')} du quartier ${quartier}, l'écart en points à l'agglomération ; vert si l'écart est favorable au quartier, orange s'il est défavorable, gris s'il est neutre. Une barre ouverte en pointillés est une borne (écart d'au moins ou d'au plus).`,
-  describeTrajectoires: (quartier: string, indicators: string[]) =>
-    `Courbes par année pour le quartier ${quartier} (trait plein bleu) et sa référence (tirets orange) : ${indicators.join(', ')}. La bande jaune marque la période du contrat 2024-2030 ; une ligne verticale marque le changement de périmètre de 2024 ; les cibles 2030 sont des croix.`,
+  describeTrajectoires: (quartier: string, indicators: string[], reference = true, targets = true) =>
+    `Courbes par année pour le quartier ${quartier} (trait plein bleu)${reference ? ' et sa référence (tirets orange)' : ''} : ${indicators.join(', ')}. La bande jaune marque la période du contrat 2024-2030 ; une ligne verticale marque le changement de périmètre de 2024${targets ? ' ; les cibles 2030 sont des croix' : ''}.`,
   describeEnjeux: (quartier: string, enjeux: number, fallback: boolean) =>
     `Indices du quartier ${quartier} (agglomération = 100) regroupés en ${enjeux} ${plural(enjeux, 'enjeu', 'enjeux')}${fallback ? ' (regroupement proposé par l’outil, faute d’enjeux déclarés dans les sources)' : ' du contrat'} ; barre verte si l'écart est favorable, orange s'il est défavorable, grise s'il est neutre.`,
   describeIndices: (epci: string, quartiers: number, indicators: number) =>
@@ -71,7 +71,10 @@ export const charts = {
   seriesBreak: (reasons: string[], from: string, to: string) =>
     `rupture de série : ${trendLabels.alerts(reasons.join('|'))} (${from} → ${to})`,
   seriesBreakLegend: 'Pointillés gris : rupture de série (autre source ou autre périmètre) ; l’écart entre ces deux points n’est pas une évolution.',
-  trajectoryLegend: 'Bande jaune : contrat 2024-2030 ; trait vertical : nouveau périmètre (2024) ; croix : cible 2030 (plafond ou plancher).',
+  trajectoryLegend: (targets: boolean) => `Bande jaune : contrat 2024-2030 ; trait vertical : nouveau périmètre (2024)${targets ? ' ; croix : cible 2030 (plafond ou plancher)' : ''}.`,
+  /** A trajectory chart whose sources give no reference figure: said, rather than a legend entry with nothing drawn. */
+  noReferenceValues: (name: string) => `Référence : ${name} (aucune valeur dans les sources : seul le quartier est tracé)`,
+  fallbackEnjeux: 'Regroupement proposé par l’outil : aucun enjeu n’est déclaré dans les sources.',
   gapTargetLegend: 'Une cible d’écart se lit sur la série des écarts à la référence (la référence vaut 0).',
   sensLabels: { favorable: 'favorable au quartier', defavorable: 'défavorable au quartier', neutre: 'neutre', indetermine: 'indéterminé (borne)', '': 'sans lecture' } as Record<string, string>,
   groupTitles: { pct: 'Pourcentages (%)', indice: 'Indices', euros: 'Euros', nombre: 'Nombres', habitants: 'Habitants', hectares: 'Hectares' } as Record<string, string>,

@@ -312,12 +312,19 @@ export function trajectoiresSpec(input: QuartierChartInput): ChartResult {
   const tip = tooltip([['panneau', 'indicateur'], ['annee', 'annee'], ['etiquette', 'valeur'], ['etiquette_reference', 'reference'], ['source', 'source'], ['perimetre', 'perimetre']]);
   const breakTip = tooltip([['panneau', 'indicateur'], ['annee', 'annee'], ['rupture', 'rupture']]);
   const breaks = data.some((d) => d.rupture !== '');
+  const hasReference = data.some((d) => d.serie === 'quartier' && d.reference !== null);
+  const hasTargets = data.some((d) => d.serie === 'cible');
   const quartierRows = "datum.serie === 'quartier'";
   const cap = caption(
     words.titleTrajectoires(input.name, words.chartYears(years.filter((y) => y <= input.year))),
     sourceParts(rows),
-    [...referenceLines(rows, input.referenceName), words.trajectoryLegend, ...(breaks ? [words.seriesBreakLegend] : []), ...(gapPanels ? [words.gapTargetLegend] : [])],
-    words.describeTrajectoires(input.name, indicators),
+    [
+      ...(hasReference ? referenceLines(rows, input.referenceName) : [words.noReferenceValues(input.referenceName)]),
+      words.trajectoryLegend(hasTargets),
+      ...(breaks ? [words.seriesBreakLegend] : []),
+      ...(gapPanels ? [words.gapTargetLegend] : []),
+    ],
+    words.describeTrajectoires(input.name, indicators, hasReference, hasTargets),
   );
   const spec: VlSpec = {
     facet: { field: 'panneau', type: 'nominal', sort: { field: 'ordre', op: 'min' }, header: { title: null, labelFontSize: 10, labelPadding: 6, labelExpr: "split(datum.label, '\\n')" } },
@@ -341,7 +348,7 @@ export function trajectoiresSpec(input: QuartierChartInput): ChartResult {
         {
           transform: [{ filter: `${quartierRows} && isValid(datum.reference)` }, seriesTransform(words.seriesReference)],
           mark: { type: 'line', strokeDash: [5, 3], strokeWidth: 2, point: { filled: true, shape: 'diamond', size: 36 } },
-          encoding: { x, y: { field: 'reference', type: 'quantitative' }, detail: { field: 'troncon_reference' }, color: seriesColor(), tooltip: tip },
+          encoding: { x, y: { field: 'reference', type: 'quantitative' }, detail: { field: 'troncon_reference' }, color: seriesColor(false, hasReference), tooltip: tip },
         },
         {
           transform: [{ filter: `${quartierRows} && isValid(datum.valeur)` }, seriesTransform(words.seriesQuartier)],
@@ -350,7 +357,7 @@ export function trajectoiresSpec(input: QuartierChartInput): ChartResult {
             x: { ...x, title: null, scale: { domainMax: 2030, zero: false, nice: false, padding: 8 }, axis: { format: 'd', tickMinStep: 1, tickCount: 4, labelOverlap: true, grid: false } },
             y: { field: 'valeur', type: 'quantitative', title: null, scale: { zero: false, padding: 10 }, axis: { format: ',~f', tickCount: 4 } },
             detail: { field: 'troncon' },
-            color: seriesColor(),
+            color: seriesColor(false, hasReference),
           },
         },
         {
@@ -406,7 +413,7 @@ export function enjeuxSpec(input: QuartierChartInput): ChartResult {
   const cap = caption(
     words.titleEnjeux(input.name, String(mainYear)),
     sourceParts(rows),
-    [...referenceLines(rows, input.referenceName, ' = 100'), ...(fallback ? ['Regroupement proposé par l’outil : aucun enjeu n’est déclaré dans les sources.'] : [])],
+    [...referenceLines(rows, input.referenceName, ' = 100'), ...(fallback ? [words.fallbackEnjeux] : [])],
     words.describeEnjeux(input.name, groups, fallback),
   );
   const tip = tooltip([['enjeu', 'enjeu'], ['libelle', 'indicateur'], ['etiquette', 'valeur'], ['etiquette_reference', 'reference'], ['etiquette_indice', 'indice'], ['lecture', 'lecture'], ['annee', 'annee'], ['source', 'source'], ['perimetre', 'perimetre']]);

@@ -47,13 +47,15 @@ export function readingColor(legend: boolean): VlSpec {
 }
 
 /** Quartier vs reference: two series, distinguished by colour and by shape (a `serie` field the layer computes). */
-export function seriesColor(withMedian = false): VlSpec {
+export function seriesColor(withMedian = false, withReference = true): VlSpec {
+  // The legend names only the series drawn: no « Agglomération » entry when the sources give no reference.
+  const series: [string, string][] = [[words.seriesQuartier, COLORS.quartier]];
+  if (withReference) series.push([words.seriesReference, COLORS.reference]);
+  if (withMedian) series.push([words.seriesMedian, COLORS.muted]);
   return {
     field: 'serie',
     type: 'nominal',
-    scale: withMedian
-      ? { domain: [words.seriesQuartier, words.seriesReference, words.seriesMedian], range: [COLORS.quartier, COLORS.reference, COLORS.muted] }
-      : { domain: [words.seriesQuartier, words.seriesReference], range: [COLORS.quartier, COLORS.reference] },
+    scale: { domain: series.map(([name]) => name), range: series.map(([, color]) => color) },
     legend: { title: null, symbolType: 'circle' },
   };
 }
