@@ -73,22 +73,18 @@ export function addDonneesSheet(wb: ExcelJS.Workbook, layout: TextLayout, name: 
   const headerRow = DONNEES_HEADER_ROW;
   w.header(headerRow, columns.map((c) => c.header));
   let r = headerRow;
-  // The first block holds the title and the header: they never print alone on a page.
-  let blockStart = 1;
-  rows.forEach((row, k) => {
+  rows.forEach((row) => {
     r++;
     for (let j = 0; j < columns.length; j++) {
       const { value, options } = asCell(columns[j]!.cell(row));
       const wrap = columns[j]!.wrap;
       w.put(r, j + 1, value, wrap ? { ...options, wrap: true } : options);
     }
-    // Every year of one quartier's indicator on one page.
-    const next = rows[k + 1];
-    if (!next || next.quartier_code !== row.quartier_code || next.indicateur !== row.indicateur) {
-      w.keepTogether(blockStart, r);
-      blockStart = r + 1;
-    }
   });
+  // The title and the header never print alone on a page. Every row names
+  // its quartier and indicator: a series that a page break cuts still
+  // reads, and keeping each whole left pages half empty.
+  w.keepTogether(1, Math.min(r, headerRow + 1));
   const last = columnLetter(columns.length);
   ws.autoFilter = `A${headerRow}:${last}${Math.max(r, headerRow + 1)}`;
   w.fitColumns(5, 40, columns.map((c) => c.wrap));

@@ -9,13 +9,14 @@ import { workbookText as t } from '../../messages/workbook.ts';
 import { BODY_SIZE, DEFAULT_ROW_PT, type TextLayout } from './text-layout.ts';
 import { pageBreaks, type RowBlock } from './page-breaks.ts';
 import { fitExcelText } from './cell-limit.ts';
+import { fitWidths } from './column-fit.ts';
 
 export type CellValue = string | number | null;
 
 /** Excel's default column width, in units. */
 const DEFAULT_COLUMN_UNITS = 9.14;
-/** The widest sheet, in column units, that an A4 landscape page prints at 8,4 pt or more (LibreOffice: 7 pt a unit). */
-const MAX_PRINT_UNITS = 150;
+/** The widest sheet, in column units, that an A4 landscape page prints at 8 pt or more (73 %; LibreOffice: 7 pt a unit). */
+const MAX_PRINT_UNITS = 157;
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 const LINK_COLOUR = 'FF0563C1';
@@ -161,31 +162,114 @@ export class SheetWriter {
 
   /**
    * Column widths from the widest text, between `minimum` and `maximum`
-   * units; a column whose texts wrap (`wrapAt[col - 1]`) is no wider than
-   * that, and never narrower than its longest word. When the columns up to
-   * `lastCol` are wider than an A4 landscape page holds at 8 pt, the
-   * wrapped ones narrow, in proportion to the room they have.
+   * units, and never narrower than the column's longest word. A column
+   * whose texts wrap (`wrapAt[col - 1]`) starts that wide, then takes the
+   * width for which the sheet prints on the fewest pages (its rows' height
+   * against the scale its width prints at), the columns up to `lastCol`
+   * together no wider than an A4 landscape page holds at 8 pt.
    */
   fitColumns(minimum = 6, maximum = 60, wrapAt: readonly (number | undefined)[] = [], lastCol = this.lastColumn): void {
-    const widths: number[] = [];
+    const widths: (number | undefined)[] = [];
     for (let c = 1; c < this.widths.length; c++) {
       const w = this.widths[c];
       if (w === undefined) continue;
       const cap = Math.max(Math.min(wrapAt[c - 1] ?? maximum, maximum), this.wordWidths[c] ?? 0);
       widths[c] = Math.min(cap, Math.max(minimum, w));
     }
-    let total = 0;
-    for (let c = 1; c <= lastCol; c++) total += widths[c] ?? DEFAULT_COLUMN_UNITS;
-    const room = (c: number) => (wrapAt[c - 1] && widths[c] !== undefined ? Math.max(0, widths[c]! - Math.max(minimum, this.wordWidths[c] ?? 0)) : 0);
-    let spare = 0;
-    for (let c = 1; c <= lastCol; c++) spare += room(c);
-    if (total > MAX_PRINT_UNITS && spare > 0) {
-      const share = Math.min(1, (total - MAX_PRINT_UNITS) / spare);
-      for (let c = 1; c <= lastCol; c++) widths[c] = widths[c] === undefined ? undefined! : widths[c]! - room(c) * share;
+    const flexible: number[] = [];
+    let fixed = 0;
+    for (let c = 1; c <= lastCol; c++) {
+      if (wrapAt[c - 1] !== undefined && widths[c] !== undefined) flexible.push(c);
+      else fixed += widths[c] ?? DEFAULT_COLUMN_UNITS;
+    }
+    if (flexible.length) {
+      const height = this.sheetHeight(flexible, widths, lastCol);
+      const fitted = fitWidths(
+        {
+          start: flexible.map((c) => widths[c]!),
+          lo: flexible.map((c) => Math.min(widths[c]!, Math.max(minimum, this.wordWidths[c] ?? 0))),
+          hi: flexible.map((c) => Math.max(widths[c]!, Math.min(maximum, this.widths[c]!))),
+          fixed,
+          maxTotal: MAX_PRINT_UNITS,
+        },
+        (fw) => height(fw) / printScale(fixed + fw.reduce((a, b) => a + b, 0), lastCol, this.layout.unitPt).pageHeightPt,
+      );
+      flexible.forEach((c, i) => (widths[c] = fitted[i]));
     }
     widths.forEach((w, c) => {
       if (w !== undefined) this.ws.getColumn(c).width = Math.floor(w * 10) / 10;
     });
+  }
+
+  /**
+   * The sheet's height in points as a function of the widths of the
+   * `flexible` columns (the others as in `widths`): each row as tall as its
+   * tallest wrapped text. Rows that hold the same texts are counted once.
+   */
+  private sheetHeight(flexible: number[], widths: readonly (number | undefined)[], lastCol: number): (fw: readonly number[]) => number {
+    const index = new Map(flexible.map((c, i) => [c, i]));
+    const texts: WrappedText[][] = flexible.map(() => []);
+    const textIndex: Map<string, number>[] = flexible.map(() => new Map());
+    const fixedHeight = new Map<number, number>();
+    const cellsOf = new Map<number, number[]>();
+    const unitsOf = (from: number, to: number) => {
+      let s = 0;
+      for (let c = from; c <= to; c++) s += widths[c] ?? DEFAULT_COLUMN_UNITS;
+      return s;
+    };
+    for (const x of this.wrapped) {
+      const i = x.span ? undefined : index.get(x.col);
+      if (i === undefined) {
+        const units = x.span ? unitsOf(x.col, Math.max(x.col, lastCol)) : (widths[x.col] ?? DEFAULT_COLUMN_UNITS);
+        const h = this.layout.rowHeight(this.layout.lines(x.text, units, x.size, x.bold), x.size);
+        fixedHeight.set(x.row, Math.max(fixedHeight.get(x.row) ?? 0, h));
+        continue;
+      }
+      const key = `${x.size}|${x.bold ? 1 : 0}|${x.text}`;
+      let t = textIndex[i]!.get(key);
+      if (t === undefined) {
+        t = texts[i]!.push(x) - 1;
+        textIndex[i]!.set(key, t);
+      }
+      const cells = cellsOf.get(x.row) ?? [];
+      cells.push(i, t);
+      cellsOf.set(x.row, cells);
+    }
+    let constant = 0;
+    const groups = new Map<string, { count: number; floor: number; cells: number[] }>();
+    for (let r = 1; r <= this.lastRow; r++) {
+      const set = this.heights.get(r);
+      const floor = Math.max(DEFAULT_ROW_PT, fixedHeight.get(r) ?? 0);
+      const cells = cellsOf.get(r);
+      if (set !== undefined || !cells) {
+        constant += set ?? floor;
+        continue;
+      }
+      const key = `${floor}:${cells.join(',')}`;
+      const g = groups.get(key);
+      if (g) g.count++;
+      else groups.set(key, { count: 1, floor, cells });
+    }
+    const cache: Map<number, Float64Array>[] = flexible.map(() => new Map());
+    const heightOf = (i: number, t: number, units: number): number => {
+      const k = Math.round(units * 20);
+      let known = cache[i]!.get(k);
+      if (!known) cache[i]!.set(k, (known = new Float64Array(texts[i]!.length).fill(-1)));
+      if (known[t]! < 0) {
+        const x = texts[i]![t]!;
+        known[t] = this.layout.rowHeight(this.layout.lines(x.text, units, x.size, x.bold), x.size);
+      }
+      return known[t]!;
+    };
+    return (fw) => {
+      let total = constant;
+      for (const g of groups.values()) {
+        let h = g.floor;
+        for (let k = 0; k < g.cells.length; k += 2) h = Math.max(h, heightOf(g.cells[k]!, g.cells[k + 1]!, fw[g.cells[k]!]!));
+        total += h * g.count;
+      }
+      return total;
+    };
   }
 
   /** Width of column `col` in units (what fitColumns set, or Excel's default). */
@@ -249,40 +333,50 @@ export interface PrintOptions {
 
 export interface PrintGeometry {
   orientation: 'portrait' | 'landscape';
-  /** Width of the printed columns in points, the narrower of LibreOffice's and Excel's. */
+  /** The print scale, in percent: the sheet's columns fit the page's width in Excel and in LibreOffice. */
+  scalePercent: number;
+  /** Width of the printed columns in points, the narrower of LibreOffice's and Excel's (what an image may span). */
   widthPt: number;
-  /** Height of the sheet, in points, that one page holds (at the larger of the two scales). */
+  /** Height of the sheet, in points, that one page holds at that scale. */
   pageHeightPt: number;
-  /** The scale LibreOffice prints at, fitting the width. */
-  scale: number;
 }
 
 /**
  * How the sheet's columns print on A4: portrait when their width prints
  * there at 85 % or more, landscape otherwise. LibreOffice draws a column unit
  * 7 pt wide here (DejaVu Sans for Calibri), Excel 5,25 pt plus 3,75 pt a
- * column with narrower text: breaks and image sizes are planned for both.
+ * column. The scale is explicit, the one at which the wider of the two fits
+ * the page's width: both print at it (each app's own fit to width would
+ * give each its own scale), so a page holds the same rows in both, and the
+ * page breaks are planned exactly.
  */
 export function printGeometry(w: SheetWriter, lastCol = w.lastColumn): PrintGeometry {
-  const units = w.widthUnits(1, lastCol);
+  return printScale(w.widthUnits(1, lastCol), lastCol, w.layout.unitPt);
+}
+
+function printScale(units: number, lastCol: number, unitPt: number): PrintGeometry {
   const printable = (pageWidth: number) => pageWidth - (MARGINS.left + MARGINS.right) * 72;
-  const loWidth = units * w.layout.unitPt;
+  const loWidth = units * unitPt;
   const excelWidth = units * 5.25 + lastCol * 3.75;
-  const orientation = printable(PAGE.width) / loWidth >= 0.85 ? 'portrait' : 'landscape';
+  const widest = Math.max(loWidth, excelWidth);
+  const orientation = printable(PAGE.width) / widest >= 0.85 ? 'portrait' : 'landscape';
   const [pageW, pageH] = orientation === 'portrait' ? [PAGE.width, PAGE.height] : [PAGE.height, PAGE.width];
-  const largerScale = Math.min(1, printable(pageW) / Math.min(loWidth, excelWidth));
+  const scalePercent = Math.min(100, Math.floor((100 * printable(pageW)) / widest));
   return {
     orientation,
+    scalePercent,
     widthPt: Math.min(loWidth, excelWidth),
-    pageHeightPt: (pageH - (MARGINS.top + MARGINS.bottom) * 72) / largerScale,
-    scale: Math.min(1, printable(pageW) / loWidth),
+    pageHeightPt: ((pageH - (MARGINS.top + MARGINS.bottom) * 72) * 100) / scalePercent,
   };
 }
 
+/** Points a page keeps free of rows: the spreadsheets round row heights and margins. */
+const PAGE_SLACK_PT = 4;
+
 /**
- * A4 in the orientation the width needs; fit to the page's width only; the
- * printed area, the repeated rows, the header and footer; page breaks
- * between kept blocks.
+ * A4 in the orientation the width needs, at the scale that fits the width
+ * (never fit to one page); the printed area, the repeated rows, the header
+ * and footer; page breaks that end every page and keep blocks whole.
  */
 export function setupPrint(w: SheetWriter, o: PrintOptions): PrintGeometry {
   const ws = w.ws;
@@ -290,17 +384,17 @@ export function setupPrint(w: SheetWriter, o: PrintOptions): PrintGeometry {
   const geometry = printGeometry(w, lastCol);
   ws.pageSetup.paperSize = 9; // A4
   ws.pageSetup.orientation = geometry.orientation;
-  ws.pageSetup.fitToPage = true;
-  ws.pageSetup.fitToWidth = 1;
-  ws.pageSetup.fitToHeight = 0;
+  ws.pageSetup.fitToPage = false;
+  ws.pageSetup.scale = geometry.scalePercent;
   ws.pageSetup.margins = MARGINS;
   if (o.repeatRows) ws.pageSetup.printTitlesRow = o.repeatRows;
   ws.pageSetup.printArea = `A1:${columnLetter(lastCol)}${Math.max(1, w.lastRow)}`;
   // One text per line of the header: left and right parts would overlap on a long title.
   ws.headerFooter.oddHeader = `&C${headerText(o.title)}`;
   ws.headerFooter.oddFooter = `&L${headerText(t.dataYear(o.year))}&C&A&R${t.footerPage}`;
-  const repeated = o.repeatRows ? rowsHeight(w, o.repeatRows) : 0;
-  for (const r of pageBreaks(w.lastRow, (row) => w.rowHeight(row), geometry.pageHeightPt - repeated - 6, w.keptBlocks)) ws.getRow(r).addPageBreak();
+  const page = geometry.pageHeightPt - PAGE_SLACK_PT;
+  const room = { first: page, next: page - (o.repeatRows ? rowsHeight(w, o.repeatRows) : 0) };
+  for (const r of pageBreaks(w.lastRow, (row) => w.rowHeight(row), room, w.keptBlocks)) ws.getRow(r).addPageBreak();
   return geometry;
 }
 

@@ -146,7 +146,10 @@ describe('buildWorkbook on the convention’s two quartiers', async () => {
     expect(String(values[1]![0])).toContain('2024');
     expect(String(values[2]![0])).toContain('SIG Ville 2022');
     expect(String(values[3]![0])).toContain('ancien périmètre (2015)');
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow + 1}:${headerRow + 1}` });
+    // An explicit scale, the same in every spreadsheet, that fits the width and prints 11 pt text at 8 pt at least.
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToPage: false, printTitlesRow: `${headerRow + 1}:${headerRow + 1}` });
+    expect(ws.pageSetup.scale).toBeGreaterThanOrEqual(73);
+    expect(ws.pageSetup.scale).toBeLessThanOrEqual(100);
     expect(ws.pageSetup.printArea).toBe(`A1:${columnLetter(synthese.header.length)}${values.length}`);
     expect(ws.headerFooter.oddHeader).toContain('convention de Marles-les-Mines');
     expect(ws.headerFooter.oddFooter).toContain('page &P / &N');

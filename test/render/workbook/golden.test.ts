@@ -13,7 +13,7 @@ import { bundledModel, layout, readWorkbook, tinyPng } from './fixtures.ts';
 function layoutLines(ws: ExcelJS.Worksheet, breaks: string): string[] {
   const p = ws.pageSetup;
   const lines = [
-    `page\t${p.orientation} A4=${p.paperSize === 9} fitToWidth=${p.fitToWidth} fitToHeight=${p.fitToHeight} printArea=${p.printArea} printTitlesRow=${p.printTitlesRow ?? ''}`,
+    `page\t${p.orientation} A4=${p.paperSize === 9} fitToPage=${p.fitToPage} scale=${p.scale} printArea=${p.printArea} printTitlesRow=${p.printTitlesRow ?? ''}`,
     `headerFooter\t${ws.headerFooter.oddHeader} | ${ws.headerFooter.oddFooter}`,
     `view\t${JSON.stringify(ws.views[0] ?? {})} autoFilter=${JSON.stringify(ws.autoFilter ?? '')}`,
     `columns\t${(ws.columns ?? []).map((c) => c.width ?? '-').join(' ')}`,

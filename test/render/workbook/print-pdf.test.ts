@@ -73,18 +73,35 @@ function overlaps(list: Word[]): string[] {
   return found;
 }
 
-/** Pages a sheet needs: its rows' height at the scale its width prints at, over a page's height (LibreOffice draws a column unit 7 pt wide here). */
-function pagesNeeded(ws: import('exceljs').Worksheet): number {
-  const landscape = ws.pageSetup.orientation === 'landscape';
-  const [w, h] = landscape ? [841.9, 595.3] : [595.3, 841.9];
+const PRINTABLE = { portrait: [595.3, 841.9], landscape: [841.9, 595.3] } as const;
+
+/**
+ * How a sheet prints: its explicit scale, the width of its printed columns
+ * at that scale (LibreOffice draws a column unit 7 pt wide here) against
+ * the page's, and the pages its content needs: its rows' height at that
+ * scale over a page's height, less the rows repeated at the top of each
+ * page after the first.
+ */
+function printPlan(ws: import('exceljs').Worksheet) {
+  const [w, h] = PRINTABLE[ws.pageSetup.orientation === 'landscape' ? 'landscape' : 'portrait'];
   const m = ws.pageSetup.margins!;
   const lastCol = ws.pageSetup.printArea!.split(':')[1]!.replace(/\d+$/, '');
   let units = 0;
-  for (let c = 1; ws.getColumn(c).letter <= lastCol && ws.getColumn(c).letter.length <= lastCol.length; c++) units += ws.getColumn(c).width ?? 9.14;
-  const scale = Math.min(1, (w - (m.left + m.right) * 72) / (units * layout.unitPt));
-  let height = 0;
-  for (let r = 1; r <= ws.rowCount; r++) height += ws.getRow(r).height ?? 15;
-  return Math.ceil((height * scale) / (h - (m.top + m.bottom) * 72));
+  for (let c = 1; ws.getColumn(c).letter <= lastCol || ws.getColumn(c).letter.length < lastCol.length; c++) units += ws.getColumn(c).width ?? 9.14;
+  const scale = ws.pageSetup.scale! / 100;
+  const heightOf = (r: number) => ws.getRow(r).height ?? 15;
+  let content = 0;
+  for (let r = 1; r <= ws.rowCount; r++) content += heightOf(r);
+  let repeated = 0;
+  const [a, b] = (ws.pageSetup.printTitlesRow ?? '0:-1').split(':').map(Number);
+  for (let r = a!; r <= b!; r++) repeated += heightOf(r);
+  const page = (h - (m.top + m.bottom) * 72) / scale;
+  return {
+    scale,
+    printable: w - (m.left + m.right) * 72,
+    printedWidth: units * layout.unitPt * scale,
+    needed: 1 + Math.ceil(Math.max(0, content - page) / (page - repeated)),
+  };
 }
 
 async function printed(name: string, plan: WorkbookPlan, model: ReportModel, charts: Map<string, ChartImage[]>) {
@@ -153,13 +170,16 @@ describe.skipIf(!tools)('workbooks printed on A4', { timeout: 1_800_000 }, async
         expect(pdf.images.length).toBe(placed);
       });
 
-      it('gives each sheet the pages its content needs, no more', () => {
+      it('prints each sheet at the scale that fits its width, on the pages its content needs, no more', () => {
         for (const ws of pdf.wb.worksheets) {
           const pages = pdf.sheetOf.filter((s) => s === ws.name).length;
-          const needed = pagesNeeded(ws);
+          const plan = printPlan(ws);
+          expect(plan.printedWidth, `${ws.name} : largeur imprimée`).toBeLessThanOrEqual(plan.printable);
+          // Not smaller than it must be: one point of scale more would not fit (or it prints at 100 %).
+          if (plan.scale < 1) expect(plan.printedWidth * (plan.scale + 0.01) / plan.scale, `${ws.name} : échelle`).toBeGreaterThan(plan.printable);
           expect(pages, ws.name).toBeGreaterThanOrEqual(1);
-          // Blocks kept whole leave room at the foot of some pages.
-          expect(pages, `${ws.name}: ${pages} pages pour ${needed} de contenu`).toBeLessThanOrEqual(Math.ceil(needed * 1.6) + 1);
+          // Blocks kept whole (a quartier's rows, a chart with its caption) leave room at the foot of some pages.
+          expect(pages, `${ws.name} : ${pages} pages pour ${plan.needed} de contenu`).toBeLessThanOrEqual(Math.ceil(plan.needed * 1.25) + 1);
         }
       });
     });
