@@ -10,9 +10,14 @@ import { clean } from './bounded.ts';
 
 /**
  * Fewer quartiers than this for an indicator and year is not a national
- * comparison (the registry's own quartiers, a prefecture's sheet): no rank.
+ * comparison: the registry's own quartiers, a prefecture's sheet, or a
+ * regional extract (the largest region, Île-de-France, has fewer than 300
+ * QPV; the Occitanie extract 105), which the portraits would otherwise
+ * present « parmi les quartiers de France ». A national file lists about
+ * 1 300 QPV (2015) or 1 600 (2024), still over 1 000 once its secrets are
+ * left out.
  */
-export const NATIONAL_MINIMUM = 100;
+export const NATIONAL_MINIMUM = 500;
 
 interface Panel {
   /** Values ascending. */
@@ -30,7 +35,7 @@ function ranked(f: Pick<Figure, 'state' | 'value' | 'bound'>): boolean {
   return f.state === 'valeur' && f.value !== null && (f.bound === '=' || f.bound === '~');
 }
 
-function panels(figures: readonly Figure[]): Map<string, Panel> {
+function panels(figures: readonly Figure[], minimum: number): Map<string, Panel> {
   const values = new Map<string, number[]>();
   for (const f of figures) {
     if (f.level !== 'quartier' || !ranked(f)) continue;
@@ -41,7 +46,7 @@ function panels(figures: readonly Figure[]): Map<string, Panel> {
   }
   const out = new Map<string, Panel>();
   for (const [k, list] of values) {
-    if (list.length < NATIONAL_MINIMUM) continue;
+    if (list.length < minimum) continue;
     const sorted = Float64Array.from(list).sort();
     const mid = sorted.length >> 1;
     const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
@@ -80,8 +85,14 @@ function lowerBound(a: Float64Array, v: number): number {
  * the indicator's polarity (for a neutral one, the highest); ties share the
  * best rank: 1 + the number of strictly more unfavourable values.
  */
-export function addNationalContext(rows: TidyRow[], figures: readonly Figure[], indicators: ReadonlyMap<string, Pick<Indicator, 'polarity'>>): void {
-  const byGroup = panels(figures);
+export function addNationalContext(
+  rows: TidyRow[],
+  figures: readonly Figure[],
+  indicators: ReadonlyMap<string, Pick<Indicator, 'polarity'>>,
+  /** Quartiers valued for an indicator × year × perimeter below which there is no national comparison. */
+  minimum = NATIONAL_MINIMUM,
+): void {
+  const byGroup = panels(figures, minimum);
   if (byGroup.size === 0) return;
   for (const r of rows) {
     const p = byGroup.get(key(r.indicateur, r.annee, r.perimetre));
