@@ -40,8 +40,8 @@ export const charts = {
   titleIndices: (epci: string, years: string) => `${epci} : indices des quartiers (agglomération = 100), ${years}`,
   titleClassement: (epci: string, years: string) => `${epci} : classement des quartiers par indicateur, ${years}`,
 
-  describeQuartierAgglomeration: (quartier: string, n: number, reference: string) =>
-    `Graphique en haltères : pour ${n} ${plural(n, 'indicateur')} du quartier ${quartier}, la valeur du quartier (rond bleu, triangle pour une borne « plus de » ou « moins de ») à côté de celle de la référence ${reference} (losange orange). Les pourcentages et les indices ont chacun leur échelle.`,
+  describeQuartierAgglomeration: (quartier: string, n: number, reference: string | null) =>
+    `Graphique en haltères : pour ${n} ${plural(n, 'indicateur')} du quartier ${quartier}, la valeur du quartier (rond bleu, triangle pour une borne « plus de » ou « moins de »)${reference === null ? ' ; les sources ne donnent aucune valeur de référence' : ` à côté de celle de la référence ${reference} (losange orange)`}. Les pourcentages et les indices ont chacun leur échelle.`,
   describeEcarts: (quartier: string, n: number) =>
     `Barres divergentes : pour ${n} ${plural(n, 'indicateur')} du quartier ${quartier}, l'écart en points à l'agglomération ; vert si l'écart est favorable au quartier, orange s'il est défavorable, gris s'il est neutre. Une barre ouverte en pointillés est une borne (écart d'au moins ou d'au plus).`,
   describeTrajectoires: (quartier: string, indicators: string[], reference = true, targets = true) =>

@@ -54,7 +54,7 @@ const yIndicator: VlSpec = { field: 'libelle', type: 'nominal', sort: { field: '
 
 // ---- quartier vs agglomération ---------------------------------------------
 
-function dumbbellPanel(unit: Unit, withMedian: boolean): VlSpec {
+function dumbbellPanel(unit: Unit, withMedian: boolean, withReference: boolean): VlSpec {
   const x = (field: string) => ({ field, type: 'quantitative' });
   return {
     transform: [{ filter: `datum.unite === '${unit}'` }],
@@ -75,20 +75,20 @@ function dumbbellPanel(unit: Unit, withMedian: boolean): VlSpec {
       {
         transform: [{ filter: 'isValid(datum.reference)' }, seriesTransform(words.seriesReference)],
         mark: { type: 'point', shape: 'diamond', filled: true, size: 90, opacity: 1 },
-        encoding: { x: x('reference'), color: seriesColor(withMedian), tooltip: INDICATOR_TOOLTIP },
+        encoding: { x: x('reference'), color: seriesColor(withMedian, withReference), tooltip: INDICATOR_TOOLTIP },
       },
       // The third mark: the median of the QPV of France, where national files give it.
       ...(withMedian
         ? [{
             transform: [{ filter: 'isValid(datum.mediane)' }, seriesTransform(words.seriesMedian)],
             mark: { type: 'point', shape: 'square', filled: true, size: 70, opacity: 1 },
-            encoding: { x: x('mediane'), color: seriesColor(true), tooltip: [...INDICATOR_TOOLTIP, { field: 'etiquette_mediane', title: words.seriesMedian }] },
+            encoding: { x: x('mediane'), color: seriesColor(true, withReference), tooltip: [...INDICATOR_TOOLTIP, { field: 'etiquette_mediane', title: words.seriesMedian }] },
           }]
         : []),
       {
         transform: [{ filter: `isValid(datum.valeur) && !(${IS_BOUND('forme')})` }, seriesTransform(words.seriesQuartier)],
         mark: { type: 'point', filled: true, size: 90, opacity: 1 },
-        encoding: { x: x('valeur'), color: seriesColor(withMedian), tooltip: INDICATOR_TOOLTIP },
+        encoding: { x: x('valeur'), color: seriesColor(withMedian, withReference), tooltip: INDICATOR_TOOLTIP },
       },
       {
         transform: [{ filter: `isValid(datum.valeur) && (${IS_BOUND('forme')})` }],
@@ -115,19 +115,18 @@ function dumbbellPanel(unit: Unit, withMedian: boolean): VlSpec {
 }
 
 export function quartierAgglomerationSpec(input: QuartierChartInput): ChartResult {
-  const byId = new Map(input.catalogue.indicators.map((i) => [i.id, i]));
   const { data, rows, mainYear } = quartierIndicators(input.rows, input.catalogue, input.year, (r, ind) => COMPARABLE_UNITS.includes(r.unite) && (ind?.inPortrait ?? true));
-  void byId;
   if (data.length === 0) return { skipped: words.noValue };
   const units = unitsPresent(data);
+  const withReference = data.some((d) => d.reference !== null);
   const cap = caption(
     words.titleQuartierAgglomeration(input.name, String(mainYear)),
     sourceParts(rows),
-    referenceLines(rows, input.referenceName),
-    words.describeQuartierAgglomeration(input.name, data.length, input.referenceName),
+    withReference ? referenceLines(rows, input.referenceName) : [words.noReferenceValues(input.referenceName)],
+    words.describeQuartierAgglomeration(input.name, data.length, withReference ? input.referenceName : null),
   );
   const withMedian = data.some((d) => d.mediane !== undefined);
-  return { spec: topLevel(cap, data, { vconcat: units.map((u) => dumbbellPanel(u, withMedian)), resolve: { scale: { x: 'independent' } } }) };
+  return { spec: topLevel(cap, data, { vconcat: units.map((u) => dumbbellPanel(u, withMedian, withReference)), resolve: { scale: { x: 'independent' } } }) };
 }
 
 // ---- écarts ---------------------------------------------------------------
@@ -405,7 +404,8 @@ export function enjeuxSpec(input: QuartierChartInput): ChartResult {
     const groups = mine.length ? [...new Set(mine.map((l) => `${l.enjeu} : ${l.enjeuLabel}`))] : [words.otherIndicators];
     for (const g of groups) out.push({ ...d, enjeu: g, etiquette_enjeu: d.indice === null ? d.etiquette : `${d.etiquette} (indice ${d.etiquette_indice})`, ordre_enjeu: mine.length ? enjeuOrder.indexOf(mine.find((l) => `${l.enjeu} : ${l.enjeuLabel}` === g)!.enjeu) : 1e3 });
   }
-  if (out.length === 0) return { skipped: words.noGap };
+  // Secrets alone would draw an empty index axis: no chart without one index.
+  if (!out.some((d) => d.indice !== null)) return { skipped: words.noGap };
   const x = { field: 'indice', type: 'quantitative' };
   // Index axis from 0 to a round number above the largest index (at least 200): 100 sits in view.
   const indexMax = Math.max(200, Math.ceil(Math.max(...out.map((d) => d.indice ?? 0)) / 100) * 100 + 100);
