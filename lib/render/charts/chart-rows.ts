@@ -4,7 +4,7 @@
 
 import type { Catalogue, Indicator, Unit } from '../../model/types.ts';
 import type { TidyRow } from '../../model/tidy-row.ts';
-import { formatGap, formatValue } from '../portrait/format-value.ts';
+import { formatGap, formatValue, medianDecimals } from '../portrait/format-value.ts';
 import { latestRows } from '../portrait/portrait.ts';
 import { formatFrenchNumber } from '../../text/french-number.ts';
 import { charts as words, PERIMETER_WORDS } from '../../messages/charts.ts';
@@ -95,7 +95,7 @@ export function indicatorDatum(row: TidyRow, ind: Indicator | undefined, mainYea
     source: row.source,
     perimetre: PERIMETER_WORDS[row.perimetre] ?? PERIMETER_WORDS['']!,
     // Only where national files gave it, so that a chart without it keeps its bytes.
-    ...(row.mediane_qpv === null ? {} : { mediane: row.mediane_qpv, etiquette_mediane: formatValue({ state: 'valeur', value: row.mediane_qpv, bound: '', decimals: row.decimales, unit: row.unite }) }),
+    ...(row.mediane_qpv === null ? {} : { mediane: row.mediane_qpv, etiquette_mediane: formatValue({ state: 'valeur', value: row.mediane_qpv, bound: '', decimals: medianDecimals(row.mediane_qpv, row.decimales, row.unite), unit: row.unite }) }),
   };
 }
 

@@ -4,7 +4,7 @@
 
 import type { TidyRow } from '../../model/tidy-row.ts';
 import { msg } from '../../messages/index.ts';
-import { formatGap, formatValue } from '../portrait/format-value.ts';
+import { formatGap, formatValue, medianDecimals } from '../portrait/format-value.ts';
 import { html, type Markup } from './markup.ts';
 
 export function valueText(row: TidyRow): string {
@@ -19,7 +19,7 @@ export function referenceText(row: TidyRow): string {
 /** The median of the QPV of France, and the quartier's gap to it: « 42,4 % (−2,2 points) ». */
 export function medianText(row: TidyRow): string {
   if (row.mediane_qpv === null) return msg.html.notAvailable;
-  const median = formatValue({ state: 'valeur', value: row.mediane_qpv, bound: '', decimals: row.decimales, unit: row.unite });
+  const median = formatValue({ state: 'valeur', value: row.mediane_qpv, bound: '', decimals: medianDecimals(row.mediane_qpv, row.decimales, row.unite), unit: row.unite });
   return row.ecart_mediane_qpv === null ? median : `${median} (${formatGap(row.ecart_mediane_qpv, '', row.decimales, row.unite)})`;
 }
 

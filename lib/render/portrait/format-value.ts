@@ -36,3 +36,15 @@ export function formatGap(gap: number, bound: string, decimals: number, unit: Un
   const u = unit === 'pct' ? `${NBSP}point${Math.abs(gap) >= 2 ? 's' : ''}` : UNIT_SUFFIX[unit](gap);
   return `${words}${n}${u}`;
 }
+
+/**
+ * The decimals a QPV median is printed with, in every output: those of the
+ * values (« 45,0 % » beside « 54,1 % »), one more for a rate whose median
+ * falls between two values (42,45 between 42,4 and 42,5); a count or an
+ * amount is rounded (no « 2 021,5 habitants »).
+ */
+export function medianDecimals(median: number, decimals: number, unit: Unit): number {
+  const written = String(median).split('.')[1]?.length ?? 0;
+  const extra = unit === 'pct' || unit === 'indice' ? 1 : 0;
+  return Math.max(decimals, Math.min(written, decimals + extra));
+}

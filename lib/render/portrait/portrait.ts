@@ -7,7 +7,7 @@ import type { TidyRow } from '../../model/tidy-row.ts';
 import { difference } from '../../measures/bounded.ts';
 import { producerOf } from '../../measures/trajectory.ts';
 import { formatFrenchNumber } from '../../text/french-number.ts';
-import { formatGap, formatValue } from './format-value.ts';
+import { formatGap, formatValue, medianDecimals } from './format-value.ts';
 import { measures as msg } from '../../messages/measures.ts';
 import { markdownText as md } from '../../text/markdown-text.ts';
 import { portraitMessages as words, SECTION_TITLES, STATUS_LABELS } from '../../messages/portrait.ts';
@@ -88,9 +88,7 @@ export function nationalLines(rows: TidyRow[], catalogue: Catalogue, year: numbe
 /** « Taux de pauvreté : 40,2 % en 2019, 782e sur 1 292 quartiers du plus élevé au plus bas ; médiane des QPV : 42,4 % (−2,2 points). » */
 function nationalLine(row: TidyRow, indicator: Indicator): string {
   const value = formatValue({ state: row.etat, value: row.valeur, bound: row.borne, decimals: row.decimales, unit: row.unite });
-  // A median of an even count may need one decimal more than the values (42,45 between 42,4 and 42,5).
-  const written = String(row.mediane_qpv).split('.')[1]?.length ?? 0;
-  const median = formatValue({ state: 'valeur', value: row.mediane_qpv, bound: '', decimals: Math.min(written, row.decimales + 1), unit: row.unite });
+  const median = formatValue({ state: 'valeur', value: row.mediane_qpv, bound: '', decimals: medianDecimals(row.mediane_qpv!, row.decimales, row.unite), unit: row.unite });
   const gap = formatGap(row.ecart_mediane_qpv!, '', row.decimales, row.unite);
   const higherFirst = indicator.polarity !== 'hausse_favorable';
   return msg.nationalContext(indicator.portraitLabel, value, row.annee, row.rang_national!, formatFrenchNumber(row.rang_national_sur!, 0), higherFirst, median, gap);
