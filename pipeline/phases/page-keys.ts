@@ -36,13 +36,24 @@ function chartsOf(refs: readonly ChartRef[], written: ReadonlyMap<string, Writte
   return refs.map((r) => ({ ...r, spec: written.get(r.specPath)?.sha256 ?? null }));
 }
 
+/**
+ * The link to the quartier's agglomeration page: its path and name only. The
+ * run's page object also holds the agglomeration's quartiers with all their
+ * rows, which the quartier page does not show (hashing them into each page's
+ * key took most of a national HTML phase).
+ */
+function agglomerationLink(site: Site, code: string): { path: string; name: string } | null {
+  const a = site.agglomerationPage?.(code);
+  return a ? { path: a.path, name: a.name } : null;
+}
+
 export function quartierPageMadeFrom(site: Site, q: QuartierReport, refs: readonly ChartRef[], written: ReadonlyMap<string, WrittenFile>): string {
   return JSON.stringify({
     shared: sharedDigest(site),
     page: site.quartierPage(q.code),
     quartier: quartierDigest(q),
     portrait: site.files.portraits.get(q.code) ?? null,
-    agglomeration: site.agglomerationPage?.(q.code) ?? null,
+    agglomeration: agglomerationLink(site, q.code),
     charts: chartsOf(refs, written),
     // « Ce qui a changé »: only what this page's section shows.
     changes: quartierChanges(site.model.changes, q.code),

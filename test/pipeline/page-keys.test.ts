@@ -40,4 +40,17 @@ describe('page keys', () => {
     // Another run date is shown on every page.
     expect(quartierPageMadeFrom({ ...site, model: { ...model, generatedAt: '2030-01-01T00:00:00.000Z' } }, a!, [ref], written)).not.toBe(base);
   });
+
+  it('hold the link to the agglomeration page, not the rows of the agglomeration’s other quartiers', async () => {
+    const model = await bundledModel();
+    const [a, b] = model.quartiers;
+    const files = { workbooks: [], tidyCsv: null, portraits: new Map<string, string>() };
+    // As the HTML phase gives it: the agglomeration's page with its quartiers.
+    const withPage = (quartiers: typeof model.quartiers, path = 'agglomerations/epci-1.html') => ({
+      model, files, quartierPage: (c: string) => `quartiers/${c}.html`, agglomerationPage: () => ({ path, name: 'Agglo', quartiers }),
+    });
+    const base = quartierPageMadeFrom(withPage([a!, b!]), a!, [], new Map());
+    expect(quartierPageMadeFrom(withPage([a!, { ...b!, rows: b!.rows.slice(1) }]), a!, [], new Map())).toBe(base);
+    expect(quartierPageMadeFrom(withPage([a!, b!], 'agglomerations/epci-2.html'), a!, [], new Map())).not.toBe(base);
+  });
 });
