@@ -9,9 +9,14 @@
 // published folder holds files its manifest does not name (they would vanish
 // from the user's view); a published file whose bytes changed (edited,
 // damaged) is rendered again and the replaced version kept aside.
+// A file of a replaced version that is the very same file (same device and
+// inode: a hard link made when the next run reused it) as the published
+// version's file at the same path is not read: removing that name loses no
+// byte, they stay published. Only the files the next run made again are
+// compared byte for byte (a national publication is 4 GB, read twice before).
 
 import { createHash } from 'node:crypto';
-import { createReadStream, promises as fs } from 'node:fs';
+import { createReadStream, promises as fs, lstatSync } from 'node:fs';
 import path from 'node:path';
 import { MANIFEST, listEntries, readManifest } from './manifest.ts';
 
@@ -23,12 +28,23 @@ export async function unlistedFiles(dir: string): Promise<string[]> {
   return (await examine(dir, false)).sort();
 }
 
-/** Files under `dir` not proven to be the tool's: unnamed, or named with other bytes (sha256 compared). */
-export async function foreignFiles(dir: string): Promise<string[]> {
-  return (await examine(dir, true)).sort();
+/**
+ * Files under `dir` not proven to be the tool's: unnamed, or named with other
+ * bytes (sha256 compared, except for a file that is also `published`'s file
+ * at the same path).
+ */
+export async function foreignFiles(dir: string, published?: string): Promise<string[]> {
+  return (await examine(dir, true, published)).sort();
 }
 
-async function examine(dir: string, compareBytes: boolean): Promise<string[]> {
+/** Whether `a` and `b` are one regular file under two names (the inode compared in full: no rounding to a double). */
+export function sameFile(a: string, b: string): boolean {
+  const sa = lstatSync(a, { bigint: true, throwIfNoEntry: false });
+  const sb = lstatSync(b, { bigint: true, throwIfNoEntry: false });
+  return !!sa && !!sb && sa.isFile() && sb.isFile() && sa.dev === sb.dev && sa.ino === sb.ino;
+}
+
+async function examine(dir: string, compareBytes: boolean, published?: string): Promise<string[]> {
   const manifest = await readManifest(dir);
   const listed = new Map((manifest?.sorties ?? []).map((s) => [s.fichier, s]));
   const journal = await readJournal(dir);
@@ -42,20 +58,21 @@ async function examine(dir: string, compareBytes: boolean): Promise<string[]> {
     if (f.rel === '.gitkeep' && f.size === 0) continue; // an empty placeholder: nothing to lose
     const entry = listed.get(f.rel);
     if (!entry) foreign.push(f.rel);
-    else if (compareBytes && (entry.octets !== f.size || (await fileSha256(path.join(dir, f.rel))) !== entry.sha256)) foreign.push(f.rel);
+    else if (compareBytes && !(published !== undefined && sameFile(path.join(dir, f.rel), path.join(published, f.rel))) && !(await sameBytes(path.join(dir, f.rel), f.size, entry))) foreign.push(f.rel);
   }
   return foreign;
 }
 
 /**
- * Removes `dir` when every file in it is the tool's (sha256 compared);
- * otherwise leaves it whole and returns the files that kept it.
+ * Removes `dir` when every file in it is the tool's (sha256 compared, or the
+ * same file as `published`'s at that path); otherwise leaves it whole and
+ * returns the files that kept it.
  */
-export async function removeOwned(dir: string): Promise<string[]> {
+export async function removeOwned(dir: string, published?: string): Promise<string[]> {
   const st = await fs.lstat(dir).catch(() => null);
   if (!st) return [];
   if (!st.isDirectory()) return [path.basename(dir)];
-  const foreign = await foreignFiles(dir);
+  const foreign = await foreignFiles(dir, published);
   if (foreign.length === 0) await fs.rm(dir, { recursive: true, force: true });
   return foreign;
 }
@@ -63,6 +80,10 @@ export async function removeOwned(dir: string): Promise<string[]> {
 async function readJournal(dir: string): Promise<Set<string>> {
   const text = await fs.readFile(path.join(dir, JOURNAL), 'utf8').catch(() => '');
   return new Set(text.split('\n').filter((l) => l !== ''));
+}
+
+async function sameBytes(file: string, size: number, entry: { octets: number; sha256: string }): Promise<boolean> {
+  return entry.octets === size && (await fileSha256(file)) === entry.sha256;
 }
 
 async function fileSha256(file: string): Promise<string> {

@@ -103,7 +103,7 @@ export async function cleanLeftovers(out: string, keep?: string): Promise<Cleanu
     if (!m) continue;
     const pid = Number(m[1]);
     if (pid !== process.pid && isAlive(pid)) continue;
-    const foreign = await removeLeftover(path.join(p.parent, name), rest);
+    const foreign = await removeLeftover(path.join(p.parent, name), rest, live === null ? undefined : path.join(p.parent, live));
     if (foreign.length) cleanup.kept.push({ name, foreign });
     else if (!rest.startsWith(PREVIOUS)) cleanup.removed.push(name);
   }
@@ -118,8 +118,8 @@ function looksLikeLock(text: string): boolean {
   }
 }
 
-/** Removes one leftover if it is the tool's; returns what kept it otherwise. */
-async function removeLeftover(full: string, rest: string): Promise<string[]> {
+/** Removes one leftover if it is the tool's; returns what kept it otherwise. `published`: the version the output link points to. */
+async function removeLeftover(full: string, rest: string, published: string | undefined): Promise<string[]> {
   const st = await fs.lstat(full).catch(() => null);
   if (!st) return [];
   if (rest.startsWith('lien-') || rest.startsWith('lock.')) {
@@ -129,7 +129,7 @@ async function removeLeftover(full: string, rest: string): Promise<string[]> {
     await fs.rm(full, { force: true });
     return [];
   }
-  return removeOwned(full);
+  return removeOwned(full, published);
 }
 
 /**
@@ -228,6 +228,6 @@ async function publishByRenames(version: string, p: OutPaths, step: PublishStep)
     throw e;
   }
   step('publication:bascule');
-  const foreign = exists ? await removeOwned(old) : [];
+  const foreign = exists ? await removeOwned(old, p.abs) : [];
   return { version: path.basename(p.abs), cleanup: { removed: [], kept: foreign.length ? [{ name: path.basename(old), foreign }] : [] } };
 }

@@ -2,7 +2,7 @@
 // reads through it in a loop during many publications never misses it.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanLeftovers, outState, publishFolder, restoreOutput, stagingName, versionStamp } from '../../pipeline/publish.ts';
@@ -132,6 +132,42 @@ describe('leftovers and recovery', () => {
       expect(siblings(out).sort()).toEqual([readlinkSync(out), `.reports.lien-${dead + 1}`, `.reports.old-${dead}`, `.reports.tmp-${live.pid}`].sort());
     } finally {
       live.kill('SIGKILL');
+    }
+  });
+
+  it('removes a replaced version without comparing the files it shares with the published one, kept whole for a file of its own', async () => {
+    const out = path.join(tempRoot(), 'reports');
+    await publishFolder(stage(out, 'un'), out, stamp());
+    /** The next run's staging: a.txt taken from the published version by hard link (as a reuse does), sub/b.txt written again. */
+    const reusing = () => {
+      const from = path.join(path.dirname(out), readlinkSync(out));
+      const dir = stage(out, 'un');
+      rmSync(path.join(dir, 'a.txt'));
+      linkSync(path.join(from, 'a.txt'), path.join(dir, 'a.txt'));
+      return from;
+    };
+    reusing();
+    await publishFolder(stagingName(out, process.pid), out, stamp());
+    // Edited through the published name: the replaced version's a.txt is that very file, so its bytes no
+    // longer match its manifest, yet removing that name loses nothing: the edit stays published.
+    writeFileSync(path.join(out, 'a.txt'), 'annoté');
+    expect(await cleanLeftovers(out)).toEqual({ removed: [], kept: [] });
+    expect(siblings(out)).toEqual([readlinkSync(out)]);
+    expect(readFileSync(path.join(out, 'a.txt'), 'utf8')).toBe('annoté');
+    // A file of the replaced version's own keeps it whole, shared files or not: a note, or a file made again and edited.
+    for (const [name, change] of [
+      ['a note of the user', (dir: string) => writeFileSync(path.join(dir, 'notes.txt'), 'mes notes')],
+      ['its own sub/b.txt edited', (dir: string) => writeFileSync(path.join(dir, 'sub', 'b.txt'), 'UN')],
+    ] as const) {
+      writeFileSync(path.join(out, 'a.txt'), 'un');
+      const replaced = reusing();
+      change(replaced);
+      const { cleanup } = await publishFolder(stagingName(out, process.pid), out, stamp());
+      expect(cleanup.kept, name).toEqual([]);
+      const kept = await cleanLeftovers(out);
+      expect(kept.kept.map((k) => path.join(path.dirname(out), k.name)), name).toEqual([replaced.replace('.reports.v-', '.reports.precedente-')]);
+      expect(kept.kept[0]!.foreign, name).toHaveLength(1);
+      rmSync(path.join(path.dirname(out), kept.kept[0]!.name), { recursive: true });
     }
   });
 
