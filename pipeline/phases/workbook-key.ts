@@ -39,13 +39,42 @@ function withoutFingerprint(f: ReportModel['files'][number]): object {
   return shown;
 }
 
+interface PngIndex {
+  /** The run's paths in the order written: a map's iterator also yields what is added later, as long as it never reached its end. */
+  paths: Iterator<string>;
+  seen: number;
+  byFolder: Map<string, string[]>;
+}
+
+const PNGS = new WeakMap<ReadonlyMap<string, WrittenFile>, PngIndex>();
+
+/**
+ * The PNGs written directly in `folder` so far, indexed once as the run
+ * writes them (`written` only grows): each of a national run's 1 000
+ * workbooks scanned its 25 000 paths.
+ */
+function pngsIn(written: ReadonlyMap<string, WrittenFile>, folder: string): readonly string[] {
+  let index = PNGS.get(written);
+  if (!index) {
+    index = { paths: written.keys(), seen: 0, byFolder: new Map() };
+    PNGS.set(written, index);
+  }
+  for (; index.seen < written.size; index.seen++) {
+    const file = index.paths.next().value as string;
+    if (!file.endsWith('.png')) continue;
+    const dir = file.slice(0, file.lastIndexOf('/'));
+    const list = index.byFolder.get(dir);
+    if (list) list.push(file);
+    else index.byFolder.set(dir, [file]);
+  }
+  return index.byFolder.get(folder) ?? [];
+}
+
 /** The text the workbook's key is made from; `written`: the run's files so far (the charts of its quartiers among them). */
 export function workbookMadeFrom(plan: WorkbookPlan, model: ReportModel, chartFolders: readonly string[], written: ReadonlyMap<string, WrittenFile>): string {
   const charts: [string, string, string | null][] = [];
-  const prefixes = chartFolders.map((f) => `${f}/`);
-  for (const [file, w] of written) {
-    if (!file.endsWith('.png') || !prefixes.some((p) => file.startsWith(p) && !file.includes('/', p.length))) continue;
-    charts.push([file, w.sha256, written.get(file.replace(/\.png$/, '.vl.json'))?.sha256 ?? null]);
+  for (const folder of new Set(chartFolders)) {
+    for (const file of pngsIn(written, folder)) charts.push([file, written.get(file)!.sha256, written.get(file.replace(/\.png$/, '.vl.json'))?.sha256 ?? null]);
   }
   charts.sort((a, b) => (a[0] < b[0] ? -1 : 1));
   const quartiers = plan.quartiers.map(quartierDigest);

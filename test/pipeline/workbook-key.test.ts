@@ -48,4 +48,21 @@ describe('workbookMadeFrom', () => {
     const ownRows = changed(model, a!.code);
     expect(workbookMadeFrom(planWorkbooks({ quartiers: [ownRows.quartiers[0]!] }).plans[0]!, ownRows, folders, written)).not.toBe(base);
   });
+
+  it('sees the charts its run wrote since an earlier key, only those of the workbook’s own folders', async () => {
+    const model = await bundledModel();
+    const [a] = model.quartiers;
+    const plan = planWorkbooks({ quartiers: [a!] }).plans[0]!;
+    const folders = [`graphiques/${a!.code}`];
+    const written = new Map([[`graphiques/${a!.code}/ecarts.png`, { sha256: 'x', bytes: 1 }]]);
+    const first = workbookMadeFrom(plan, model, folders, written);
+    written.set(`graphiques/${a!.code}/sous-dossier/ecarts.png`, { sha256: 'y', bytes: 1 });
+    written.set(`graphiques/autre/ecarts.png`, { sha256: 'y', bytes: 1 });
+    expect(workbookMadeFrom(plan, model, folders, written)).toBe(first);
+    written.set(`graphiques/${a!.code}/trajectoires.png`, { sha256: 'y', bytes: 1 });
+    const second = workbookMadeFrom(plan, model, folders, written);
+    expect(second).not.toBe(first);
+    // The same key as from the finished list read afresh.
+    expect(second).toBe(workbookMadeFrom(plan, model, folders, new Map(written)));
+  });
 });
