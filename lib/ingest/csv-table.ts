@@ -196,6 +196,8 @@ function translateCsvError(e: unknown, file: string, text: string, delimiter: De
       const at = unclosedQuote(text, delimiter);
       return new DataError(msg.quoteNotClosed(file, at?.line ?? line, at?.column), { file, line: at?.line ?? line, column: at?.column });
     }
+    case 'INVALID_OPENING_QUOTE':
+      return new DataError(msg.quoteInsideField(file, line, typeof err.column === 'number' ? err.column + 1 : undefined), { file, line, ...(typeof err.column === 'number' ? { column: err.column + 1 } : {}) });
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
       return new DataError(msg.badClosingQuote(file, line), { file, line });

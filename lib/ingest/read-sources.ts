@@ -170,6 +170,10 @@ function parseFiles(sorted: SourceFile[], decode: (file: SourceFile) => DecodedT
       ignored.push({ file: file.path, reason: msg.ignoredNotData() });
       continue;
     }
+    if (/\.txt$/i.test(file.path) && !looksLikeTable(file.bytes)) {
+      ignored.push({ file: file.path, reason: msg.ignoredTextNotTable() });
+      continue;
+    }
     attempt(() => parsed.push(parseSourceFile(file, decode)));
   }
   return { parsed, geoFiles, ignored, unrecognisedSheets };
@@ -379,6 +383,28 @@ function looksLikeMisopenedCsv(rows: readonly (readonly string[])[]): boolean {
   const used = rows.filter((r) => r.some((c) => c.trim() !== ''));
   const withSemicolons = used.filter((r) => r.some((c) => c.includes(';'))).length;
   return withSemicolons * 2 >= used.length || findMojibake(used.map((r) => r.join(' ')).join('\n')) !== null;
+}
+
+/**
+ * Whether a `.txt` file is a table (INSEE ships some as tab-separated text)
+ * rather than notes: from its first line holding the most frequent number
+ * of one separator (the header, under any title lines), nearly every
+ * non-empty line holds that number. A document's table of contents
+ * (« Préambule⇥3 ») or prose with commas does not. Judged on the first
+ * 64 kB read as Latin-1 (separators are ASCII).
+ */
+export function looksLikeTable(bytes: Uint8Array): boolean {
+  const lines = Buffer.from(bytes.subarray(0, 65536)).toString('latin1').split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
+  for (const [sep, least] of [['\t', 1], [';', 1], ['|', 1], [',', 2]] as const) {
+    const counts = lines.map((l) => l.split(sep).length - 1);
+    const tally = new Map<number, number>();
+    for (const n of counts) if (n >= least) tally.set(n, (tally.get(n) ?? 0) + 1);
+    if (tally.size === 0) continue;
+    const [modal, times] = [...tally].reduce((a, b) => (b[1] > a[1] ? b : a));
+    const rest = counts.slice(counts.indexOf(modal));
+    if (times >= 2 && times >= 0.9 * rest.length) return true;
+  }
+  return false;
 }
 
 /** An `attempt`: runs a step, files its DataError(s) in `errors` and goes on (undefined then); any other error is a bug and thrown. */

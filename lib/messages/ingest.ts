@@ -63,8 +63,10 @@ export const ingest = {
     `${where(file, line, column)} : guillemet ouvert ici et jamais refermé ; chaque champ entre guillemets doit se terminer par un guillemet.`,
   badClosingQuote: (file: string, line?: number) =>
     `${where(file, line)} : guillemet mal placé ; un guillemet à l'intérieur d'un champ doit être doublé ("").`,
+  quoteInsideField: (file: string, line: number | undefined, column: number | undefined) =>
+    `${where(file, line, column)} : guillemet au milieu d'un champ ; un champ qui contient des guillemets doit être entièrement entre guillemets, et chaque guillemet intérieur doublé (« "" »).`,
   csvUnreadable: (file: string, line: number | undefined, detail: string) =>
-    `${where(file, line)} : fichier CSV illisible (${detail}).`,
+    `${where(file, line)} : fichier CSV illisible (détail technique : ${detail}).`,
   binaryFile: (file: string) =>
     `${file} : fichier binaire (image, archive ou classeur ?) ; un fichier texte CSV est attendu. Exportez-le en CSV ou retirez-le de sources/.`,
   unknownEncoding: (file: string) =>
@@ -162,6 +164,7 @@ export const ingest = {
   reportIgnoredTitle: (count: number) => `Fichiers ignorés (${count}) :`,
   reportIgnored: (file: string, reason: string) => `  - ${file} : ${reason}`,
   ignoredNotData: () => 'pas un fichier de données (seuls CSV, Excel .xlsx et GeoJSON sont lus)',
+  ignoredTextNotTable: () => "texte sans colonnes (des notes, pas un tableau) ; un tableau en .txt doit séparer ses colonnes par des tabulations ou des points-virgules",
   reportSideFilesTitle: (count: number) => `Fichiers annexes lus (${count}) :`,
   sideFileYear: (file: string, year: number, target: string) => `  - ${file} : année ${year} pour ${target}`,
   sideFileOrphan: (file: string, year: number) => `  - ${file} : année ${year}, mais aucun fichier de données du même nom à côté`,
