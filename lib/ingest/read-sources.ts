@@ -15,7 +15,7 @@ import { msg } from '../messages/index.ts';
 import { SOURCE_KIND_LABELS } from '../messages/source-kinds.ts';
 import { buildAliasIndex, isCatalogueHeader, readCatalogue } from './catalogue.ts';
 import { parseCsvTable, tableFromRecords, type CsvTable } from './csv-table.ts';
-import { cellAddress, isOtherOfficeFile, isWorkbookFile, type SheetGrid } from './xlsx-sheets.ts';
+import { cellAddress, isOfficeLockFile, isOtherOfficeFile, isWorkbookFile, type SheetGrid } from './xlsx-sheets.ts';
 import { decodeText, findMojibake, looksBinary, looksUtf16WithoutBom, parseDeclaredEncoding, ENCODING_LABELS, type DecodedText } from './decode.ts';
 import { isRegistryHeader, readRegistry } from './registry.ts';
 import { isPortraitNotesHeader, readPortraitNotes } from './portrait-notes.ts';
@@ -150,11 +150,17 @@ function parseFiles(sorted: SourceFile[], decode: (file: SourceFile) => DecodedT
   const ignored: { file: string; reason: string }[] = [];
   const unrecognisedSheets: { label: string; reason: string }[] = [];
   for (const file of sorted) {
+    if (isOfficeLockFile(file.path)) {
+      ignored.push({ file: file.path, reason: msg.ignoredOfficeLock() });
+      continue;
+    }
     if (isOtherOfficeFile(file.path)) {
       errors.push(new DataError(msg.otherOfficeFormat(file.path), { file: file.path }));
       continue;
     }
     if (isWorkbookFile(file.path)) {
+      // A workbook the folder scan could not open has said so already.
+      if (!file.sheets && errors.some((e) => e.place.file === file.path)) continue;
       attempt(() => parsed.push(...parseWorkbook(file, unrecognisedSheets)));
       continue;
     }

@@ -5,7 +5,7 @@
 // listed by name and size and never read.
 
 import { isGeoFile } from './geojson.ts';
-import { isWorkbookFile } from './xlsx-sheets.ts';
+import { isOfficeLockFile, isWorkbookFile } from './xlsx-sheets.ts';
 
 export interface SizeLimit {
   /** The kind, as a message names it. */
@@ -24,6 +24,7 @@ export const SIZE_LIMITS = {
 
 /** The ceiling of a file read as data, or null for a file the tool never reads (not data). */
 export function sizeLimitOf(path: string): SizeLimit | null {
+  if (isOfficeLockFile(path)) return null;
   if (/\.(csv|tsv|txt)$/i.test(path)) return SIZE_LIMITS.table;
   if (isGeoFile(path)) return SIZE_LIMITS.geo;
   if (isWorkbookFile(path)) return SIZE_LIMITS.workbook;

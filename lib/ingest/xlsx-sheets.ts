@@ -19,14 +19,22 @@ export interface SheetGrid {
   rowNumbers: number[];
 }
 
+/**
+ * The owner file Excel and Word leave beside a document while it is open
+ * (« ~$donnees.xlsx », a few bytes): not a workbook, never read.
+ */
+export function isOfficeLockFile(path: string): boolean {
+  return /(^|\/)~\$[^/]*$/.test(path);
+}
+
 /** Files that are workbooks read as data. */
 export function isWorkbookFile(path: string): boolean {
-  return /\.xlsx$/i.test(path);
+  return /\.xlsx$/i.test(path) && !isOfficeLockFile(path);
 }
 
 /** Other office formats: refused by name, with how to save them. */
 export function isOtherOfficeFile(path: string): boolean {
-  return /\.(xls|xlsm|xlsb|ods|fods|numbers|ots|xlt|xltx|sxc|wk[1-4]|123|dbf)$/i.test(path);
+  return /\.(xls|xlsm|xlsb|ods|fods|numbers|ots|xlt|xltx|sxc|wk[1-4]|123|dbf)$/i.test(path) && !isOfficeLockFile(path);
 }
 
 /** A1 notation of a cell (column 1 = A). */
@@ -39,6 +47,11 @@ export function cellAddress(row: number, col: number): string {
 /** Every sheet of the workbook, empty ones included (the caller says they are empty). */
 export async function readWorkbookSheets(bytes: Uint8Array, file: string): Promise<SheetGrid[]> {
   // Loaded only when the sources hold a workbook: exceljs is heavy, and most runs read CSV files only.
+  // An .xlsx is a zip archive (« PK »); an old .xls (OLE2: D0 CF 11 E0) or a CSV renamed .xlsx is not.
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
+    const oldXls = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+    throw new DataError(msg.workbookNotXlsx(file, oldXls), { file });
+  }
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   try {

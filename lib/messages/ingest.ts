@@ -148,6 +148,8 @@ export const ingest = {
   quartiersWithoutTerritory: (count: number, codes: string[]) =>
     `${plural(count, 'quartier')} hors du référentiel et absent${count > 1 ? 's' : ''} de la liste des QPV 2024 des sources (${examples(codes)}) : publié${count > 1 ? 's' : ''} sans commune ni EPCI de référence.`,
   sheetLabel: (file: string, sheet: string) => `${file}, feuille « ${sheet} »`,
+  workbookNotXlsx: (file: string, oldXls: boolean) =>
+    `${file} : ce n'est pas un classeur .xlsx${oldXls ? " mais un classeur de l'ancien format .xls renommé" : " (le fichier n'a pas la forme d'un classeur Excel : un CSV ou un autre fichier renommé ?)"} ; ouvrez-le dans Excel ou LibreOffice et enregistrez-le au format Classeur Excel (.xlsx) ou CSV.`,
   workbookUnreadable: (file: string, reason: string) =>
     `${file} : classeur Excel illisible (${reason.slice(0, 80)}) ; enregistrez-le de nouveau au format .xlsx (Excel : Fichier > Enregistrer sous > Classeur Excel) ou exportez chaque feuille en CSV.`,
   formulaWithoutResult: (file: string, sheet: string, cell: string, formula: string) =>
@@ -164,6 +166,7 @@ export const ingest = {
   reportIgnoredTitle: (count: number) => `Fichiers ignorés (${count}) :`,
   reportIgnored: (file: string, reason: string) => `  - ${file} : ${reason}`,
   ignoredNotData: () => 'pas un fichier de données (seuls CSV, Excel .xlsx et GeoJSON sont lus)',
+  ignoredOfficeLock: () => "fichier de verrouillage laissé par Excel ou Word tant que le document est ouvert (il disparaît à sa fermeture)",
   ignoredTextNotTable: () => "texte sans colonnes (des notes, pas un tableau) ; un tableau en .txt doit séparer ses colonnes par des tabulations ou des points-virgules",
   reportSideFilesTitle: (count: number) => `Fichiers annexes lus (${count}) :`,
   sideFileYear: (file: string, year: number, target: string) => `  - ${file} : année ${year} pour ${target}`,

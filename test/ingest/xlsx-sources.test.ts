@@ -114,6 +114,26 @@ describe('Excel sources', () => {
     expect(c.errors[0]!.message).toContain(`(feuille « prefecture » : ${msg.noHeader('x').slice('x:1 : '.length, -1)})`);
   });
 
+  it('lists the lock file Excel leaves beside an open workbook as ignored, never read', async () => {
+    const dir = copyWithout([]);
+    writeFileSync(path.join(dir, 'prefecture', '~$donnees.xlsx'), Buffer.from('\x05Analyste'.padEnd(165, ' ')));
+    const scan = await scanSourcesDir(dir);
+    expect(scan.errors).toEqual([]);
+    expect(scan.files.find((f) => f.path === 'prefecture/~$donnees.xlsx')?.bytes.length).toBe(0);
+    const c = collectSources(scan.files);
+    expect(c.errors).toEqual([]);
+    expect(c.ignored).toContainEqual({ file: 'prefecture/~$donnees.xlsx', reason: msg.ignoredOfficeLock() });
+  });
+
+  it('refuses a file named .xlsx that is no workbook once, saying what it is', async () => {
+    const dir = copyWithout([]);
+    writeFileSync(path.join(dir, 'prefecture', 'ancien.xlsx'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    writeFileSync(path.join(dir, 'prefecture', 'renomme.xlsx'), 'code;taux\nQP1;2\n');
+    const scan = await scanSourcesDir(dir);
+    const c = collectSources(scan.files, scan.errors);
+    expect(c.errors.map((e) => e.message)).toEqual([msg.workbookNotXlsx('prefecture/ancien.xlsx', true), msg.workbookNotXlsx('prefecture/renomme.xlsx', false)]);
+  });
+
   it('workbooks saved by LibreOffice from the bundled CSVs give the same tidy values', async () => {
     const expected = await tidyValues(BUNDLED_SOURCES);
     const dir = copyWithout(CSVS);
