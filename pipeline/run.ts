@@ -140,7 +140,11 @@ async function readAndMeasure(opts: RunOptions, dir: SourcesDir, t0: number, fx:
   if (opts.year !== undefined && !years.includes(opts.year)) throw new UsageError(msg.yearAbsent(opts.year, years));
   if (opts.quartiers) {
     for (const code of opts.quartiers) {
-      if (!rows.some((r) => r.quartier_code === code || r.quartier_code_2015 === code)) resolveQuartierCodes([code], rows.flatMap((r) => [r.quartier_code, r.quartier_code_2015]));
+      if (rows.some((r) => r.quartier_code === code || r.quartier_code_2015 === code)) continue;
+      // In the registry, but no source gives it a figure (the scope's warning said why).
+      const registered = sources.registry.quartiers.find((q) => q.code === code || q.code2015 === code);
+      if (registered) throw new UsageError(msg.quartierOptionWithoutFigures(code, registered.name));
+      resolveQuartierCodes([code], rows.flatMap((r) => [r.quartier_code, r.quartier_code_2015]));
     }
   }
   const model = buildReportModel({ sources, rows, year, only: opts.quartiers, generatedAt: fx.now().toISOString(), toolVersion: fx.toolVersion });

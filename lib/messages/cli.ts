@@ -16,6 +16,8 @@ export const cli = {
   badFormat: (text: string, allowed: string[], nearest?: string) => `--formats : format « ${quoteCell(text)} » inconnu ; formats possibles : ${allowed.join(', ')}.${didYouMean(nearest)}`,
   badLog: (text: string, nearest?: string) => `--log attend « texte » ou « json », lu « ${quoteCell(text)} ».${didYouMean(nearest)}`,
   unknownQuartierOption: (code: string, nearest?: string) => `--quartier : quartier « ${quoteCell(code)} » absent des sources.${didYouMean(nearest)}`,
+  quartierOptionWithoutFigures: (code: string, name: string) =>
+    `--quartier : le quartier ${quoteCell(code)} (${quoteCell(name)}) est dans le référentiel mais aucune source ne lui donne de valeur ; rien à publier pour lui (voir l'avertissement sur les quartiers sans valeur de « quartiers validate »).`,
   yearAbsent: (year: number, years: number[]) => `--annee ${year} : aucune donnée pour cette année dans les sources (années présentes : ${years.join(', ')}).`,
   internalError: (detail: string) => `Erreur interne inattendue : ${detail}. Relancez avec --debug pour le détail et signalez-la.`,
   errorCount: (n: number) => `${n} erreur${n > 1 ? 's' : ''} dans les sources : rien n'a été publié, les rapports précédents sont intacts.`,

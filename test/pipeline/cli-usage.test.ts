@@ -1,7 +1,7 @@
 // The everyday command line: the bare command, help, usage errors with the
 // nearest option or code suggested, case-insensitive quartier codes.
 
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,8 @@ import { helpText } from '../../lib/messages/help.ts';
 import { UsageError } from '../../lib/errors.ts';
 import { nearestWord } from '../../lib/text/nearest-word.ts';
 import { runCli } from '../helpers/cli.ts';
+import { BUNDLED_SOURCES } from '../helpers/bundled.ts';
+import { msg } from '../../lib/messages/index.ts';
 
 function usageError(argv: string[]): UsageError {
   try {
@@ -104,5 +106,15 @@ describe('quartiers on the command line', () => {
     const bad = await runCli(['run', '--quartier', 'QN06250M', '--formats', 'csv', '--out', tmpOut()]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('quartier « QN06250M » absent des sources. Vouliez-vous dire QN06205M ?');
+  });
+
+  it('a registry quartier no source covers is named as such, not « absent des sources »', async () => {
+    const sources = path.join(path.dirname(tmpOut()), 'sources');
+    cpSync(BUNDLED_SOURCES, sources, { recursive: true });
+    const registry = path.join(sources, 'referentiel', 'quartiers.csv');
+    appendFileSync(registry, "QN03105M;;Grand Val d'Aran;QPV;62555;Marles-les-Mines;Marles-les-Mines;200072460;Communauté d'agglomération de Béthune-Bruay, Artois-Lys Romane;CABBALR\n");
+    const r = await runCli(['run', '--sources', sources, '--quartier', 'qn03105m', '--formats', 'csv', '--out', tmpOut()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(msg.quartierOptionWithoutFigures('QN03105M', "Grand Val d'Aran"));
   });
 });
