@@ -24,8 +24,27 @@ export interface ChartImage {
   description: string;
 }
 
-const MAX_IMAGE_PX = 900;
 const PX_PER_PT = 4 / 3;
+const IMAGE_OFFSET_ROWS = 0.2;
+/** The narrowest a caption beside its chart may be, in column units. */
+const CAPTION_MIN_UNITS = 24;
+
+/**
+ * A chart as tall as the page's room, its caption in the columns on its
+ * right: the first column that starts right of the image in Excel (whose
+ * columns are the narrower), as long as the caption is no taller than the
+ * image there. Null when the caption does not fit.
+ */
+function besideLayout(w: SheetWriter, size: { width: number; height: number }, roomPt: number, captionPt: (units: number) => number): { scale: number; col: number } | null {
+  const scale = Math.min(1, (roomPt * PX_PER_PT) / size.height);
+  const imagePt = (size.width * scale) / PX_PER_PT;
+  let left = 0;
+  let col = 1;
+  for (; col <= w.lastColumn && left < imagePt + 6; col++) left += w.columnUnits(col) * 5.25 + 3.75;
+  if (col > w.lastColumn || w.widthUnits(col) < CAPTION_MIN_UNITS) return null;
+  if (captionPt(w.widthUnits(col)) > (size.height * scale) / PX_PER_PT) return null;
+  return { scale, col };
+}
 
 export function addQuartierSheet(wb: ExcelJS.Workbook, layout: TextLayout, name: string, title: string, q: QuartierReport, model: ReportModel, charts: ChartImage[]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name);
@@ -111,23 +130,45 @@ export function addQuartierSheet(wb: ExcelJS.Workbook, layout: TextLayout, name:
     w.span(r, t.noCharts);
     w.keepTogether(chartsTitleRow, r++);
   }
+  // Room for a chart with its caption on a page, under the repeated title:
+  // less the section's title, the last row the image partly covers, the row
+  // under it, and what a page keeps free.
+  const roomPt = page.pageHeightPt - titleRowPt - layout.rowHeight(1, 12) - 2 * DEFAULT_ROW_PT - 6;
   for (const chart of charts) {
     const size = pngSize(chart.png);
     if (!size) continue;
     const first = r;
-    w.span(r++, chart.title || chart.file, { bold: true });
-    if (chart.description) w.span(r++, chart.description);
-    const lineHeight = (text: string, bold: boolean) => layout.rowHeight(layout.lines(text, w.widthUnits(), BODY_SIZE, bold));
-    const captionPt = lineHeight(chart.title || chart.file, true) + (chart.description ? lineHeight(chart.description, false) : 0);
-    const maxHeightPx = (page.pageHeightPt - titleRowPt - captionPt - 2 * DEFAULT_ROW_PT - 6) * PX_PER_PT;
-    const scale = Math.min(1, MAX_IMAGE_PX / size.width, maxWidthPx / size.width, maxHeightPx / size.height);
+    const title = chart.title || chart.file;
+    const captionPt = (units: number) => layout.rowHeight(layout.lines(title, units, BODY_SIZE, true)) + (chart.description ? layout.rowHeight(layout.lines(chart.description, units)) : 0);
+    // The caption over the image, across the sheet; or, for a tall chart
+    // (trajectories), beside it, when that prints the image larger.
+    const above = Math.min(1, maxWidthPx / size.width, ((roomPt - captionPt(w.widthUnits())) * PX_PER_PT) / size.height);
+    const beside = besideLayout(w, size, roomPt, captionPt);
+    const scale = beside && beside.scale > above * 1.05 ? beside.scale : above;
+    if (scale === above) {
+      w.span(r++, title, { bold: true });
+      if (chart.description) w.span(r++, chart.description);
+    }
     const width = Math.round(size.width * scale);
     const height = Math.round(size.height * scale);
     const id = wb.addImage({ buffer: chart.png as unknown as ExcelJS.Buffer, extension: 'png' });
-    ws.addImage(id, { tl: { col: 0, row: r - 1 }, ext: { width, height }, editAs: 'oneCell' });
+    // A fifth of a row below the row's top: LibreOffice also draws an image
+    // that starts exactly on a page's first row at the foot of the page before.
+    ws.addImage(id, { tl: { col: 0, row: r - 1 + IMAGE_OFFSET_ROWS }, ext: { width, height }, editAs: 'oneCell' });
     // The image lies over rows of the default height, one more below it.
-    const rows = Math.ceil(height / PX_PER_PT / DEFAULT_ROW_PT) + 1;
+    const rows = Math.ceil((height / PX_PER_PT + IMAGE_OFFSET_ROWS * DEFAULT_ROW_PT) / DEFAULT_ROW_PT) + 1;
     for (let k = 0; k < rows; k++) w.setHeight(r + k, DEFAULT_ROW_PT);
+    if (scale !== above && beside) {
+      // Each text over as many rows as its lines need, in the columns right of the image.
+      let at = r;
+      for (const [text, bold] of [[title, true], [chart.description, false]] as const) {
+        if (!text) continue;
+        const span = Math.ceil(layout.rowHeight(layout.lines(text, w.widthUnits(beside.col), BODY_SIZE, bold)) / DEFAULT_ROW_PT);
+        w.put(at, beside.col, text, { overflow: true, wrap: true, bold });
+        ws.mergeCells(at, beside.col, at + span - 1, w.lastColumn);
+        at += span;
+      }
+    }
     r += rows;
     // The section's title goes with its first chart.
     w.keepTogether(first === chartsTitleRow + 1 ? chartsTitleRow : first, r - 1);

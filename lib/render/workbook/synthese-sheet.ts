@@ -207,11 +207,6 @@ export function addSyntheseSheet(wb: ExcelJS.Workbook, layout: TextLayout, name:
   }
   w.span(4, t.perimetersLine([...perimeters.entries()].sort().map(([p, qs]) => t.perimeterPart(p, [...qs]))));
   w.span(5, t.legendTitle);
-  const legend: [string, string][] = [[t.legendFavorable, READING_FILLS.favorable], [t.legendDefavorable, READING_FILLS.defavorable], [t.legendNeutre, READING_FILLS.neutre]];
-  // The legend's labels overflow into the empty cells on their right.
-  legend.forEach(([label, argb], k) => {
-    w.put(6, 1 + 3 * k, label, { overflow: true, fill: argb });
-  });
   const headerRow = 8;
   const lastRow = writeTable(w, headerRow, columns, shown);
   if (lastRow > headerRow) {
@@ -227,7 +222,24 @@ export function addSyntheseSheet(wb: ExcelJS.Workbook, layout: TextLayout, name:
     });
   }
   finish({ w, headerRow, lastRow, columns }, title, model.year);
+  legendRow(w, 6, columns.length);
   return ws;
+}
+
+/**
+ * The readings' colours, each label over as many cells (merged, coloured)
+ * as its text needs once the columns have their width.
+ */
+function legendRow(w: SheetWriter, row: number, lastCol: number): void {
+  const legend: [string, string][] = [[t.legendFavorable, READING_FILLS.favorable], [t.legendDefavorable, READING_FILLS.defavorable], [t.legendNeutre, READING_FILLS.neutre]];
+  let col = 1;
+  for (const [label, argb] of legend) {
+    let last = col;
+    while (last < lastCol && w.widthUnits(col, last) < w.layout.units(label)) last++;
+    for (let c = col; c <= last; c++) w.put(row, c, c === col ? label : null, { overflow: true, fill: argb });
+    if (last > col) w.ws.mergeCells(row, col, row, last);
+    col = last + 1;
+  }
 }
 
 export function addTrajectoriesSheet(wb: ExcelJS.Workbook, layout: TextLayout, name: string, title: string, shown: Shown[], model: ReportModel): ExcelJS.Worksheet {

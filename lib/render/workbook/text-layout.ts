@@ -59,18 +59,22 @@ export function createTextLayout(fonts: WorkbookFonts): TextLayout {
         count++;
         let used = 0;
         for (const word of paragraph.split(' ')) {
-          const w = measure(word, size);
-          if (used > 0 && used + space + w > width) {
-            count++;
-            used = 0;
-          }
-          // A word wider than the column breaks across lines of its own.
-          if (used === 0 && w > width) {
-            count += Math.ceil(w / width) - 1;
-            used = w - (Math.ceil(w / width) - 1) * width;
-          } else {
-            used += (used > 0 ? space : 0) + w;
-          }
+          // Spreadsheets break a line after a hyphen too (« Rond- » / « Point »).
+          word.split(/(?<=-)(?=.)/).forEach((piece, k) => {
+            const w = measure(piece, size);
+            const gap = used > 0 && k === 0 ? space : 0;
+            if (used > 0 && used + gap + w > width) {
+              count++;
+              used = 0;
+            }
+            // A piece wider than the column breaks across lines of its own.
+            if (used === 0 && w > width) {
+              count += Math.ceil(w / width) - 1;
+              used = w - (Math.ceil(w / width) - 1) * width;
+            } else {
+              used += (used > 0 ? gap : 0) + w;
+            }
+          });
         }
       }
       return count;

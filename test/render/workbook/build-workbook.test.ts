@@ -168,6 +168,19 @@ describe('buildWorkbook on the convention’s two quartiers', async () => {
     expect(cf[0]!.rules.map((r) => r.formulae[0])).toEqual([`$${letter}${first}="favorable"`, `$${letter}${first}="défavorable"`]);
     for (const rule of cf[0]!.rules) expect((rule.style as { numFmt?: unknown }).numFmt ?? undefined).toBeUndefined();
     expect(sheetValues(ws)[5]!.filter(Boolean)).toEqual([t.legendFavorable, t.legendDefavorable, t.legendNeutre]);
+    // Each label's colour covers its text: the label's cells, merged, are as wide as it.
+    const merges = (ws.model as unknown as { merges: string[] }).merges.filter((m) => /^[A-Z]+6:/.test(m));
+    for (const label of [t.legendFavorable, t.legendDefavorable, t.legendNeutre]) {
+      const at = sheetValues(ws)[5]!.indexOf(label) + 1;
+      const range = merges.find((m) => m.startsWith(`${columnLetter(at)}6:`));
+      const last = range ? ws.getCell(range.split(':')[1]!).col : at;
+      let units = 0;
+      for (let c = at; c <= Number(last); c++) {
+        units += ws.getColumn(c).width!;
+        expect((ws.getCell(6, c).fill as { fgColor?: { argb?: string } }).fgColor?.argb, `${label}, colonne ${c}`).toMatch(/^FF/);
+      }
+      expect(units, label).toBeGreaterThanOrEqual(layout.units(label));
+    }
   });
 
   it('the quartier sheet states the portrait, every year of every indicator and the convention’s notes', () => {
@@ -233,6 +246,19 @@ describe('enjeux', () => {
   });
 });
 
+// The caption of the bundled quartier's trajectories chart, as the pipeline writes it.
+const TRAJECTORIES_TITLE =
+  'Cités 5, de Marles et du Rond-Point : trajectoires 2012-2022 et période du contrat 2024-2030 – Source : SIG Ville 2022, ancien périmètre ; INSEE Filosofi 2012-2021, ancien périmètre Référence : CABBALR Bande jaune : contrat 2024-2030 ; trait vertical : nouveau périmètre (2024) ; croix : cible 2030 (plafond ou plancher). Pointillés gris : rupture de série (autre source ou autre périmètre) ; l’écart entre ces deux points n’est pas une évolution. Une cible d’écart se lit sur la série des écarts à la référence (la référence vaut 0).';
+const TRAJECTORIES_DESCRIPTION =
+  'Courbes par année pour le quartier Cités 5, de Marles et du Rond-Point (trait plein bleu) et sa référence (tirets orange) : Population (habitants), Taux de pauvreté (%), Taux d’emploi des 15-64 ans\nécart à CABBALR (points), Part des 16-25 ans non scolarisés et sans emploi\nécart à CABBALR (points), Revenu disponible médian par unité de consommation (€), Indice de Gini du revenu disponible, Rapport interdécile S80/S20 du revenu disponible. La bande jaune marque la période du contrat 2024-2030 ; une ligne verticale marque le changement de périmètre de 2024 ; les cibles 2030 sont des croix.';
+
+/** Width in points of the columns before `col`, as Excel draws them. */
+function excelWidthPt(ws: import('exceljs').Worksheet, col: number): number {
+  let pt = 0;
+  for (let c = 1; c < col; c++) pt += (ws.getColumn(c).width ?? 9.14) * 5.25 + 3.75;
+  return pt;
+}
+
 describe('charts', () => {
   it('embeds each chart of the quartier as an image under its caption', async () => {
     const png = tinyPng(1800, 600);
@@ -247,9 +273,27 @@ describe('charts', () => {
     const row = images[0]!.range.tl.nativeRow; // 0-based: the 1-based row above the image
     expect(ws.getCell(row, 1).value).toBe('Le quartier et l’agglomération');
     expect(ws.getCell(row - 1, 1).value).toBe('Taux de pauvreté, 2012-2022');
-    // Scaled to 900 px wide, keeping its proportions.
-    expect((images[0]!.range as unknown as { ext: { width: number; height: number } }).ext).toEqual({ width: 900, height: 300 });
+    // As wide as the sheet's columns as Excel draws them (5,25 pt a unit plus 3,75 pt a column), keeping its proportions.
+    const ext = (images[0]!.range as unknown as { ext: { width: number; height: number } }).ext;
+    expect(Math.abs(ext.width - (excelWidthPt(ws, ws.columnCount + 1) * 4) / 3)).toBeLessThan(2);
+    expect(ext.height * 3).toBeCloseTo(ext.width, -1);
     expect(wb.getWorksheet('QIC-62555-01 Cité de Marles')!.getImages()).toHaveLength(0);
+  });
+
+  it('prints a tall chart as tall as the page, its caption on its right', async () => {
+    const charts = new Map([['QN06205M', [{ file: 'graphiques/QN06205M/trajectoires.png', png: tinyPng(1319, 1767), title: TRAJECTORIES_TITLE, description: TRAJECTORIES_DESCRIPTION }]]]);
+    const wb = await readWorkbook(await buildWorkbook(convention, model, charts, { layout }));
+    const ws = wb.getWorksheet('QN06205M Cités 5')!;
+    const image = ws.getImages()[0]!;
+    const ext = (image.range as unknown as { ext: { width: number; height: number } }).ext;
+    const top = image.range.tl.nativeRow + 1;
+    const captionCol = ws.getRow(top).values instanceof Array ? (ws.getRow(top).values as unknown[]).findIndex((v) => typeof v === 'string' && v.includes('trajectoires')) : -1;
+    expect(captionCol).toBeGreaterThan(1);
+    // The caption starts right of the image in Excel, whose columns are the narrower.
+    expect(excelWidthPt(ws, captionCol)).toBeGreaterThanOrEqual((ext.width * 3) / 4);
+    // The image takes the page's height (landscape A4 less margins, at the sheet's scale), less its title and a few rows.
+    const pageHeight = ((595.3 - 108) * 100) / ws.pageSetup.scale!;
+    expect((ext.height * 3) / 4).toBeGreaterThan(pageHeight - 90);
   });
 });
 

@@ -25,3 +25,10 @@ describe('text layout in DejaVu Sans', () => {
     expect(layout.rowHeight(3)).toBeGreaterThan(3 * 11 * 1.17);
   });
 });
+
+describe('text layout at hyphens', () => {
+  it('breaks a line after a hyphen, as LibreOffice printed « Cités 5, de / Marles et / du Rond- / Point » in 9,1 units', () => {
+    expect(layout.lines('Cités 5, de Marles et du Rond-Point', 9.1)).toBe(4);
+    expect(layout.lines('Rond-Point', 200)).toBe(1);
+  });
+});
