@@ -107,6 +107,64 @@ async function realPathSoFar(p: string): Promise<string> {
   }
 }
 
+interface HashedInputs {
+  entries: ReturnType<typeof fileEntry>[];
+  /** The options that change the outputs, as the manifest records them. */
+  options: Record<string, unknown>;
+  fingerprint: string;
+}
+
+/** Every input with its sha256, and the fingerprint of inputs, options and tool that `--if-changed` compares. */
+function hashInputs(dir: SourcesDir, opts: RunOptions, toolVersion: string): HashedInputs {
+  // A file that is not data is listed by size: its bytes are never read, so it has no hash.
+  const entries = dir.files.map((f) => (f.unreadSize === undefined ? fileEntry(f.path, f.bytes) : { fichier: f.path, sha256: '', octets: f.unreadSize }));
+  const options = { annee: opts.year ?? null, quartiers: opts.quartiers ?? null, formats: [...opts.formats].sort(), ...(opts.allQuartiers ? { tous_les_quartiers: true } : {}) };
+  return { entries, options, fingerprint: inputFingerprint(entries, options, toolVersion) };
+}
+
+/** This process's staging folder, empty. One by this name left by an earlier process with the same pid is removed if it is the tool's. */
+async function openStaging(out: string, fx: RunEffects): Promise<string> {
+  const staging = stagingName(out, process.pid);
+  const foreign = await removeOwned(staging);
+  if (foreign.length) throw new UsageError(msg.outHoldsForeignFiles(staging, foreign));
+  fx.onStaging?.(staging);
+  await fs.mkdir(staging, { recursive: true });
+  return staging;
+}
+
+/** manifest.json: inputs, options and every output with its sha256 and key. From then on it proves which files are the tool's. */
+async function writeManifest(writer: OutputWriter, staging: string, model: ReportModel, inputs: HashedInputs, toolVersion: string): Promise<void> {
+  const manifest: Manifest = {
+    outil: { nom: 'quartiers', version: toolVersion },
+    genere_le: model.generatedAt,
+    annee: model.year,
+    empreinte_entrees: inputs.fingerprint,
+    options: inputs.options,
+    entrees: [...inputs.entries].sort((a, b) => (a.fichier < b.fichier ? -1 : 1)),
+    sorties: [...writer.written.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([fichier, w]) => ({ fichier, sha256: w.sha256, octets: w.bytes, ...(w.key === undefined ? {} : { cle: w.key }) })),
+  };
+  await writer.write(MANIFEST, stableStringify(manifest, 2) + '\n');
+  // The write journal is not published: the manifest now names every file.
+  await fs.rm(path.join(staging, JOURNAL), { force: true });
+}
+
+/** The run's last lines: the publication event, the digest of repeated messages and the summary (or a signal that came too late to stop it). */
+function reportPublished(out: string, model: ReportModel, files: number, reused: number, seconds: number, fx: RunEffects): number {
+  const log = fx.log;
+  log.event({ event: 'publication', dossier: out, fichiers: files, duree_ms: Math.round(seconds * 1000) });
+  const late = fx.stopSignal?.();
+  if (late) {
+    log.warn(msg.interruptedAfterPublish(late, out), { event: 'interruption', signal: late, publie: true });
+    return late === 'SIGINT' ? 130 : 143;
+  }
+  const digest = log.digest?.() ?? { lines: [], warnings: model.warnings.length };
+  for (const line of digest.lines) log.info(line);
+  log.info(msg.summary(model.quartiers.length, model.rows.length, files, out, seconds, digest.warnings, reused), {
+    event: 'fin', quartiers: model.quartiers.length, valeurs: model.rows.length, fichiers: files, reutilises: reused, avertissements: digest.warnings, duree_ms: Math.round(seconds * 1000),
+  });
+  return 0;
+}
+
 /**
  * Reads the sources and measures them. Only the model leaves: the figures
  * and the rows outside the report are collected once it returns (a national
@@ -291,11 +349,8 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     // Read and hash every input first: enough to know whether anything changed.
     log.progress?.start('lecture');
     const dir = await readSourcesDir(opts.sources);
-    // A file that is not data is listed by size: its bytes are never read, so it has no hash.
-    const inputs = dir.files.map((f) => (f.unreadSize === undefined ? fileEntry(f.path, f.bytes) : { fichier: f.path, sha256: '', octets: f.unreadSize }));
-    const optionsForHash = { annee: opts.year ?? null, quartiers: opts.quartiers ?? null, formats: [...opts.formats].sort(), ...(opts.allQuartiers ? { tous_les_quartiers: true } : {}) };
-    const fingerprint = inputFingerprint(inputs, optionsForHash, fx.toolVersion);
-    if (opts.ifChanged && (await alreadyPublished(out, fingerprint, log, () => fx.clock() - t0))) return 0;
+    const inputs = hashInputs(dir, opts, fx.toolVersion);
+    if (opts.ifChanged && (await alreadyPublished(out, inputs.fingerprint, log, () => fx.clock() - t0))) return 0;
     fx.checkpoint();
 
     const { model, PHASES, scopeNotes } = await readAndMeasure(opts, dir, t0, fx, step);
@@ -304,13 +359,7 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     const phaseEntries: JournalEntry[] = [];
     const phaseLog = recordingLogger(log, phaseEntries);
 
-    const stagingPath = stagingName(out, process.pid);
-    // A folder by this name was left by an earlier process that had the same pid.
-    const foreign = await removeOwned(stagingPath);
-    if (foreign.length) throw new UsageError(msg.outHoldsForeignFiles(stagingPath, foreign));
-    staging = stagingPath;
-    fx.onStaging?.(staging);
-    await fs.mkdir(staging, { recursive: true });
+    staging = await openStaging(out, fx);
     // The previous publication is the cache: a file whose key did not change is taken from it.
     const writer = createOutputWriter(staging, { build: renderBuild(fx.toolVersion), previous: opts.rebuild ? null : await openPreviousPublication(out) }, { journal: true });
     const selected = PHASES.filter((p) => p.formats.some((f) => opts.formats.has(f)));
@@ -318,19 +367,7 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     fx.checkpoint();
 
     await writer.write(SOURCES_JOURNAL, await journalOf(model, scopeNotes, phaseEntries));
-
-    const manifest: Manifest = {
-      outil: { nom: 'quartiers', version: fx.toolVersion },
-      genere_le: model.generatedAt,
-      annee: model.year,
-      empreinte_entrees: fingerprint,
-      options: optionsForHash,
-      entrees: [...inputs].sort((a, b) => (a.fichier < b.fichier ? -1 : 1)),
-      sorties: [...writer.written.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([fichier, w]) => ({ fichier, sha256: w.sha256, octets: w.bytes, ...(w.key === undefined ? {} : { cle: w.key }) })),
-    };
-    await writer.write(MANIFEST, stableStringify(manifest, 2) + '\n');
-    // From here the manifest proves which files are the tool's: the journal is not published.
-    await fs.rm(path.join(staging, JOURNAL), { force: true });
+    await writeManifest(writer, staging, model, inputs, fx.toolVersion);
     await step('manifeste');
     // The last moment a signal can stop the run; publishing takes a few ms and is always completed.
     fx.checkpoint();
@@ -340,20 +377,7 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     reportCleanup(published.cleanup, log);
     await step('publie');
 
-    const files = writer.written.size;
-    const seconds = (fx.clock() - t0) / 1000;
-    log.event({ event: 'publication', dossier: out, fichiers: files, duree_ms: Math.round(seconds * 1000) });
-    const late = fx.stopSignal?.();
-    if (late) {
-      log.warn(msg.interruptedAfterPublish(late, out), { event: 'interruption', signal: late, publie: true });
-      return late === 'SIGINT' ? 130 : 143;
-    }
-    const digest = log.digest?.() ?? { lines: [], warnings: model.warnings.length };
-    for (const line of digest.lines) log.info(line);
-    log.info(msg.summary(model.quartiers.length, model.rows.length, files, out, seconds, digest.warnings, reused), {
-      event: 'fin', quartiers: model.quartiers.length, valeurs: model.rows.length, fichiers: files, reutilises: reused, avertissements: digest.warnings, duree_ms: Math.round(seconds * 1000),
-    });
-    return 0;
+    return reportPublished(out, model, writer.written.size, reused, (fx.clock() - t0) / 1000, fx);
   } catch (e) {
     // A full disk, a lost network share: an environment problem (exit 2), not a defect of the tool.
     if (isSystemError(e)) throw new UsageError(msg.runSystemError(out, errnoText(e)));
