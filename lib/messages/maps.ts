@@ -11,6 +11,10 @@ export function featurePlace(file: string, index: number, code?: string, propert
   return s;
 }
 
+/** Under the convention's heading « Cartographie (périmètre 2024-2030) », a map of the 2015 perimeter says so. */
+const oldPerimeter = (year: string) =>
+  year !== '' && Number(year) < 2024 ? " Il s'agit de l'ancien périmètre : le contour 2024-2030 du quartier n'est pas dans les sources (fichier GeoJSON des périmètres 2024 à déposer)." : '';
+
 export const maps = {
   perimetersMatchNoQuartier: (files: string[], count: number, examples: string[]) =>
     `${files.length > 1 ? 'Les fichiers' : 'Le fichier'} ${frenchList(files)} donne${files.length > 1 ? 'nt' : ''} ${count} périmètre${count > 1 ? 's' : ''} de quartier (${frenchList(examples.slice(0, 3))}${examples.length > 3 ? '…' : ''}) mais aucun ne correspond à un code du référentiel (code_2024 ou code_2015) : aucune carte de quartier ne sera dessinée. Vérifiez que les codes du fichier et du référentiel sont de la même liste (QP… pour 2015, QN… pour 2024).`,
@@ -38,9 +42,9 @@ export const maps = {
     `${featurePlace(file, index, code, 'geometry')} : géométrie vide ; le contour du quartier ou de la commune est attendu.`,
 
   mapNoteWithPerimeter: (mapPath: string, year: string, sources: string[]) =>
-    `Carte : ${mapPath} (périmètre ${year}, source ${frenchList(sources)}).`,
+    `Carte : ${mapPath} (périmètre ${year}, source ${frenchList(sources)}).${oldPerimeter(year)}`,
   mapNoteWithoutMapFile: (year: string, sources: string[]) =>
-    `Périmètre ${year} fourni (source ${frenchList(sources)}) ; la carte est produite avec les formats svg ou png.`,
+    `Périmètre ${year} fourni (source ${frenchList(sources)}) ; la carte est produite avec les formats svg ou png.${oldPerimeter(year)}`,
   mapTitle: (code: string, name: string, year: string) => `${name} (${code}) — périmètre ${year}`,
   /** « Taux de pauvreté, 2015 », « Taux de pauvreté, 2015 — département 31 ». */
   mapTerritoryTitle: (label: string, years: string, area?: string) => `${label}, ${years}${area ? ` — ${area}` : ''}`,

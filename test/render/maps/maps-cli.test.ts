@@ -41,6 +41,9 @@ describe('maps end to end', () => {
     expect(existsSync(path.join(out, 'graphiques/QIC-62555-01/carte.svg'))).toBe(false);
     const portrait = readFileSync(path.join(out, 'portraits/QN06205M.md'), 'utf8');
     expect(squash(portrait)).toContain(squash(msg.mapNoteWithPerimeter('graphiques/QN06205M/carte.svg', '2015', ['cartes/perimetre.geojson'])));
+    // Under the convention's heading « (périmètre 2024-2030) », a 2015 contour is said to be the old one.
+    expect(squash(portrait)).toContain("Il s'agit de l'ancien périmètre");
+    expect(msg.mapNoteWithPerimeter('carte.svg', '2024', ['p.geojson'])).not.toContain('ancien périmètre');
     expect(readFileSync(path.join(out, 'portraits/QIC-62555-01.md'), 'utf8')).toContain('Périmètre non fourni');
     const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
     expect(manifest.entrees.map((e: { fichier: string }) => e.fichier)).toContain('cartes/perimetre.geojson');
