@@ -3,7 +3,7 @@
 // verifier` checks a published folder against it.
 
 import { createHash } from 'node:crypto';
-import { promises as fs, statSync } from 'node:fs';
+import { constants as fsConstants, promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 
 export interface FileEntry {
@@ -31,6 +31,38 @@ export const MANIFEST = 'manifest.json';
 
 export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Read buffers of fileSha256, kept between files: a national publication reads 25 000 files, 4 GB. */
+const spareBuffers: Buffer[] = [];
+const READ_CHUNK = 1 << 20;
+
+/**
+ * The sha256 and size of a regular file, read piece by piece; null when it
+ * is missing, unreadable or not a regular file (a symbolic link is not followed).
+ */
+export async function fileSha256(file: string): Promise<{ sha256: string; bytes: number } | null> {
+  // Without waiting for a writer if it is a pipe: it is refused once opened.
+  const handle = await fs.open(file, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0)).catch(() => null);
+  if (!handle) return null;
+  const buffer = spareBuffers.pop() ?? Buffer.allocUnsafe(READ_CHUNK);
+  try {
+    if (!(await handle.stat()).isFile()) return null;
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+      bytes += bytesRead;
+    }
+    return { sha256: hash.digest('hex'), bytes };
+  } catch {
+    return null;
+  } finally {
+    spareBuffers.push(buffer);
+    await handle.close();
+  }
 }
 
 export function fileEntry(fichier: string, bytes: Uint8Array): FileEntry {

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileKey, type PreviousPublication } from './previous-publication.ts';
-import { JOURNAL } from './owned-files.ts';
+import type { WriteJournal } from './owned-files.ts';
 
 /** A large text written piece by piece, never held whole (the national tidy table). */
 export interface TextChunks {
@@ -51,15 +51,12 @@ export interface Reuse {
 
 export interface WriterOptions {
   /** Name each file in the root's write journal before writing it (a staging folder: see owned-files.ts). */
-  journal?: boolean;
+  journal?: WriteJournal;
 }
 
 export function createOutputWriter(root: string, reuse: Reuse = { build: '', previous: null }, options: WriterOptions = {}): OutputWriter {
   const { build, previous } = reuse;
-  const journal = options.journal ? path.join(root, JOURNAL) : null;
-  const note = async (full: string) => {
-    if (journal) await fs.appendFile(journal, `${path.relative(root, full).split(path.sep).join('/')}\n`);
-  };
+  const note = (full: string) => options.journal?.note(path.relative(root, full).split(path.sep).join('/'));
   const written = new Map<string, WrittenFile>();
   const made = new Set<string>();
   const folderOf = async (full: string) => {
@@ -84,7 +81,7 @@ export function createOutputWriter(root: string, reuse: Reuse = { build: '', pre
       if (!previous) return false;
       const full = safeJoin(root, relativePath);
       await folderOf(full);
-      await note(full);
+      note(full);
       const taken = await previous.reuse(relativePath.split(path.sep).join('/'), key, full);
       if (taken) {
         record(relativePath, { ...taken, key });
@@ -95,7 +92,7 @@ export function createOutputWriter(root: string, reuse: Reuse = { build: '', pre
     async write(relativePath, content, key) {
       const full = safeJoin(root, relativePath);
       await folderOf(full);
-      await note(full);
+      note(full);
       if (linked.delete(full)) await fs.rm(full, { force: true });
       const hash = createHash('sha256');
       let length = 0;

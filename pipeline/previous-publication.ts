@@ -8,9 +8,9 @@
 // same files.
 
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { readManifest } from './manifest.ts';
+import { fileSha256, readManifest } from './manifest.ts';
 
 /** The key a manifest records for a file: the build that renders it and what it was made from. */
 export function fileKey(build: string, madeFrom: string | Uint8Array): string {
@@ -40,22 +40,29 @@ export async function openPreviousPublication(out: string): Promise<PreviousPubl
     async reuse(relativePath, key, target) {
       const entry = entries.get(relativePath);
       if (!entry || entry.cle !== key) return null;
-      const source = path.join(dir, relativePath);
-      // A regular file only: a link put in its place would be linked as a link.
-      const st = await fs.lstat(source).catch(() => null);
-      if (!st?.isFile() || st.size !== entry.octets) return null;
-      const bytes = await fs.readFile(source).catch(() => null);
-      if (!bytes || bytes.length !== entry.octets) return null;
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      if (sha256 !== entry.sha256) return null;
+      // Placed first, then read where it was placed: the bytes published are the bytes checked.
+      if (!(await place(path.join(dir, relativePath), target))) return null;
+      const read = await fileSha256(target);
+      if (read && read.bytes === entry.octets && read.sha256 === entry.sha256) return read;
       await fs.rm(target, { force: true });
-      try {
-        await fs.link(source, target);
-      } catch {
-        // Another file system, or one without hard links: the bytes just checked.
-        await fs.writeFile(target, bytes);
-      }
-      return { sha256, bytes: bytes.length };
+      return null;
     },
   };
+}
+
+/** A hard link to `source` at `target`, or a copy where a link cannot be made; false when `source` cannot be read. */
+async function place(source: string, target: string): Promise<boolean> {
+  try {
+    await fs.link(source, target);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+      await fs.rm(target, { force: true });
+      return place(source, target);
+    }
+  }
+  // Another file system, or one without hard links: a regular file's bytes only (a copy would follow a link).
+  if (!(await fs.lstat(source).catch(() => null))?.isFile()) return false;
+  return fs.copyFile(source, target, fsConstants.COPYFILE_EXCL).then(() => true, () => false);
 }

@@ -22,7 +22,7 @@ import { renderBuild } from './render-build.ts';
 import { cleanLeftovers, type Cleanup, outState, publishFolder, restoreOutput, stagingName, versionStamp } from './publish.ts';
 import { acquireLock } from './lock.ts';
 import { errnoText, isSystemError } from '../lib/messages/errno.ts';
-import { foreignFiles, JOURNAL, removeOwned, unlistedFiles } from './owned-files.ts';
+import { foreignFiles, JOURNAL, openWriteJournal, removeOwned, unlistedFiles, type WriteJournal } from './owned-files.ts';
 import { fileEntry, inputFingerprint, MANIFEST, outputsPresent, readManifest, stableStringify, type Manifest } from './manifest.ts';
 import { createChartReadiness, type ChartReadiness } from './chart-readiness.ts';
 import type { OutputPhase } from './phases/phase.ts';
@@ -133,7 +133,7 @@ async function openStaging(out: string, fx: RunEffects): Promise<string> {
 }
 
 /** manifest.json: inputs, options and every output with its sha256 and key. From then on it proves which files are the tool's. */
-async function writeManifest(writer: OutputWriter, staging: string, model: ReportModel, inputs: HashedInputs, toolVersion: string): Promise<void> {
+async function writeManifest(writer: OutputWriter, staging: string, journal: WriteJournal, model: ReportModel, inputs: HashedInputs, toolVersion: string): Promise<void> {
   const manifest: Manifest = {
     outil: { nom: 'quartiers', version: toolVersion },
     genere_le: model.generatedAt,
@@ -145,6 +145,7 @@ async function writeManifest(writer: OutputWriter, staging: string, model: Repor
   };
   await writer.write(MANIFEST, stableStringify(manifest, 2) + '\n');
   // The write journal is not published: the manifest now names every file.
+  journal.close();
   await fs.rm(path.join(staging, JOURNAL), { force: true });
 }
 
@@ -338,6 +339,7 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
   await checkOutputWritable(out, opts.sources);
   const release = await lockOutput(opts, fx);
   let staging: string | null = null;
+  let journal: WriteJournal | null = null;
   const inFlight: WritesInFlight = { closed: false, count: 0, pending: new Set() };
   try {
     // Relink first: while the output path is missing, every version looks unpublished.
@@ -361,13 +363,14 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
 
     staging = await openStaging(out, fx);
     // The previous publication is the cache: a file whose key did not change is taken from it.
-    const writer = createOutputWriter(staging, { build: renderBuild(fx.toolVersion), previous: opts.rebuild ? null : await openPreviousPublication(out) }, { journal: true });
+    journal = openWriteJournal(staging);
+    const writer = createOutputWriter(staging, { build: renderBuild(fx.toolVersion), previous: opts.rebuild ? null : await openPreviousPublication(out) }, { journal });
     const selected = PHASES.filter((p) => p.formats.some((f) => opts.formats.has(f)));
     const reused = await runOutputPhases(selected, { model, formats: opts.formats, writer, phaseLog, inFlight, fx, step });
     fx.checkpoint();
 
     await writer.write(SOURCES_JOURNAL, await journalOf(model, scopeNotes, phaseEntries));
-    await writeManifest(writer, staging, model, inputs, fx.toolVersion);
+    await writeManifest(writer, staging, journal, model, inputs, fx.toolVersion);
     await step('manifeste');
     // The last moment a signal can stop the run; publishing takes a few ms and is always completed.
     fx.checkpoint();
@@ -384,6 +387,7 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     throw e;
   } finally {
     await settleWrites(inFlight);
+    journal?.close();
     if (staging) await fs.rm(staging, { recursive: true, force: true }).catch(() => {});
     fx.onStaging?.(null);
     await release();
