@@ -26,10 +26,13 @@ export interface RunTimings {
   phases: PhaseTiming[];
   /** Time inside the process from start to publication, if reported. */
   inProcessMs: number | null;
-  /** Manifest, rename, clean-up: in-process time not covered by a phase. */
+  /** Lock, removal of the replaced version, comparison with the published table, manifest, rename: in-process time not covered by a phase. */
   publishMs: number | null;
   startupMs: number | null;
 }
+
+/** Phases that run alongside another and end with it (pipeline/phases/workbooks.ts): the pair lasts as long as the longer one. */
+const ALONGSIDE: Record<string, string> = { classeurs: 'graphiques' };
 
 export function timingsOf(events: LogEvent[], wallMs: number): RunTimings {
   const phases = events
@@ -37,7 +40,11 @@ export function timingsOf(events: LogEvent[], wallMs: number): RunTimings {
     .map((e) => ({ phase: e.phase as string, ms: e.duree_ms as number, event: e }));
   const pub = events.find((e) => e.event === 'publication' && typeof e.duree_ms === 'number');
   const inProcessMs = pub ? (pub.duree_ms as number) : null;
-  const sum = phases.reduce((s, p) => s + p.ms, 0);
+  const msOf = (phase: string) => phases.find((p) => p.phase === phase)?.ms;
+  const sum = phases.reduce((s, p) => {
+    const lead = ALONGSIDE[p.phase] === undefined ? undefined : msOf(ALONGSIDE[p.phase]!);
+    return s + (lead === undefined ? p.ms : Math.max(0, p.ms - lead));
+  }, 0);
   return {
     phases,
     inProcessMs,
@@ -74,7 +81,7 @@ export function phaseLines(t: RunTimings, wallMs: number): string[] {
   for (const p of t.phases) lines.push(`  ${(label(p.phase) + ' ').padEnd(width, '.')} ${seconds(p.ms, 2).padStart(9)}${detail(p.event)}`);
   const seen = new Set(t.phases.map((p) => p.phase));
   for (const [p] of PHASES) if (!seen.has(p)) lines.push(`  ${(label(p) + ' ').padEnd(width, '.')}   absente (pas d'événement de phase)`);
-  if (t.publishMs !== null) lines.push(`  ${'publication '.padEnd(width, '.')} ${seconds(t.publishMs, 2).padStart(9)}  (manifeste, renommage, hors phases)`);
+  if (t.publishMs !== null) lines.push(`  ${'hors phases '.padEnd(width, '.')} ${seconds(t.publishMs, 2).padStart(9)}  (verrou, suppression de la version remplacée, « Ce qui a changé », manifeste, publication)`);
   if (t.startupMs !== null) lines.push(`  ${'démarrage de Node '.padEnd(width, '.')} ${seconds(t.startupMs, 2).padStart(9)}  (mur − temps interne)`);
   return lines;
 }

@@ -349,13 +349,15 @@ export async function runCommand(opts: RunOptions, fx: RunEffects): Promise<numb
     await step('verrou');
 
     // Read and hash every input first: enough to know whether anything changed.
+    // (Waiting for the lock and removing the replaced version are not reading: the phase starts here.)
+    const tRead = fx.clock();
     log.progress?.start('lecture');
     const dir = await readSourcesDir(opts.sources);
     const inputs = hashInputs(dir, opts, fx.toolVersion);
     if (opts.ifChanged && (await alreadyPublished(out, inputs.fingerprint, log, () => fx.clock() - t0))) return 0;
     fx.checkpoint();
 
-    const { model, PHASES, scopeNotes } = await readAndMeasure(opts, dir, t0, fx, step);
+    const { model, PHASES, scopeNotes } = await readAndMeasure(opts, dir, tRead, fx, step);
     model.changes = await changesSincePublished(out, model.rows);
     // What the outputs' phases say (warnings, charts left out) goes to journal.txt as well as to the log.
     const phaseEntries: JournalEntry[] = [];

@@ -53,6 +53,13 @@ describe('phase timings from log events', () => {
     expect(lines).toMatch(/graphiques .*absente/);
   });
 
+  it('counts the workbooks, built while the charts are drawn, only for the time they outlast them', () => {
+    const events = parseJsonLines(['graphiques:300', 'classeurs:250', 'html:100'].map((p) => `{"event":"phase","phase":"${p.split(':')[0]}","duree_ms":${p.split(':')[1]}}`).concat('{"event":"publication","duree_ms":1000}').join('\n'));
+    expect(timingsOf(events, 1000).publishMs).toBe(600);
+    const longer = parseJsonLines(['graphiques:300', 'classeurs:450'].map((p) => `{"event":"phase","phase":"${p.split(':')[0]}","duree_ms":${p.split(':')[1]}}`).concat('{"event":"publication","duree_ms":1000}').join('\n'));
+    expect(timingsOf(longer, 1000).publishMs).toBe(550);
+  });
+
   it('falls back to the wall time when no phase is reported', () => {
     expect(phaseLines(timingsOf([], 2500), 2500)).toEqual(['  aucun événement de phase : temps mur seul, 2,5 s']);
     expect(perSecond(1500, 500)).toBe('3 000/s');
