@@ -53,7 +53,8 @@ function sharedStyle(wb: ExcelJS.Workbook, o: CellOptions): Partial<ExcelJS.Styl
     style = {};
     if (o.numFmt) style.numFmt = o.numFmt;
     if (o.bold || o.header || o.size || o.link) {
-      style.font = { ...(o.bold || o.header ? { bold: true } : {}), ...(o.size ? { size: o.size } : {}), ...(o.link ? { underline: true, color: { argb: LINK_COLOUR } } : {}) };
+      // Named in full: a font without a name is drawn in the spreadsheet's fallback (a serif in LibreOffice), not the workbook's Calibri.
+      style.font = { name: 'Calibri', family: 2, size: o.size ?? 11, ...(o.bold || o.header ? { bold: true } : {}), ...(o.link ? { underline: true, color: { argb: LINK_COLOUR } } : {}) };
     }
     // Top-aligned, so that the cells of a row whose text wraps read on one line.
     style.alignment = o.wrap || o.header ? { vertical: 'top', wrapText: true } : { vertical: 'top' };
