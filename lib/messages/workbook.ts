@@ -19,9 +19,14 @@ export const workbookText = {
   description: (year: number, version: string) => `Année des données : ${year}. Produit par l’outil « quartiers » ${version}.`,
   reportYear: (year: number) => `Année du rapport : ${year} (dernière valeur disponible jusqu’à cette année)`,
   sourcesLine: (labels: string[]) => `Sources : ${labels.length ? labels.join(' ; ') : 'aucune'}`,
-  perimetersLine: (parts: string[]) => `Périmètres : ${parts.length ? parts.join(' ; ') : 'non précisés'}`,
-  perimeterPart: (perimeter: string, quartiers: string[]) =>
-    `${perimeter === '2015' ? 'ancien périmètre (2015)' : perimeter === '2024' ? 'périmètre 2024' : 'périmètre non précisé'} pour ${frenchList(quartiers)}`,
+  /** `counted`: some parts give a count of quartiers, not their names. */
+  perimetersLine: (parts: string[], counted = false) =>
+    `Périmètres : ${parts.length ? parts.join(' ; ') : 'non précisés'}${counted ? ' (le périmètre de chaque valeur : colonne « perimetre » d’indicateurs.csv)' : ''}`,
+  /** `quartiers`: their names; or how many, when the others are named (`others`) or there are none (`all`). */
+  perimeterPart: (perimeter: string, quartiers: string[] | { count: number; of: 'all' | 'others' | 'some' }) =>
+    `${perimeter === '2015' ? 'ancien périmètre (2015)' : perimeter === '2024' ? 'périmètre 2024' : 'périmètre non précisé'} pour ${
+      Array.isArray(quartiers) ? frenchList(quartiers) : quartiers.of === 'all' ? 'tous les quartiers' : quartiers.of === 'others' ? `les ${quartiers.count} autres quartiers` : `${quartiers.count} quartiers`
+    }`,
   legendTitle: 'Lecture de l’écart à la référence (l’agglomération) et de l’évolution :',
   readings: { favorable: 'favorable', defavorable: 'défavorable', neutre: 'neutre', indetermine: 'indéterminé', '': '' } as Record<string, string>,
   legendFavorable: 'favorable au quartier',

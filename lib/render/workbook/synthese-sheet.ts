@@ -205,7 +205,8 @@ export function addSyntheseSheet(wb: ExcelJS.Workbook, layout: TextLayout, name:
     set.add(s.q.name);
     perimeters.set(s.row.perimetre, set);
   }
-  w.span(4, t.perimetersLine([...perimeters.entries()].sort().map(([p, qs]) => t.perimeterPart(p, [...qs]))));
+  const parts = perimeterParts(perimeters);
+  w.span(4, t.perimetersLine(parts.map((p) => p.text), parts.some((p) => p.counted)));
   w.span(5, t.legendTitle);
   const headerRow = 8;
   const lastRow = writeTable(w, headerRow, columns, shown);
@@ -224,6 +225,20 @@ export function addSyntheseSheet(wb: ExcelJS.Workbook, layout: TextLayout, name:
   finish({ w, headerRow, lastRow, columns }, title, model.year);
   legendRow(w, 6, columns.length);
   return ws;
+}
+
+/** Quartiers named by perimeter a few at a time: a long list (130 names) overflowed Excel's tallest row. */
+const NAMED_AT_MOST = 5;
+
+function perimeterParts(perimeters: Map<string, Set<string>>): { text: string; counted: boolean }[] {
+  const groups = [...perimeters.entries()].sort();
+  const large = groups.filter(([, qs]) => qs.size > NAMED_AT_MOST).length;
+  return groups.map(([p, qs]) => {
+    if (qs.size <= NAMED_AT_MOST) return { text: t.perimeterPart(p, [...qs]), counted: false };
+    if (groups.length === 1) return { text: t.perimeterPart(p, { count: qs.size, of: 'all' }), counted: false };
+    // The others named, the largest group is « the others »; else only counts, and where to look.
+    return large === 1 ? { text: t.perimeterPart(p, { count: qs.size, of: 'others' }), counted: false } : { text: t.perimeterPart(p, { count: qs.size, of: 'some' }), counted: true };
+  });
 }
 
 /**

@@ -7,7 +7,9 @@ import { latestRows } from '../../../lib/render/portrait/portrait.ts';
 import { workbookText as t } from '../../../lib/messages/workbook.ts';
 import type { TidyRow } from '../../../lib/model/tidy-row.ts';
 import { columnLetter } from '../../../lib/render/workbook/sheet-layout.ts';
-import { HOSTILE_NAME, bundledModel, hostileModel, layout, readWorkbook, sheetValues, tinyPng } from './fixtures.ts';
+import { HOSTILE_NAME, agglomerationModel, bundledModel, hostileModel, layout, readWorkbook, sheetValues, tinyPng } from './fixtures.ts';
+import ExcelJS from 'exceljs';
+import { addSyntheseSheet, syntheseRows } from '../../../lib/render/workbook/synthese-sheet.ts';
 
 const model = await bundledModel();
 const { plans } = planWorkbooks(model);
@@ -214,6 +216,17 @@ describe('buildWorkbook on the convention’s two quartiers', async () => {
     }
     expect(values.some((l) => l?.includes(t.filesFingerprints))).toBe(true);
     expect(values.some((l) => l?.[0] === 'Indice')).toBe(true);
+  });
+});
+
+describe('a large agglomeration', () => {
+  it('counts its quartiers by perimeter in the Synthèse instead of naming 130 of them (Excel’s tallest row held 95)', async () => {
+    const large = await agglomerationModel(130);
+    const plan = planWorkbooks(large).plans.find((p) => p.kind === 'agglomeration')!;
+    const ws = addSyntheseSheet(new ExcelJS.Workbook(), layout, 'Synthèse', plan.title, syntheseRows(plan.quartiers, large), large);
+    const line = String(ws.getCell('A4').value);
+    expect(line).toBe('Périmètres : ancien périmètre (2015) pour 65 quartiers ; périmètre 2024 pour 65 quartiers (le périmètre de chaque valeur : colonne « perimetre » d’indicateurs.csv)');
+    expect(ws.getRow(4).height ?? 15).toBeLessThan(60);
   });
 });
 
