@@ -3,6 +3,8 @@
 // package; nothing touches it afterwards. Its zip entries are dated by
 // JSZip's `defaults.date`, which the pipeline sets (pipeline/zip-dates.ts).
 
+import { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import type { ReportModel } from '../../report/model.ts';
 import { workbookText as t } from '../../messages/workbook.ts';
@@ -76,5 +78,18 @@ export async function buildWorkbook(plan: WorkbookPlan, model: ReportModel, char
   // deflating them in JavaScript cost 60 ms of CPU per MB (a 130-quartier
   // agglomeration carries ~75 MB of them) for 14 % less. The XML would gain
   // more, but JSZip has one compression for the whole package.
-  return new Uint8Array((await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Partial<ExcelJS.XlsxWriteOptions>)) as ArrayBuffer);
+  // Into a sink that keeps the package exceljs hands over: writeBuffer
+  // copied it three more times (its stream's buffers, their concatenation,
+  // and the Uint8Array made of it), 4 × 66 MB at once for a 130-quartier
+  // agglomeration.
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  await wb.xlsx.write(sink, { zip: { compression: 'STORE' } } as Partial<ExcelJS.XlsxWriteOptions>);
+  await finished(sink);
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
 }
