@@ -15,8 +15,8 @@ describe('workbook fonts', () => {
       const bytes = await buildWorkbook(plan, model, new Map(), { layout });
       const styles = await (await JSZip.loadAsync(bytes)).files['xl/styles.xml']!.async('string');
       const fonts = [...styles.matchAll(/<font>(.*?)<\/font>/g)].map((m) => m[1]!);
-      expect(fonts.length, plan.file).toBeGreaterThan(1);
-      for (const f of fonts) expect(f, plan.file).toMatch(/<name val="Calibri"\/>/);
+      expect(fonts.length, plan.path).toBeGreaterThan(1);
+      for (const f of fonts) expect(f, plan.path).toMatch(/<name val="Calibri"\/>/);
     }
   });
 });
