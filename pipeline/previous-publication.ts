@@ -58,8 +58,9 @@ async function place(source: string, target: string): Promise<boolean> {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+      // Once: whatever holds the name is removed, never written through.
       await fs.rm(target, { force: true });
-      return place(source, target);
+      return fs.link(source, target).then(() => true, () => false);
     }
   }
   // Another file system, or one without hard links: a regular file's bytes only (a copy would follow a link).
