@@ -87,7 +87,7 @@ const IDENTITY: Column[] = [
 ];
 
 /** The enjeu's short name on each row (« Enjeu 1 »), to filter on; its full wording heads the group. */
-const ENJEU: Column[] = [{ header: H.enjeu, cell: (s) => s.group.enjeu }];
+const ENJEU: Column[] = [{ header: H.enjeu, cell: (s) => s.group.enjeu, wrap: 10 }];
 
 const SITUATION: Column[] = [
   { header: H.annee, cell: (s) => s.row.annee },
