@@ -3,11 +3,12 @@
 // `.reports.tmp-<pid>`, renames it to a new version, makes a temporary link
 // to it and renames that link over `reports`: rename(2) replaces the link in
 // one step, so a reader sees the previous complete run or the new one.
-// The version it replaces is not deleted at once: a reader that had just
-// followed the link would find its files gone (seen once in CI, 60
-// publications against a reader in a loop). It is renamed
-// `.reports.precedente-<stamp>-<pid>` (a reader already inside it still finds
-// its files: a rename keeps the folder) and removed by the next run.
+// The version it replaces is neither deleted nor renamed at once: a reader
+// that had just followed the link (resolved `reports` to `.reports.v-N`)
+// would find its files gone. Renaming it `precedente-…` right after the swap
+// still lost about one read in 1 000 publications against a reader in a
+// loop. It stays under its name, and the next run removes it (folders named
+// `precedente-…` by earlier versions of the tool too).
 // Leftovers of crashed runs (whose pid is dead) are removed by the next run.
 
 import { promises as fs } from 'node:fs';
@@ -39,7 +40,7 @@ export function versionStamp(now: Date): string {
 /** Our siblings, with the pid of the run that made them last: `tmp-12`, `v-<stamp>-12`, `precedente-<stamp>-12`, `lien-12`, `old-12`, `lock.12`. */
 const MANAGED = /^(?:(?:tmp|v|precedente|lien|old)-(?:.*-)?|lock\.)(\d+)$/;
 
-/** The version a publication replaced, kept until the next run. */
+/** The name earlier versions of the tool gave the version a publication replaced (removed by the next run). */
 const PREVIOUS = 'precedente-';
 
 /** What the output path is now. `managed` links point to one of our version folders. */
@@ -103,9 +104,11 @@ export async function cleanLeftovers(out: string, keep?: string): Promise<Cleanu
     if (!m) continue;
     const pid = Number(m[1]);
     if (pid !== process.pid && isAlive(pid)) continue;
+    // A version with its manifest is a publication that was replaced, not a leftover of an interrupted run: not listed.
+    const replaced = rest.startsWith(PREVIOUS) || (rest.startsWith('v-') && (await fs.access(path.join(p.parent, name, 'manifest.json')).then(() => true, () => false)));
     const foreign = await removeLeftover(path.join(p.parent, name), rest, live === null ? undefined : path.join(p.parent, live));
     if (foreign.length) cleanup.kept.push({ name, foreign });
-    else if (!rest.startsWith(PREVIOUS)) cleanup.removed.push(name);
+    else if (!replaced) cleanup.removed.push(name);
   }
   return cleanup;
 }
@@ -179,20 +182,9 @@ export async function publishFolder(staging: string, out: string, stamp: string,
     if (!swapped) return publishByRenames(version, p, step);
   }
   step('publication:bascule');
-  const kept = before.kind === 'managed-link' ? await keepPrevious(p, before.target) : undefined;
+  // The replaced version stays where readers that followed the link just before may still be.
+  const kept = before.kind === 'managed-link' ? before.target : undefined;
   return { version: versionName, cleanup: await cleanLeftovers(out, kept) };
-}
-
-/** Renames the version a publication replaced as the previous one; undefined when it could not be. */
-async function keepPrevious(p: OutPaths, target: string): Promise<string | undefined> {
-  const kept = `${p.prefix}${PREVIOUS}${target.slice(`${p.prefix}v-`.length)}`;
-  try {
-    await fs.rename(path.join(p.parent, target), path.join(p.parent, kept));
-    return kept;
-  } catch {
-    // Already gone (removed by hand): nothing to keep.
-    return undefined;
-  }
 }
 
 async function makeLink(p: OutPaths, versionName: string): Promise<string | null> {

@@ -65,9 +65,8 @@ describe('a run killed with SIGKILL', () => {
     expect(await fingerprintOf(out)).toBe(newPrint);
     const left = siblings(out).sort();
     expect(left).toHaveLength(2);
-    expect(left[0]).toMatch(/^\.reports\.precedente-/);
-    expect(left[1]).toMatch(/^\.reports\.v-/);
-    expect(readlinkSync(out)).toBe(left[1]);
+    for (const name of left) expect(name).toMatch(/^\.reports\.v-/);
+    expect(left).toContain(readlinkSync(out));
   }, 300_000);
 
   it('during the one-time conversion of a plain folder, the next run restores the link', async () => {

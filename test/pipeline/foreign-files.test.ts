@@ -3,7 +3,7 @@
 // copied manifest.json: the run is refused with exit 2 naming them, and
 // nothing is touched. The tool never reads its own output either.
 
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
@@ -86,7 +86,7 @@ describe('a publication never deletes what the tool did not write', () => {
     for (let i = 0; i < 2; i++) {
       const next = await runCli(['run', '--sources', BUNDLED_SOURCES, '--out', out, ...LIGHT], LIMIT);
       expect(next.code, next.stderr).toBe(0);
-      const kept = siblings(out).filter((n) => n.startsWith('.reports.precedente-') && existsSync(path.join(root, n, 'portraits', 'QN06205M.md')) && readFileSync(path.join(root, n, 'portraits', 'QN06205M.md'), 'utf8') === annotated);
+      const kept = siblings(out).filter((n) => n !== readlinkSync(out) && existsSync(path.join(root, n, 'portraits', 'QN06205M.md')) && readFileSync(path.join(root, n, 'portraits', 'QN06205M.md'), 'utf8') === annotated);
       expect(kept, next.stderr).toHaveLength(1);
       expect(next.stderr).toContain(msg.leftoverKept(kept[0]!, ['portraits/QN06205M.md']));
     }
