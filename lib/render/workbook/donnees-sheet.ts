@@ -5,6 +5,7 @@
 // their format, filters on the header. The full table, every column, is
 // `indicateurs.csv`, linked from the sheet when the run writes it.
 
+import { medianDecimals } from '../portrait/format-value.ts';
 import type ExcelJS from 'exceljs';
 import type { TidyRow } from '../../model/tidy-row.ts';
 import { workbookText as t } from '../../messages/workbook.ts';
@@ -43,7 +44,7 @@ export const DONNEES_COLUMNS: Column[] = [
   { header: t.donneesHeaders.rangNational, cell: (r) => trendLabels.rank(r.rang_national, r.rang_national_sur), wrap: 10, optional: true },
   {
     header: t.donneesHeaders.medianeQpv,
-    cell: (r) => valueCell({ state: r.mediane_qpv === null ? 'absent' : 'valeur', value: r.mediane_qpv, bound: '=', decimals: r.decimales, unit: r.unite }),
+    cell: (r) => valueCell({ state: r.mediane_qpv === null ? 'absent' : 'valeur', value: r.mediane_qpv, bound: '=', decimals: r.mediane_qpv === null ? r.decimales : medianDecimals(r.mediane_qpv, r.decimales, r.unite), unit: r.unite }),
     optional: true,
   },
   { header: t.donneesHeaders.cibleAnnee, cell: (r) => r.cible_annee },

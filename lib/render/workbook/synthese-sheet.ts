@@ -7,6 +7,7 @@
 // and INSEE alert) and the 2030 target. Two sheets, so that each prints on
 // the width of an A4 page with text no smaller than 8 pt.
 
+import { medianDecimals } from '../portrait/format-value.ts';
 import type ExcelJS from 'exceljs';
 import type { EnjeuLink, Indicator } from '../../model/types.ts';
 import type { TidyRow } from '../../model/tidy-row.ts';
@@ -105,7 +106,7 @@ const SITUATION: Column[] = [
   { header: H.rangNational, cell: (s) => trendLabels.rank(s.row.rang_national, s.row.rang_national_sur), wrap: 10, optional: true },
   {
     header: H.medianeQpv,
-    cell: ({ row }) => (row.mediane_qpv === null ? null : valueCell({ state: 'valeur', value: row.mediane_qpv, bound: '=', decimals: row.decimales, unit: row.unite })),
+    cell: ({ row }) => (row.mediane_qpv === null ? null : valueCell({ state: 'valeur', value: row.mediane_qpv, bound: '=', decimals: medianDecimals(row.mediane_qpv, row.decimales, row.unite), unit: row.unite })),
     optional: true,
   },
 ];
