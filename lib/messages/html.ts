@@ -95,6 +95,7 @@ export const htmlMessages = {
     enjeuIndicatorMissing: 'pas de valeur pour ce quartier',
     notesHeading: 'Diagnostic qualitatif de la convention',
     notesNone: 'Aucune note qualitative (irritants, opportunités, enjeux prioritaires) pour ce quartier dans les sources.',
+    madeBy: (version: string) => `Rapport produit par l’outil quartiers ${version} ; sa date de production est sur la page d’accueil.`,
     generated: (date: string, version: string) => `Rapport produit le ${frenchDateTime(date)} par l’outil quartiers ${version}.`,
     unplacedChart: (file: string) => `${file} : ce graphique est rangé dans un dossier qui ne correspond à aucun quartier du rapport ; il n’apparaît pas dans le rapport HTML.`,
     scrollRegion: (caption: string) => `${caption} (zone défilante)`,

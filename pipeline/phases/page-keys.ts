@@ -14,7 +14,7 @@ import { quartierDigest } from './quartier-digest.ts';
 import { quartierChanges } from '../../lib/render/html/changes-section.ts';
 
 /** The fields of the model a quartier or agglomeration page reads besides its quartiers. A test fails when a page reads another one. */
-export const PAGE_MODEL_FIELDS = ['generatedAt', 'toolVersion', 'year', 'catalogue', 'enjeux', 'notes'] as const satisfies readonly (keyof ReportModel)[];
+export const PAGE_MODEL_FIELDS = ['toolVersion', 'year', 'catalogue', 'enjeux', 'notes'] as const satisfies readonly (keyof ReportModel)[];
 
 type Site = Omit<SiteInput, 'charts'>;
 

@@ -18,7 +18,11 @@ const before = copySources(root, 'avant');
 const after = copySources(root, 'apres', true);
 
 async function run(sources: string, out: string, ...extra: string[]) {
-  const r = await runCli(['run', '--sources', sources, '--out', out, '--log', 'json', ...extra], OPTIONS);
+  return runAt(OPTIONS.env.SOURCE_DATE_EPOCH, sources, out, ...extra);
+}
+
+async function runAt(epoch: string, sources: string, out: string, ...extra: string[]) {
+  const r = await runCli(['run', '--sources', sources, '--out', out, '--log', 'json', ...extra], { ...OPTIONS, env: { SOURCE_DATE_EPOCH: epoch } });
   expect(r.code, r.stderr).toBe(0);
   const events = jsonEvents(r.stdout);
   const phases = events.filter((e) => e.event === 'phase' && typeof e.reutilises === 'number');
@@ -54,6 +58,20 @@ describe('quartiers run from a previous publication', () => {
     expect(inc.get('html')!.reused).toBeGreaterThan(0);
     const m = JSON.parse(manifest(incremental)) as { sorties: { fichier: string; cle?: string }[] };
     expect(m.sorties.filter((s) => s.fichier.endsWith('.png')).every((s) => typeof s.cle === 'string')).toBe(true);
+  }, 180_000);
+
+  it('on another day with the same sources, takes every page but the index: the run date is on the index only', async () => {
+    const out = path.join(root, 'jour-suivant');
+    await runAt('1767225600', before, out);
+    await runAt('1767225600', before, out); // the first publication with a previous one adds « Ce qui a changé »
+    const hashes = () => new Map((JSON.parse(manifest(out)) as { sorties: { fichier: string; sha256: string }[] }).sorties.map((f) => [f.fichier, f.sha256]));
+    const sameDay = hashes();
+    const nextDay = await runAt('1767312000', before, out);
+    const changed = [...hashes()].filter(([f, h]) => sameDay.get(f) !== h).map(([f]) => f);
+    expect(changed).toEqual(['index.html']);
+    // The quartier pages are taken from the previous publication, not drawn again.
+    expect(nextDay.get('html')!.reused).toBeGreaterThanOrEqual(2);
+    expect(nextDay.get('classeurs')!.reused).toBe(nextDay.get('classeurs')!.files);
   }, 180_000);
 
   it('renders again a previous file that was damaged or removed, without an error', async () => {

@@ -37,8 +37,10 @@ describe('page keys', () => {
     const noOwnChange = quartierPageMadeFrom(withChange(b!.code, '2026-01-01'), a!, [ref], written);
     expect(quartierPageMadeFrom(withChange(b!.code, '2027-01-01'), a!, [ref], written)).toBe(noOwnChange);
     expect(quartierPageMadeFrom(withChange(a!.code, '2026-01-01'), a!, [ref], written)).not.toBe(noOwnChange);
-    // Another run date is shown on every page.
-    expect(quartierPageMadeFrom({ ...site, model: { ...model, generatedAt: '2030-01-01T00:00:00.000Z' } }, a!, [ref], written)).not.toBe(base);
+    // The run date is on the index page only: another date leaves a quartier page as it was (reused by a scheduled run).
+    expect(quartierPageMadeFrom({ ...site, model: { ...model, generatedAt: '2030-01-01T00:00:00.000Z' } }, a!, [ref], written)).toBe(base);
+    // Another tool version is shown on every page.
+    expect(quartierPageMadeFrom({ ...site, model: { ...model, toolVersion: '9.9.9' } }, a!, [ref], written)).not.toBe(base);
   });
 
   it('hold the link to the agglomeration page, not the rows of the agglomeration’s other quartiers', async () => {

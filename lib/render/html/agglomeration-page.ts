@@ -36,5 +36,5 @@ ${a.charts.length ? html`<div class="charts">\n${a.charts.map((c, i) => chartFig
 ${a.quartiers.map((q) => html`<li><a href="${hrefOf(PREFIX, input.quartierPage(q.code))}">${q.name}</a> (${q.code})</li>\n`)}</ul>
 </section>
 `;
-  return page({ title: a.name, prefix: PREFIX, breadcrumb, body, generatedAt: input.model.generatedAt, toolVersion: input.model.toolVersion, withCharts: a.charts.length > 0 });
+  return page({ title: a.name, prefix: PREFIX, breadcrumb, body, toolVersion: input.model.toolVersion, withCharts: a.charts.length > 0 });
 }

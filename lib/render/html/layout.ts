@@ -14,7 +14,12 @@ export interface PageFrame {
   /** Breadcrumb trail above the h1, when the page is not the index. */
   breadcrumb?: Markup;
   body: Content;
-  generatedAt: string;
+  /**
+   * The run's date: on the index page only. A quartier or agglomeration page
+   * that shows it would differ at every run and never be taken from the
+   * previous publication (a scheduled run would redraw all 1 900 pages).
+   */
+  generatedAt?: string;
   toolVersion: string;
   /** Loads the Vega libraries only where a chart is drawn. */
   withCharts: boolean;
@@ -40,7 +45,7 @@ ${f.breadcrumb ?? ''}</header>
 <main id="contenu" tabindex="-1">
 ${f.body}</main>
 <footer class="site-footer">
-<p class="date-du-rapport">${msg.html.generated(f.generatedAt, f.toolVersion)}</p>
+<p class="date-du-rapport">${f.generatedAt === undefined ? msg.html.madeBy(f.toolVersion) : msg.html.generated(f.generatedAt, f.toolVersion)}</p>
 </footer>
 ${scripts}</body>
 </html>

@@ -149,5 +149,5 @@ ${agglomeration ? html`<section aria-labelledby="graphiques-agglomeration">
 <p><a href="${hrefOf(PREFIX, agglomeration.path)}">${msg.html.agglomerationPageLink}</a></p>
 </section>
 ` : ''}${indicatorTable(input, q)}${enjeux(input, q)}${notes(input, q)}${files(input, q, charts.flatMap((c) => [...c.renderings, c.specPath]))}`;
-  return page({ title: q.name, prefix: PREFIX, breadcrumb, body, generatedAt: input.model.generatedAt, toolVersion: input.model.toolVersion, withCharts: charts.length > 0 });
+  return page({ title: q.name, prefix: PREFIX, breadcrumb, body, toolVersion: input.model.toolVersion, withCharts: charts.length > 0 });
 }
