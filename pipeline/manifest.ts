@@ -3,7 +3,7 @@
 // verifier` checks a published folder against it.
 
 import { createHash } from 'node:crypto';
-import { constants as fsConstants, promises as fs, statSync } from 'node:fs';
+import { constants as fsConstants, promises as fs, lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export interface FileEntry {
@@ -63,6 +63,28 @@ export async function fileSha256(file: string): Promise<{ sha256: string; bytes:
     spareBuffers.push(buffer);
     await handle.close();
   }
+}
+
+/**
+ * When a version was sealed: the modification time (ns) of its manifest.json,
+ * written after every other file of the run. null without one.
+ */
+export function sealOf(dir: string): bigint | null {
+  const st = lstatSync(path.join(dir, MANIFEST), { bigint: true, throwIfNoEntry: false });
+  return st?.isFile() ? st.mtimeNs : null;
+}
+
+/**
+ * Whether `file` is still the file a sealed version wrote: a regular file of
+ * the size its manifest gives, not modified since the seal. Editing a file
+ * (or writing into it through any of its names) moves its date past the seal;
+ * it is then read and hashed as before. Strictly before the seal: a file
+ * dated the seal's clock tick is read. `quartiers verifier` always reads.
+ */
+export function untouchedSinceSeal(file: string, octets: number, seal: bigint | null): boolean {
+  if (seal === null) return false;
+  const st = lstatSync(file, { bigint: true, throwIfNoEntry: false });
+  return !!st && st.isFile() && st.size === BigInt(octets) && st.mtimeNs < seal;
 }
 
 export function fileEntry(fichier: string, bytes: Uint8Array): FileEntry {

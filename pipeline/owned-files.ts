@@ -17,7 +17,7 @@
 
 import { closeSync, promises as fs, lstatSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { MANIFEST, fileSha256, listEntries, readManifest } from './manifest.ts';
+import { MANIFEST, fileSha256, listEntries, readManifest, sealOf, untouchedSinceSeal } from './manifest.ts';
 
 /** The write journal of a staging folder: one relative path a line, appended before each write. */
 export const JOURNAL = '.quartiers-ecritures';
@@ -73,6 +73,8 @@ async function examine(dir: string, compareBytes: boolean, published?: string): 
   const manifest = await readManifest(dir);
   const listed = new Map((manifest?.sorties ?? []).map((s) => [s.fichier, s]));
   const journal = await readJournal(dir);
+  // A file not modified since its version was sealed is the one the manifest hashed: not read again.
+  const seal = compareBytes && manifest ? sealOf(dir) : null;
   const foreign: string[] = [];
   for (const f of await listEntries(dir)) {
     if (!f.file) {
@@ -83,7 +85,12 @@ async function examine(dir: string, compareBytes: boolean, published?: string): 
     if (f.rel === '.gitkeep' && f.size === 0) continue; // an empty placeholder: nothing to lose
     const entry = listed.get(f.rel);
     if (!entry) foreign.push(f.rel);
-    else if (compareBytes && !(published !== undefined && sameFile(path.join(dir, f.rel), path.join(published, f.rel))) && !(await sameBytes(path.join(dir, f.rel), f.size, entry))) foreign.push(f.rel);
+    else if (compareBytes) {
+      const file = path.join(dir, f.rel);
+      if (untouchedSinceSeal(file, entry.octets, seal)) continue;
+      if (published !== undefined && sameFile(file, path.join(published, f.rel))) continue;
+      if (!(await sameBytes(file, f.size, entry))) foreign.push(f.rel);
+    }
   }
   return foreign;
 }
