@@ -8,10 +8,17 @@ export interface SpecCaption {
   description: string;
 }
 
-function text(x: unknown): string {
+/**
+ * A string, or its lines: a title's lines are one text wrapped (joined by a
+ * space); a subtitle's are sentences (« Source : SIG Ville 2022. Référence :
+ * CABBALR. », never « … 2022 Référence … »).
+ */
+function text(x: unknown, sentences = false): string {
   if (typeof x === 'string') return x;
-  if (Array.isArray(x)) return x.filter((s) => typeof s === 'string').join(' ');
-  return '';
+  if (!Array.isArray(x)) return '';
+  const lines = x.filter((s): s is string => typeof s === 'string' && s.trim() !== '').map((l) => l.trim());
+  if (!sentences || lines.length < 2) return lines.join(' ');
+  return lines.map((l) => (/[.!?…:;]$/.test(l) ? l : `${l}.`)).join(' ');
 }
 
 /** Missing fields give empty strings. */
@@ -20,7 +27,7 @@ export function specCaption(spec: unknown): SpecCaption {
   const t = s.title;
   if (t && typeof t === 'object' && !Array.isArray(t)) {
     const o = t as Record<string, unknown>;
-    return { title: text(o.text), subtitle: text(o.subtitle), description: text(s.description) };
+    return { title: text(o.text), subtitle: text(o.subtitle, true), description: text(s.description) };
   }
   return { title: text(t), subtitle: '', description: text(s.description) };
 }
