@@ -5,8 +5,8 @@
 // copy where a link cannot be made). The previous file must still have the
 // sha256 its manifest gives (read and hashed, unless the file is dated
 // before its version's seal, see untouchedSinceSeal): a damaged or missing
-// file is rendered again, never an error. Reuse never changes a byte: `--tout-refaire` publishes the
-// same files.
+// file is rendered again, never an error. Reuse never changes a byte:
+// `--tout-refaire` publishes the same files.
 
 import { createHash } from 'node:crypto';
 import { constants as fsConstants, promises as fs } from 'node:fs';

@@ -14,6 +14,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { removeOwned } from './owned-files.ts';
+import { MANIFEST } from './manifest.ts';
 
 export interface OutPaths {
   abs: string;
@@ -105,7 +106,7 @@ export async function cleanLeftovers(out: string, keep?: string): Promise<Cleanu
     const pid = Number(m[1]);
     if (pid !== process.pid && isAlive(pid)) continue;
     // A version with its manifest is a publication that was replaced, not a leftover of an interrupted run: not listed.
-    const replaced = rest.startsWith(PREVIOUS) || (rest.startsWith('v-') && (await fs.access(path.join(p.parent, name, 'manifest.json')).then(() => true, () => false)));
+    const replaced = rest.startsWith(PREVIOUS) || (rest.startsWith('v-') && (await fs.access(path.join(p.parent, name, MANIFEST)).then(() => true, () => false)));
     const foreign = await removeLeftover(path.join(p.parent, name), rest, live === null ? undefined : path.join(p.parent, live));
     if (foreign.length) cleanup.kept.push({ name, foreign });
     else if (!replaced) cleanup.removed.push(name);
