@@ -493,7 +493,7 @@ function parseWorkbook(file: SourceFile, unrecognised: { label: string; reason: 
     }
   }
   if (out.length === 0) {
-    const why = msg.sheetsNoneRecognised(file.path, reasons.map((r) => ({ sheet: r.sheet, reason: r.reason })));
+    const why = msg.sheetsNoneRecognised(file.path, reasons);
     const misopened = file.sheets.some((sheet) => looksLikeMisopenedCsv(sheet.rows));
     throw new DataError(misopened ? `${why} ${msg.sheetFromMisopenedCsv()}` : why, { file: file.path });
   }
